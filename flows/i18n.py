@@ -1,0 +1,163 @@
+"""Translations and locale-aware formatting for every user-facing text.
+
+Two kinds of text reach a user:
+
+* the program's own sentences, written in English in the source, marked with ``_()`` or
+  ``N_()`` and translated through the gettext catalogs under ``flows/locale``;
+* texts that belong to data files (a form's labels, a policy's rule titles), which carry one
+  string per locale in the file itself (:class:`LocalizedText`).
+
+Catalogs are compiled from the ``.po`` files in memory when first used, so a compiled catalog
+can never be stale against its source. Every ``*.po`` file of a locale is merged into one
+catalog: each area of the code keeps its own file (``bot.po``, ``forms.po``, ``policy.po`` ...).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+from typing import Final
+
+from babel import Locale
+from babel.dates import format_date, format_datetime, format_skeleton
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.numbers import format_currency, format_decimal
+from babel.support import Translations
+from pydantic import BaseModel, ConfigDict
+
+SUPPORTED_LOCALES: Final = ("zh_CN", "en")
+DEFAULT_LOCALE: Final = "zh_CN"
+CURRENCY: Final = "CNY"
+LOCALE_DIR: Final = Path(__file__).parent / "locale"
+
+
+def N_(msgid: str) -> str:
+    """Mark a string for extraction without translating it yet (translated when shown)."""
+    return msgid
+
+
+class LocalizedText(BaseModel):
+    """A text written in a data file, once per supported locale."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    zh_CN: str
+    en: str
+
+    def __getitem__(self, locale: str) -> str:
+        return self.en if locale == "en" else self.zh_CN
+
+
+@dataclass(frozen=True)
+class Message:
+    """A catalog message with its parameters, translated only when it is shown.
+
+    The domain returns these (errors, explanations) so that it never needs to know who reads.
+    Parameter values that are ``Decimal`` are shown as money, dates in the reader's format.
+    """
+
+    msgid: str
+    params: Mapping[str, object] = field(default_factory=dict)
+
+
+def normalize_locale(value: str | None) -> str:
+    """Map a Telegram ``language_code`` or a setting to a supported locale."""
+    if not value:
+        return DEFAULT_LOCALE
+    lowered = value.replace("-", "_").lower()
+    if lowered.startswith("en"):
+        return "en"
+    return DEFAULT_LOCALE
+
+
+@cache
+def _catalog(locale: str) -> Translations:
+    merged = Translations()
+    for po_path in sorted((LOCALE_DIR / locale / "LC_MESSAGES").glob("*.po")):
+        with po_path.open("rb") as po_file:
+            catalog = read_po(po_file, locale=locale)
+        buffer = io.BytesIO()
+        write_mo(buffer, catalog)
+        buffer.seek(0)
+        merged.merge(Translations(fp=buffer))
+    return merged
+
+
+class Translator:
+    """Translate and format for one locale."""
+
+    def __init__(self, locale: str) -> None:
+        self.locale = normalize_locale(locale)
+        self._babel_locale = Locale.parse(self.locale)
+        self._translations = _catalog(self.locale)
+
+    def gettext(self, msgid: str) -> str:
+        """Translate one catalog message."""
+        return self._translations.gettext(msgid)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        """Translate a message whose wording depends on a count."""
+        return self._translations.ngettext(singular, plural, n)
+
+    def __call__(self, msgid: str, **params: object) -> str:
+        """Translate ``msgid`` and fill in its ``{placeholders}``, formatting values."""
+        text = self.gettext(msgid)
+        return text.format(**self._format_params(params)) if params else text
+
+    def render(self, message: Message) -> str:
+        """Show a deferred :class:`Message` in this locale."""
+        return self(message.msgid, **message.params)
+
+    def text(self, localized: LocalizedText) -> str:
+        """Pick this locale's version of a data file's text."""
+        return localized[self.locale]
+
+    def money(self, amount: Decimal) -> str:
+        """Yuan in this locale's currency format: ``¥1,200.00`` / ``CN¥1,200.00``."""
+        return format_currency(amount, CURRENCY, locale=self._babel_locale)
+
+    def number(self, value: int | Decimal) -> str:
+        """A number with this locale's grouping."""
+        return format_decimal(value, locale=self._babel_locale)
+
+    def date(self, value: dt.date) -> str:
+        """A date in this locale's long form: ``2019年12月28日`` / ``December 28, 2019``."""
+        return format_date(value, format="long", locale=self._babel_locale)
+
+    def moment(self, value: dt.datetime) -> str:
+        """A day and time of day: ``12月28日 16:00`` / ``28 Dec, 16:00``."""
+        day = format_skeleton("MMMd", value, locale=self._babel_locale)
+        clock = format_datetime(value, "HH:mm", locale=self._babel_locale)
+        separator = ", " if self.locale == "en" else " "
+        return f"{day}{separator}{clock}"
+
+    def _format_params(self, params: Mapping[str, object]) -> dict[str, object]:
+        shown: dict[str, object] = {}
+        for name, value in params.items():
+            if isinstance(value, Message):
+                shown[name] = self.render(value)
+            elif isinstance(value, LocalizedText):
+                shown[name] = self.text(value)
+            elif isinstance(value, Decimal):
+                shown[name] = self.money(value)
+            elif isinstance(value, dt.datetime):
+                shown[name] = self.moment(value)
+            elif isinstance(value, dt.date):
+                shown[name] = self.date(value)
+            elif isinstance(value, int) and not isinstance(value, bool):
+                shown[name] = self.number(value)
+            else:
+                shown[name] = value
+        return shown
+
+
+@cache
+def translator(locale: str) -> Translator:
+    """The shared :class:`Translator` of a locale."""
+    return Translator(locale)
