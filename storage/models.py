@@ -1,0 +1,256 @@
+"""The database schema as typed SQLAlchemy 2 declarative models.
+
+Personal data never sits in a column in clear: a registration's answers are one AES-GCM
+ciphertext (:mod:`storage.crypto`), and the resident ID appears only as a keyed hash.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    ForeignKey,
+    Index,
+    LargeBinary,
+    MetaData,
+    Numeric,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from storage.types import AwareDateTime
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    """Declarative base: aware datetimes, JSON and money types, stable constraint names."""
+
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {
+        dt.datetime: AwareDateTime(),
+        dict[str, Any]: JSON,
+        list[Any]: JSON,
+        Decimal: Numeric(12, 2),
+        bytes: LargeBinary,
+    }
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class Unit(Base):
+    """A union organisation: a unit, its supervising department, the provincial union."""
+
+    __tablename__ = "units"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(16))
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))
+
+
+class User(Base):
+    """A Telegram account known to the bot, with its language and role."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    telegram_id: Mapped[int] = mapped_column(BigInteger, unique=True)
+    display_name: Mapped[str] = mapped_column(String(200), default="")
+    locale: Mapped[str | None] = mapped_column(String(8))
+    role: Mapped[str] = mapped_column(String(24), default="worker")
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))
+    reminders_muted: Mapped[bool] = mapped_column(default=False)
+    blocked_at: Mapped[dt.datetime | None]
+    created_at: Mapped[dt.datetime] = mapped_column(default=_now)
+
+
+class Campaign(Base):
+    """One Send Warmth campaign: its form, its policy and its deadlines."""
+
+    __tablename__ = "campaigns"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    form_id: Mapped[str] = mapped_column(String(64))
+    policy_id: Mapped[str] = mapped_column(String(64))
+    intake_opens: Mapped[dt.datetime]
+    intake_closes: Mapped[dt.datetime]
+    review_closes: Mapped[dt.datetime]
+    levels: Mapped[list[Any]] = mapped_column(default=lambda: ["unit", "department", "province"])
+    milestones: Mapped[list[Any]] = mapped_column(default=list)
+    created_at: Mapped[dt.datetime] = mapped_column(default=_now)
+
+
+class CampaignUnit(Base):
+    """A unit in a campaign's scope."""
+
+    __tablename__ = "campaign_units"
+
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaigns.id"), primary_key=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), primary_key=True)
+
+
+class Registration(Base):
+    """A worker's registration in a campaign, from the first answer to the aid granted.
+
+    ``sealed_state`` holds the conversation state with every answer, encrypted; it is the only
+    state of the conversation, so a restart resumes exactly where the user stopped. A person's
+    current draft is the one they touched last (``updated_at``).
+    """
+
+    __tablename__ = "registrations"
+    __table_args__ = (
+        UniqueConstraint("campaign_id", "resident_id_hash"),
+        Index("ix_registrations_queue", "campaign_id", "state", "level"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaigns.id"))
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"))
+    subject_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    entered_by_user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    state: Mapped[str] = mapped_column(String(24), default="draft")
+    level: Mapped[str | None] = mapped_column(String(16))
+    sealed_state: Mapped[bytes]
+    resident_id_hash: Mapped[str | None] = mapped_column(String(64))
+    precheck: Mapped[dict[str, Any] | None]
+    aid_amount: Mapped[Decimal | None]
+    version: Mapped[int] = mapped_column(default=1)
+    created_at: Mapped[dt.datetime] = mapped_column(default=_now)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=_now, onupdate=_now)
+    submitted_at: Mapped[dt.datetime | None]
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class Invitation(Base):
+    """A deep-link code that binds a Telegram account to a role and unit."""
+
+    __tablename__ = "invitations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(64), unique=True)
+    role: Mapped[str] = mapped_column(String(24))
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"))
+    created_by_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    expires_at: Mapped[dt.datetime]
+    max_uses: Mapped[int | None]
+    uses: Mapped[int] = mapped_column(default=0)
+    revoked_at: Mapped[dt.datetime | None]
+    created_at: Mapped[dt.datetime] = mapped_column(default=_now)
+
+
+class AuditEvent(Base):
+    """An append-only record of a change or a sensitive action: who, when, what, why."""
+
+    __tablename__ = "audit_events"
+    __table_args__ = (Index("ix_audit_events_registration", "registration_id", "id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(default=_now)
+    actor_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    registration_id: Mapped[int | None] = mapped_column(ForeignKey("registrations.id"))
+    campaign_id: Mapped[int | None] = mapped_column(ForeignKey("campaigns.id"))
+    kind: Mapped[str] = mapped_column(String(40))
+    from_state: Mapped[str | None] = mapped_column(String(24))
+    to_state: Mapped[str | None] = mapped_column(String(24))
+    reason: Mapped[str | None] = mapped_column(Text)
+    details: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+class InboundUpdate(Base):
+    """A Telegram update, stored before it is acknowledged and marked done with its effects.
+
+    The payload is encrypted (it may carry a resident ID the user typed) and dropped once the
+    update is done; the row stays so that a repeated delivery is recognised and skipped.
+    """
+
+    __tablename__ = "inbound_updates"
+
+    update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    sealed_payload: Mapped[bytes | None]
+    received_at: Mapped[dt.datetime] = mapped_column(default=_now)
+    done_at: Mapped[dt.datetime | None]
+
+
+class ReminderDelivery(Base):
+    """A reminder recorded before it is sent, so that no restart ever sends it twice."""
+
+    __tablename__ = "reminder_deliveries"
+    __table_args__ = (UniqueConstraint("campaign_id", "user_id", "kind", "due_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaigns.id"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    kind: Mapped[str] = mapped_column(String(40))
+    due_at: Mapped[dt.datetime]
+    status: Mapped[str] = mapped_column(String(16), default="sending")
+    recorded_at: Mapped[dt.datetime] = mapped_column(default=_now)
+    sent_at: Mapped[dt.datetime | None]
+
+
+class Broadcast(Base):
+    """A message an officer sends to everyone in a scope."""
+
+    __tablename__ = "broadcasts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    created_by_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    scope: Mapped[dict[str, Any]]
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(default=_now)
+    finished_at: Mapped[dt.datetime | None]
+
+
+class BroadcastDelivery(Base):
+    """One recipient of a broadcast: pending, sending (claimed), sent, blocked or failed."""
+
+    __tablename__ = "broadcast_deliveries"
+
+    broadcast_id: Mapped[int] = mapped_column(ForeignKey("broadcasts.id"), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), primary_key=True)
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    sent_at: Mapped[dt.datetime | None]
+
+
+class PartyAidedPerson(Base):
+    """A Party member already aided by the Party organisation, known only by a keyed hash."""
+
+    __tablename__ = "party_aided_people"
+
+    resident_id_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    imported_at: Mapped[dt.datetime] = mapped_column(default=_now)
+
+
+__all__ = [
+    "AuditEvent",
+    "Base",
+    "Broadcast",
+    "BroadcastDelivery",
+    "Campaign",
+    "CampaignUnit",
+    "InboundUpdate",
+    "Invitation",
+    "PartyAidedPerson",
+    "Registration",
+    "ReminderDelivery",
+    "Unit",
+    "User",
+]

@@ -1,0 +1,94 @@
+"""Invitation codes: deep links that bind a Telegram account to a role and a unit."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import secrets
+
+from sqlalchemy import or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.models import Invitation
+
+# 16 url-safe characters: 96 bits, well inside the 64 characters a deep-link payload allows.
+CODE_BYTES = 12
+
+
+class InvitationProblem(enum.Enum):
+    """Why a code binds nothing."""
+
+    UNKNOWN = "unknown"
+    EXPIRED = "expired"
+    USED = "used"
+    REVOKED = "revoked"
+
+
+def create(
+    session: AsyncSession,
+    *,
+    role: str,
+    unit_id: int,
+    expires_at: dt.datetime,
+    max_uses: int | None,
+    created_by_user_id: int | None,
+) -> Invitation:
+    """A new invitation with a fresh random code (``max_uses`` None: until it expires)."""
+    invitation = Invitation(
+        code=secrets.token_urlsafe(CODE_BYTES),
+        role=role,
+        unit_id=unit_id,
+        expires_at=expires_at,
+        max_uses=max_uses,
+        created_by_user_id=created_by_user_id,
+    )
+    session.add(invitation)
+    return invitation
+
+
+async def by_code(session: AsyncSession, code: str) -> Invitation | None:
+    """The invitation with this code."""
+    return await session.scalar(select(Invitation).where(Invitation.code == code))
+
+
+async def claim(session: AsyncSession, invitation: Invitation, now: dt.datetime) -> bool:
+    """Count one use, atomically: False if it expired, ran out or was revoked meanwhile."""
+    result = await session.execute(
+        update(Invitation)
+        .where(
+            Invitation.id == invitation.id,
+            Invitation.revoked_at.is_(None),
+            Invitation.expires_at > now,
+            or_(Invitation.max_uses.is_(None), Invitation.uses < Invitation.max_uses),
+        )
+        .values(uses=Invitation.uses + 1)
+        .execution_options(synchronize_session="fetch")
+    )
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+def problem(invitation: Invitation | None, now: dt.datetime) -> InvitationProblem | None:
+    """Why this invitation cannot be used now, or None if it can."""
+    if invitation is None:
+        return InvitationProblem.UNKNOWN
+    if invitation.revoked_at is not None:
+        return InvitationProblem.REVOKED
+    if invitation.expires_at <= now:
+        return InvitationProblem.EXPIRED
+    if invitation.max_uses is not None and invitation.uses >= invitation.max_uses:
+        return InvitationProblem.USED
+    return None
+
+
+async def of_unit(session: AsyncSession, unit_id: int, now: dt.datetime) -> list[Invitation]:
+    """A unit's invitations that can still be used."""
+    result = await session.scalars(
+        select(Invitation)
+        .where(
+            Invitation.unit_id == unit_id,
+            Invitation.revoked_at.is_(None),
+            Invitation.expires_at > now,
+        )
+        .order_by(Invitation.id)
+    )
+    return [invitation for invitation in result if problem(invitation, now) is None]

@@ -1,0 +1,62 @@
+"""The ledger of inbound Telegram updates: stored before acknowledged, done with their effects."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.crypto import Vault
+from storage.models import InboundUpdate
+
+_CONTEXT = b"inbound-update"
+
+
+async def record(session: AsyncSession, vault: Vault, payloads: list[dict[str, Any]]) -> None:
+    """Store updates that are new; a repeated ``update_id`` is left as it was."""
+    if not payloads:
+        return
+    rows = [
+        {
+            "update_id": payload["update_id"],
+            "sealed_payload": vault.seal_json(payload, context=_CONTEXT),
+            "received_at": dt.datetime.now(dt.UTC),
+        }
+        for payload in payloads
+    ]
+    dialect = session.get_bind().dialect.name
+    insert = pg_insert if dialect == "postgresql" else sqlite_insert
+    statement = insert(InboundUpdate).values(rows).on_conflict_do_nothing()
+    await session.execute(statement)
+
+
+async def pending(session: AsyncSession, vault: Vault) -> list[dict[str, Any]]:
+    """Updates stored but not yet done, oldest first: left over from a crash, or new."""
+    result = await session.execute(
+        select(InboundUpdate.sealed_payload)
+        .where(InboundUpdate.done_at.is_(None))
+        .order_by(InboundUpdate.update_id)
+    )
+    return [vault.open_json(sealed, context=_CONTEXT) for sealed in result.scalars() if sealed]
+
+
+async def mark_done(session: AsyncSession, update_id: int) -> bool:
+    """Mark an update handled and drop its payload; False if it was done already."""
+    result = await session.execute(
+        update(InboundUpdate)
+        .where(InboundUpdate.update_id == update_id, InboundUpdate.done_at.is_(None))
+        .values(done_at=dt.datetime.now(dt.UTC), sealed_payload=None)
+    )
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+async def is_done(session: AsyncSession, update_id: int) -> bool:
+    """Whether this update was handled already (a repeated delivery)."""
+    done_at = await session.scalar(
+        select(InboundUpdate.done_at).where(InboundUpdate.update_id == update_id)
+    )
+    return done_at is not None

@@ -1,0 +1,38 @@
+"""Telegram accounts: who they are, their language, role and unit."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.models import User
+
+
+async def get_by_telegram_id(session: AsyncSession, telegram_id: int) -> User | None:
+    """The user with this Telegram id, if the bot has met them."""
+    result = await session.execute(select(User).where(User.telegram_id == telegram_id))
+    return result.scalar_one_or_none()
+
+
+async def get_or_create(session: AsyncSession, telegram_id: int, display_name: str) -> User:
+    """The user with this Telegram id, created as a worker on first contact."""
+    user = await get_by_telegram_id(session, telegram_id)
+    if user is None:
+        user = User(telegram_id=telegram_id, display_name=display_name, role="worker")
+        session.add(user)
+        await session.flush()
+    elif display_name and user.display_name != display_name:
+        user.display_name = display_name
+    return user
+
+
+async def get(session: AsyncSession, user_id: int) -> User | None:
+    """The user with this database id."""
+    return await session.get(User, user_id)
+
+
+def mark_blocked(user: User, at: dt.datetime) -> None:
+    """Remember that the user blocked the bot, so nothing more is sent to them."""
+    user.blocked_at = at

@@ -1,0 +1,38 @@
+"""The databases every storage and conversation test runs on: SQLite, and PostgreSQL if set."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+
+from storage.database import create_engine
+
+POSTGRES_URL = os.environ.get("SONGNUAN_TEST_DATABASE_URL")
+BACKENDS = ["sqlite", "postgresql"] if POSTGRES_URL else ["sqlite"]
+
+
+async def open_engine(backend: str, folder: Path) -> AsyncIterator[AsyncEngine]:
+    """A fresh, empty database: an SQLite file, or a PostgreSQL schema of its own."""
+    if backend == "sqlite":
+        engine = create_engine(f"sqlite+aiosqlite:///{folder / 'songnuan.db'}")
+        yield engine
+        await engine.dispose()
+        return
+    assert POSTGRES_URL is not None
+    schema = f"test_{uuid.uuid4().hex[:12]}"
+    admin = create_async_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
+    async with admin.connect() as connection:
+        await connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    engine = create_engine(POSTGRES_URL, search_path=schema)
+    try:
+        yield engine
+    finally:
+        await engine.dispose()
+        async with admin.connect() as connection:
+            await connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        await admin.dispose()
