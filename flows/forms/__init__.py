@@ -1,0 +1,30 @@
+"""Registration forms as data: ``flows/forms/<form-id>/form.yaml``, and the engine's pieces.
+
+* :mod:`~flows.forms.schema` — the shape of a form (fields, types, options, groups);
+* :mod:`~flows.forms.conditions`, :mod:`~flows.forms.computed`, :mod:`~flows.forms.checks` —
+  when a field is asked, derived amounts, cross-checks: all declared in the data;
+* :mod:`~flows.forms.parsing` — one module per family of field types: normalise, check, return
+  the canonical answer or say what is wrong;
+* :mod:`~flows.forms.facts` — answers to the policy's facts; :mod:`~flows.forms.display` and
+  :mod:`~flows.forms.masking` — answers as people may see them;
+* :mod:`~flows.forms.loading` — files to validated forms; :mod:`~flows.forms.diagram` — Mermaid.
+"""
+
+from __future__ import annotations
+
+from flows.forms.computed import computed_values
+from flows.forms.facts import facts_from_answers
+from flows.forms.loading import FormFileError, available_forms, load_form, load_form_file
+from flows.forms.schema import Field, Form, Option
+
+__all__ = [
+    "Field",
+    "Form",
+    "FormFileError",
+    "Option",
+    "available_forms",
+    "computed_values",
+    "facts_from_answers",
+    "load_form",
+    "load_form_file",
+]

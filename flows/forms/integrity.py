@@ -1,0 +1,138 @@
+"""Checks that span a form's fields: ids, references, facts, error codes and examples.
+
+Pydantic has checked each field's shape; these find what only the whole form shows — a
+duplicate id, a condition on a field that does not exist or comes later, a computed value over
+a text answer, an example that its own field would reject.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Final, NamedTuple
+
+from flows.forms.checks import CountCheck
+from flows.forms.conditions import Condition, Contains, Equals, referenced
+from flows.forms.facts import POLICY_FACTS
+from flows.forms.parsing import PROBLEMS, InvalidAnswer, parse_text
+from flows.forms.schema import DERIVED_FROM_ID, Field, Form
+
+CAUSES: Final = frozenset(
+    {
+        "illness",
+        "serious_illness",
+        "schooling",
+        "disability",
+        "single_parent",
+        "disaster",
+        "accident",
+        "sudden_event",
+        "laid_off",
+        "other",
+    }
+)
+NUMERIC: Final = frozenset({"integer", "decimal", "money"})
+TYPED: Final = frozenset(PROBLEMS) - {"choice", "choices", "yes_no", "file", "group"}
+_FAR_FUTURE: Final = dt.date(9999, 12, 31)
+
+
+class Problem(NamedTuple):
+    """Where in the form (``fields[resident_id].example``) and what is wrong."""
+
+    where: str
+    what: str
+
+
+def problems(form: Form) -> list[Problem]:
+    """Everything wrong with the form, in file order (empty when it is sound)."""
+    return list(_problems(form))
+
+
+def _problems(form: Form) -> Iterator[Problem]:
+    seen: dict[str, Field] = {}
+    for field in form.fields:
+        where = f"fields[{field.id}]"
+        if field.id in seen or (field.id in DERIVED_FROM_ID and _asks_id(seen)):
+            yield Problem(where, f"duplicate id {field.id!r}")
+        if field.when is not None:
+            yield from _condition(where + ".when", field.when, seen)
+        yield from _field(where, field)
+        for part in field.fields:
+            yield from _field(f"{where}.fields[{part.id}]", part)
+        ids = [part.id for part in field.fields]
+        for part_id in {part_id for part_id in ids if ids.count(part_id) > 1}:
+            yield Problem(f"{where}.fields", f"duplicate id {part_id!r}")
+        seen[field.id] = field
+    yield from _computed(form)
+    yield from _checks(form)
+
+
+def _field(where: str, field: Field) -> Iterator[Problem]:
+    option_ids = [option.id for option in field.options]
+    for option_id in {option_id for option_id in option_ids if option_ids.count(option_id) > 1}:
+        yield Problem(f"{where}.options", f"duplicate option {option_id!r}")
+    for code in sorted(set(field.errors) - PROBLEMS[field.type]):
+        known = ", ".join(sorted(PROBLEMS[field.type])) or "none"
+        yield Problem(f"{where}.errors", f"unknown problem {code!r} (known: {known})")
+    if field.fact is not None and field.fact not in POLICY_FACTS:
+        yield Problem(f"{where}.fact", f"unknown policy fact {field.fact!r}")
+    if field.fact == "causes":
+        for option in field.options:
+            for cause in sorted(set(option.fact_values()) - CAUSES):
+                yield Problem(f"{where}.options[{option.id}].facts", f"unknown cause {cause!r}")
+    if field.unique and field.type not in TYPED:
+        yield Problem(f"{where}.unique", "only typed answers can be unique")
+    if field.example is not None and field.type in TYPED:
+        for locale in ("zh_CN", "en"):
+            try:
+                parse_text(field, field.example[locale], _FAR_FUTURE)
+            except InvalidAnswer as error:
+                yield Problem(f"{where}.example.{locale}", f"the field rejects it ({error.code})")
+
+
+def _condition(where: str, condition: Condition, seen: dict[str, Field]) -> Iterator[Problem]:
+    for name in referenced(condition):
+        if name in DERIVED_FROM_ID and _asks_id(seen):
+            continue
+        if name not in seen:
+            yield Problem(where, f"refers to {name!r}, which is not a field asked before it")
+            continue
+        field = seen[name]
+        option = getattr(condition, "contains", None) or getattr(condition, "equals", None)
+        if (
+            isinstance(condition, Contains | Equals)
+            and field.options
+            and not isinstance(option, bool)
+            and field.option(str(option)) is None
+        ):
+            yield Problem(where, f"{name!r} has no option {option!r}")
+
+
+def _computed(form: Form) -> Iterator[Problem]:
+    known = {field.id for field in form.fields if field.type in NUMERIC}
+    fields = {field.id for field in form.fields}
+    for value in form.computed:
+        where = f"computed[{value.id}]"
+        if value.id in fields or value.id in known - fields:
+            yield Problem(where, f"duplicate id {value.id!r}")
+        for name in value.inputs():
+            if name not in known:
+                yield Problem(where, f"{name!r} is not a number field or an earlier value")
+        known.add(value.id)
+
+
+def _checks(form: Form) -> Iterator[Problem]:
+    types = {field.id: field.type for field in form.fields}
+    if any(field.type == "resident_id" for field in form.fields):
+        types.update({"sex": "choice", "birth_date": "date", "age": "integer"})
+    for number, check in enumerate(form.checks):
+        where = f"checks[{number}]"
+        for name in check.reads():
+            if name not in types:
+                yield Problem(where, f"refers to unknown field {name!r}")
+        if isinstance(check, CountCheck) and types.get(check.group, "group") != "group":
+            yield Problem(where, f"{check.group!r} is not a repeated group")
+
+
+def _asks_id(seen: dict[str, Field]) -> bool:
+    return any(field.type == "resident_id" for field in seen.values())

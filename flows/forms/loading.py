@@ -1,0 +1,87 @@
+"""Loading form files: ``flows/forms/<form-id>/form.yaml``, validated, once each.
+
+A broken file fails with the file, the field and what is wrong, e.g.
+``flows/forms/jilin-2020/form.yaml: fields[phone].example.en: the field rejects it (invalid)``.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Final
+
+import yaml
+from pydantic import ValidationError
+
+from flows.forms.integrity import Problem, problems
+from flows.forms.schema import Form
+
+FORMS_DIR: Final = Path(__file__).resolve().parent
+FORM_FILE: Final = "form.yaml"
+
+
+class FormFileError(ValueError):
+    """A form file that cannot be used; one line per problem: file, field, what is wrong."""
+
+    def __init__(self, path: Path, found: list[Problem]) -> None:
+        super().__init__("\n".join(f"{path}: {where}: {what}" for where, what in found))
+        self.path = path
+        self.problems = found
+
+
+def load_form_file(path: Path) -> Form:
+    """Read and validate one form file."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise FormFileError(path, [Problem("(file)", str(error))]) from error
+    try:
+        form = Form.model_validate(data)
+    except ValidationError as error:
+        found = [Problem(_where(data, item["loc"]), item["msg"]) for item in error.errors()]
+        raise FormFileError(path, found) from error
+    found = problems(form)
+    if path.parent.name != form.id and path.name == FORM_FILE:
+        found.insert(0, Problem("id", f"{form.id!r} differs from the folder {path.parent.name!r}"))
+    if found:
+        raise FormFileError(path, found)
+    return form
+
+
+def available_forms(directory: Path | None = None) -> tuple[str, ...]:
+    """The ids of the forms in the directory (default: the shipped ones), sorted."""
+    root = directory or FORMS_DIR
+    return tuple(sorted(path.parent.name for path in root.glob(f"*/{FORM_FILE}")))
+
+
+def load_form(form_id: str, directory: Path | None = None) -> Form:
+    """The form ``<directory>/<form_id>/form.yaml`` (shipped forms are loaded once)."""
+    if directory is None:
+        return _shipped(form_id)
+    return load_form_file(directory / form_id / FORM_FILE)
+
+
+@cache
+def _shipped(form_id: str) -> Form:
+    return load_form_file(FORMS_DIR / form_id / FORM_FILE)
+
+
+def _where(data: object, location: tuple[int | str, ...]) -> str:
+    """A pydantic location as the file reads: ``fields[phone].options[0].label``.
+
+    List positions under ``fields`` are named by the field's id when the file gives one.
+    Union members' class names (``Equals``, ``AllOf`` …) are left out.
+    """
+    shown: list[str] = []
+    node = data
+    for part in location:
+        if isinstance(part, int) and isinstance(node, list) and part < len(node):
+            node = node[part]
+            name = node.get("id") if isinstance(node, dict) else None
+            shown[-1] += f"[{name}]" if name else f"[{part}]"
+        elif isinstance(part, str) and part[:1].isupper():
+            continue
+        else:
+            node = node.get(part) if isinstance(node, dict) else None
+            shown.append(str(part))
+    return ".".join(shown) or "(top level)"

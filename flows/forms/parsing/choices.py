@@ -1,0 +1,39 @@
+"""Typed answers to questions that offer buttons: an option's label or number, yes or no."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Final
+
+from flows.forms.parsing.normalize import compact, require_content
+from flows.forms.parsing.problems import InvalidAnswer
+from flows.i18n import N_, LocalizedText, Message
+
+PROBLEMS: Final = frozenset({"empty", "unknown"})
+_YES: Final = frozenset({"是", "是的", "对", "有", "y", "yes", "1"})
+_NO: Final = frozenset({"否", "不是", "不", "没有", "无", "n", "no", "0"})
+
+
+def parse_option(text: str, options: Sequence[tuple[str, LocalizedText]]) -> str:
+    """The id of the option whose label (in either language) or number (1, 2 …) was typed."""
+    require_content(text)
+    wanted = compact(text).casefold()
+    for number, (option_id, label) in enumerate(options, start=1):
+        if wanted in {str(number), compact(label.zh_CN).casefold(), compact(label.en).casefold()}:
+            return option_id
+    raise _unknown()
+
+
+def parse_yes_no(text: str) -> bool:
+    """``True`` for 是/yes, ``False`` for 否/no."""
+    require_content(text)
+    wanted = compact(text, "!", "。", ".").casefold()
+    if wanted in _YES:
+        return True
+    if wanted in _NO:
+        return False
+    raise _unknown()
+
+
+def _unknown() -> InvalidAnswer:
+    return InvalidAnswer("unknown", Message(N_("Please choose one of the buttons below.")))

@@ -1,0 +1,38 @@
+"""Texts shown to people, kept neutral until a reader's locale is known.
+
+A :data:`Text` is a catalog :class:`~flows.i18n.Message`, a data file's
+:class:`~flows.i18n.LocalizedText`, a plain string (a name, a masked number), or a
+:class:`Joined` sequence of these. :func:`render_text` turns one into the reader's words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flows.i18n import LocalizedText, Message, Translator
+
+
+@dataclass(frozen=True)
+class Joined:
+    """Texts shown one after another with a separator between them."""
+
+    parts: tuple[Text, ...]
+    separator: str = ""
+
+
+Text = Message | LocalizedText | str | Joined
+
+
+def render_text(text: Text, translator: Translator) -> str:
+    """The text in the translator's locale."""
+    if isinstance(text, str):
+        return text
+    if isinstance(text, LocalizedText):
+        return translator.text(text)
+    if isinstance(text, Joined):
+        return text.separator.join(render_text(part, translator) for part in text.parts)
+    params = {
+        name: render_text(value, translator) if isinstance(value, Joined) else value
+        for name, value in text.params.items()
+    }
+    return translator(text.msgid, **params)

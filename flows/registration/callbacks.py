@@ -1,0 +1,76 @@
+"""Callback data of the conversation's buttons: ``r:<action>[:<field>[:<argument>]]``.
+
+Every button of a question names its field, so a button left on an old message can never
+answer the question being asked now. Ids are short ASCII (the form schema limits them), so
+the longest, ``r:t:<40-char field>:<19-char option>``, fits Telegram's 64 bytes.
+
+| data | meaning |
+|---|---|
+| ``r:c:<field>:<option>`` | choose an option (an option id, an ethnicity code, ``y``/``n``) |
+| ``r:t:<field>:<option>`` | toggle an option of a several-choices question |
+| ``r:done:<field>`` | finish a several-choices question, a multi-page file, a group |
+| ``r:pg:<field>:<page>`` | another page of the ethnic groups |
+| ``r:ok:<field>`` / ``r:redo:<field>`` | what the ID tells is right / re-enter the ID |
+| ``r:keep:<field>`` | keep the current answer |
+| ``r:back:<field>`` / ``r:skip:<field>`` | previous question / skip an optional one |
+| ``r:add:<group>`` / ``r:rm:<group>:<n>`` | add an entry / remove entry ``n`` (from 1) |
+| ``r:edit:<field>`` | change an answer from the review |
+| ``r:submit`` / ``r:confirm`` / ``r:review`` | submit / confirm after the pre-check / back |
+| ``r:agree`` / ``r:decline`` | consent to sensitive personal information, or not |
+| ``r:delete`` / ``r:delok`` / ``r:delno`` | delete the draft / yes / no, keep it |
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final
+
+PREFIX: Final = "r:"
+CHOOSE: Final = "c"
+TOGGLE: Final = "t"
+DONE: Final = "done"
+PAGE: Final = "pg"
+OK: Final = "ok"
+REDO: Final = "redo"
+KEEP: Final = "keep"
+BACK: Final = "back"
+SKIP: Final = "skip"
+ADD: Final = "add"
+REMOVE: Final = "rm"
+EDIT: Final = "edit"
+SUBMIT: Final = "submit"
+CONFIRM: Final = "confirm"
+REVIEW: Final = "review"
+AGREE: Final = "agree"
+DECLINE: Final = "decline"
+DELETE: Final = "delete"
+DELETE_YES: Final = "delok"
+DELETE_NO: Final = "delno"
+YES: Final = "y"
+NO: Final = "n"
+
+
+@dataclass(frozen=True)
+class Callback:
+    """A decoded button press: the action, the field it belongs to and an argument."""
+
+    action: str
+    field: str | None = None
+    argument: str | None = None
+
+
+def data(action: str, field: str | None = None, argument: str | None = None) -> str:
+    """The callback data of a button."""
+    parts = [action, *(part for part in (field, argument) if part is not None)]
+    encoded = PREFIX + ":".join(parts)
+    if len(encoded.encode()) > 64:
+        raise ValueError(f"callback data too long: {encoded}")
+    return encoded
+
+
+def decode(raw: str) -> Callback | None:
+    """The button press, or ``None`` for data that is not the conversation's."""
+    if not raw.startswith(PREFIX):
+        return None
+    action, *rest = raw[len(PREFIX) :].split(":", 2)
+    return Callback(action, *rest)

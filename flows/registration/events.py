@@ -1,0 +1,92 @@
+"""What the person did, as the conversation sees it (the bot makes one from each update)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flows.forms.parsing.files import FileRef
+
+
+@dataclass(frozen=True)
+class TextInput:
+    """A text message."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class ButtonPressed:
+    """An inline button was pressed; ``data`` is its callback data (``r:…``)."""
+
+    data: str
+
+
+@dataclass(frozen=True)
+class ContactShared:
+    """A contact was shared (the phone question's button); its number as Telegram gives it."""
+
+    phone_number: str
+
+
+@dataclass(frozen=True)
+class FileSent:
+    """A photo or a document."""
+
+    file: FileRef
+
+
+@dataclass(frozen=True)
+class Unsupported:
+    """A message the conversation cannot read: a sticker, a voice message, a location …"""
+
+    kind: str
+
+
+@dataclass(frozen=True)
+class Back:
+    """Go back to the previous question."""
+
+
+@dataclass(frozen=True)
+class Skip:
+    """Skip an optional question."""
+
+
+@dataclass(frozen=True)
+class Resume:
+    """``/register``: show where the person stopped."""
+
+
+@dataclass(frozen=True)
+class Pause:
+    """``/cancel``: stop for now, keep everything."""
+
+
+@dataclass(frozen=True)
+class DeleteDraft:
+    """Ask to delete the draft (confirmed by a button)."""
+
+
+@dataclass(frozen=True)
+class DuplicateFound:
+    """The bot found the value of a unique field (the resident ID) in another registration.
+
+    Send it with the state from *before* the step whose :class:`~.effects.UniqueCheck` failed.
+    """
+
+    field_id: str
+
+
+Event = (
+    TextInput
+    | ButtonPressed
+    | ContactShared
+    | FileSent
+    | Unsupported
+    | Back
+    | Skip
+    | Resume
+    | Pause
+    | DeleteDraft
+    | DuplicateFound
+)

@@ -1,0 +1,79 @@
+"""Screens of a repeated group (Jilin's 其他家庭成员): an entry's questions, the list so far."""
+
+from __future__ import annotations
+
+from flows.forms.display import entry, shown
+from flows.forms.schema import Field, Form
+from flows.forms.texts import Joined, Text
+from flows.i18n import N_, Message
+from flows.registration import callbacks
+from flows.registration.navigation import progress
+from flows.registration.questions import describe
+from flows.registration.screens import Button, Screen
+from flows.registration.state import RegistrationState
+
+
+def item_screen(
+    form: Form, state: RegistrationState, group: Field, notes: tuple[Text, ...] = ()
+) -> Screen:
+    """Ask the entry's field ``state.sub``."""
+    part = next(part for part in group.fields if part.id == state.sub)
+    number = len(state.items or []) + 1
+    lines: list[Text] = [
+        *notes,
+        progress(form, state, group),
+        Joined((group.item_label or group.label, f" {number}")),
+        *describe(part),
+    ]
+    if part.id in state.item:
+        lines.append(
+            Message(N_("Current answer: {answer}"), {"answer": shown(part, state.item[part.id])})
+        )
+    row = [Button(Message(N_("◀ Back")), callbacks.data(callbacks.BACK, group.id))]
+    if not part.required:
+        row.append(Button(Message(N_("Skip ▶")), callbacks.data(callbacks.SKIP, group.id)))
+    if part.id in state.item:
+        row.append(Button(Message(N_("Keep ✓")), callbacks.data(callbacks.KEEP, group.id)))
+    return Screen(tuple(lines), (tuple(row),))
+
+
+def menu_screen(
+    form: Form,
+    state: RegistrationState,
+    group: Field,
+    notes: tuple[Text, ...] = (),
+    fix: Field | None = None,
+) -> Screen:
+    """The entries so far, with Add another, Done, a remove button per entry and Back.
+
+    ``fix`` offers a button to change the answer a failed count check compares with.
+    """
+    items = state.items or []
+    lines: list[Text] = [*notes, progress(form, state, group), group.label]
+    lines.extend(
+        Joined((f"{number}. ", entry(group, item))) for number, item in enumerate(items, 1)
+    )
+    if not items:
+        lines.append(Message(N_("(none listed yet)")))
+    rows: list[tuple[Button, ...]] = [
+        (
+            Button(Message(N_("➕ Add another")), callbacks.data(callbacks.ADD, group.id)),
+            Button(Message(N_("Done ✔")), callbacks.data(callbacks.DONE, group.id)),
+        )
+    ]
+    removals = [
+        Button(f"🗑 {number}", callbacks.data(callbacks.REMOVE, group.id, str(number)))
+        for number in range(1, len(items) + 1)
+    ]
+    rows.extend(tuple(removals[start : start + 5]) for start in range(0, len(removals), 5))
+    if fix is not None:
+        rows.append(
+            (
+                Button(
+                    Message(N_("✏️ Change: {label}"), {"label": fix.label}),
+                    callbacks.data(callbacks.EDIT, fix.id),
+                ),
+            )
+        )
+    rows.append((Button(Message(N_("◀ Back")), callbacks.data(callbacks.BACK, group.id)),))
+    return Screen(tuple(lines), tuple(rows))

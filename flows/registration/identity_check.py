@@ -1,0 +1,45 @@
+"""Showing what a resident ID number tells (sex, birth date, age) for the person to confirm."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from flows.forms.display import shown_derived
+from flows.forms.masking import mask_number
+from flows.forms.parsing.identity import derived
+from flows.forms.schema import DERIVED_LABELS, Field
+from flows.forms.texts import Joined, Text
+from flows.i18n import N_, Message
+from flows.registration import callbacks
+from flows.registration.screens import Button, Screen
+
+
+def derived_lines(number: str, today: dt.date) -> tuple[Text, ...]:
+    """``Sex: Female``, ``Date of birth: …``, ``Age: 34``."""
+    return tuple(
+        Joined((DERIVED_LABELS[name], shown_derived(name, value)), ": ")
+        for name, value in derived(number, today).items()
+    )
+
+
+def confirm_screen(
+    field: Field, number: str, today: dt.date, notes: tuple[Text, ...] = ()
+) -> Screen:
+    """Is this right? Yes / No, re-enter."""
+    return Screen(
+        (
+            *notes,
+            Joined((field.label, mask_number(number)), ": "),
+            Message(N_("This number says:")),
+            *derived_lines(number, today),
+            Message(N_("Is this right?")),
+        ),
+        (
+            (
+                Button(
+                    Message(N_("✅ Yes, that is right")), callbacks.data(callbacks.OK, field.id)
+                ),
+                Button(Message(N_("✏️ No, re-enter")), callbacks.data(callbacks.REDO, field.id)),
+            ),
+        ),
+    )

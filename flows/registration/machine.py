@@ -1,0 +1,121 @@
+"""The registration conversation as a pure state machine: ``step(form, state, event, today)``.
+
+The bot loads the draft (a :class:`RegistrationState`), turns the update into an event, calls
+:func:`step`, and — unless a :class:`~.effects.UniqueCheck` fails — stores ``step.state``
+before sending ``step.screens``, one message each, and acting on ``step.effects``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Final
+
+from flows.forms.schema import Form
+from flows.i18n import N_, Message
+from flows.registration import callbacks
+from flows.registration.advancing import ask, delete_screen, redisplay
+from flows.registration.answering import on_answering, on_confirming
+from flows.registration.consent import declined_screen
+from flows.registration.effects import (
+    ConsentDeclined,
+    ConsentGiven,
+    DeleteConfirmed,
+    DeleteRequested,
+    Paused,
+    Step,
+)
+from flows.registration.events import (
+    Back,
+    ButtonPressed,
+    DeleteDraft,
+    DuplicateFound,
+    Event,
+    Pause,
+    Resume,
+)
+from flows.registration.grouping import on_group_item, on_group_menu
+from flows.registration.navigation import previous_field
+from flows.registration.reviewing import on_review, on_submitting
+from flows.registration.screens import Screen
+from flows.registration.state import Phase, RegistrationState, new_state
+
+Handler = Callable[[Form, RegistrationState, Event, dt.date], Step]
+
+
+def step(form: Form, state: RegistrationState, event: Event, today: dt.date) -> Step:
+    """What ``event`` does to the conversation in ``state``, on the date ``today``."""
+    if isinstance(event, Resume):
+        notes = (Message(N_("Welcome back! Let us continue where you stopped.")),)
+        return redisplay(form, state, today, notes if state.answers else ())
+    if isinstance(event, Pause):
+        paused = Message(N_("Paused. Your answers are kept; send /register to continue."))
+        return Step(state, (Screen((paused,)),), (Paused(),))
+    if state.phase is Phase.SUBMITTED:
+        return redisplay(form, state, today)
+    if isinstance(event, DeleteDraft) or _pressed(event, callbacks.DELETE):
+        if state.phase is Phase.DELETING:
+            return redisplay(form, state, today)
+        deleting = state.but(phase=Phase.DELETING, return_phase=state.phase)
+        return Step(deleting, (delete_screen(),), (DeleteRequested(),))
+    if isinstance(event, DuplicateFound):
+        return _duplicate(form, state, event.field_id)
+    if state.cursor is None and state.phase is Phase.ANSWERING:
+        return redisplay(form, state, today)
+    return _HANDLERS[state.phase](form, state, event, today)
+
+
+def _consent(form: Form, state: RegistrationState, event: Event, today: dt.date) -> Step:
+    field = form.field(state.cursor or "")
+    if _pressed(event, callbacks.AGREE):
+        step_ = ask(form, state.but(consent=True), field, (Message(N_("Thank you.")),))
+        return Step(step_.state, step_.screens, (ConsentGiven(), *step_.effects))
+    if _pressed(event, callbacks.DECLINE):
+        return Step(state.but(phase=Phase.DECLINED), (declined_screen(),), (ConsentDeclined(),))
+    if isinstance(event, Back) or _pressed(event, callbacks.BACK):
+        before = previous_field(form, state, field.id)
+        if before is not None:
+            return ask(form, state, before)
+    return redisplay(form, state, today)
+
+
+def _deleting(form: Form, state: RegistrationState, event: Event, today: dt.date) -> Step:
+    if _pressed(event, callbacks.DELETE_YES):
+        gone = Message(N_("The draft was deleted. Send /register to start again."))
+        return Step(new_state(form.id), (Screen((gone,)),), (DeleteConfirmed(),))
+    if isinstance(event, Back) or _pressed(event, callbacks.DELETE_NO):
+        kept = Message(N_("The draft is kept."))
+        return redisplay(
+            form, state.but(phase=state.return_phase or Phase.ANSWERING), today, (kept,)
+        )
+    return Step(state, (delete_screen(),))
+
+
+def _duplicate(form: Form, state: RegistrationState, field_id: str) -> Step:
+    taken = Message(
+        N_(
+            "A registration already exists for this number in this campaign. If you think "
+            "this is a mistake, please contact your union officer."
+        )
+    )
+    return ask(form, state, form.field(field_id), (taken,))
+
+
+def _pressed(event: Event, action: str) -> bool:
+    if not isinstance(event, ButtonPressed):
+        return False
+    pressed = callbacks.decode(event.data)
+    return pressed is not None and pressed.action == action
+
+
+_HANDLERS: Final[dict[Phase, Handler]] = {
+    Phase.ANSWERING: on_answering,
+    Phase.CONSENT: _consent,
+    Phase.DECLINED: _consent,
+    Phase.CONFIRMING: on_confirming,
+    Phase.GROUP_ITEM: on_group_item,
+    Phase.GROUP_MENU: on_group_menu,
+    Phase.REVIEW: on_review,
+    Phase.SUBMITTING: on_submitting,
+    Phase.DELETING: _deleting,
+}

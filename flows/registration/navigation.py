@@ -1,0 +1,74 @@
+"""Which questions are asked, in what order, and how far along the person is.
+
+A field is relevant when its condition holds for the answers so far. After an answer the
+conversation moves to the next unanswered relevant question (from the review, or in a
+correction round, the ones still to do); Back goes to the relevant question before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from flows.forms.conditions import holds
+from flows.forms.schema import DERIVED_FROM_ID, Field, Form
+from flows.i18n import N_, Message
+from flows.registration.state import RegistrationState
+
+
+def relevant(form: Form, answers: Mapping[str, object]) -> list[Field]:
+    """The fields the answers make relevant, in form order."""
+    return [field for field in form.fields if field.when is None or holds(field.when, answers)]
+
+
+def pruned(form: Form, answers: Mapping[str, object]) -> dict[str, object]:
+    """The answers without those to fields that are no longer relevant.
+
+    Conditions only read earlier fields, so one pass in form order settles every cascade.
+    """
+    kept: dict[str, object] = {key: answers[key] for key in DERIVED_FROM_ID if key in answers}
+    for field in form.fields:
+        if field.id in answers and (field.when is None or holds(field.when, kept)):
+            kept[field.id] = answers[field.id]
+    return kept
+
+
+def scope(form: Form, state: RegistrationState) -> list[Field]:
+    """The questions of this round: all relevant ones, or in a correction only those flagged."""
+    fields = relevant(form, state.answers)
+    if state.only is None:
+        return fields
+    return [field for field in fields if field.id in state.only]
+
+
+def next_field(form: Form, state: RegistrationState, after: str | None) -> Field | None:
+    """The question to ask next, or ``None`` when it is time for the review."""
+    fields = relevant(form, state.answers)
+    todo = [
+        field
+        for field in fields
+        if field.id not in state.answers
+        or (state.only is not None and field.id in state.only and field.id not in state.reasked)
+    ]
+    if not todo:
+        return None
+    if after is not None and not state.editing and form.has_field(after):
+        later = [field for field in todo if form.position(field.id) > form.position(after)]
+        if later:
+            return later[0]
+    return todo[0]
+
+
+def previous_field(form: Form, state: RegistrationState, current: str) -> Field | None:
+    """The question before ``current`` in this round, if there is one."""
+    earlier = [
+        field for field in scope(form, state) if form.position(field.id) < form.position(current)
+    ]
+    return earlier[-1] if earlier else None
+
+
+def progress(form: Form, state: RegistrationState, field: Field) -> Message:
+    """``Question 7 of 18``, counted over the questions relevant now."""
+    fields = scope(form, state)
+    ids = [candidate.id for candidate in fields]
+    number = ids.index(field.id) + 1 if field.id in ids else len(ids)
+    return Message(N_("Question {n} of {total}"), {"n": number, "total": len(fields)})

@@ -1,0 +1,62 @@
+"""The review and what follows it: Edit, Submit, the confirmation after the pre-check."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from flows.forms.schema import Form
+from flows.forms.texts import Joined, Text
+from flows.i18n import N_, Message
+from flows.registration import callbacks
+from flows.registration.advancing import ask, redisplay
+from flows.registration.effects import Step, SubmitConfirmed, SubmitRequested
+from flows.registration.events import Back, ButtonPressed, Event
+from flows.registration.navigation import next_field
+from flows.registration.review import (
+    editable,
+    problems,
+    review_screen,
+    submit_screen,
+    submitted_screen,
+)
+from flows.registration.state import Phase, RegistrationState
+
+
+def on_review(form: Form, state: RegistrationState, event: Event, today: dt.date) -> Step:
+    """Edit one answer, or ask to submit."""
+    pressed = callbacks.decode(event.data) if isinstance(event, ButtonPressed) else None
+    if pressed is not None and pressed.action == callbacks.EDIT:
+        chosen = [field for field in editable(form, state) if field.id == pressed.field]
+        if chosen:
+            return ask(form, state.but(editing=True), chosen[0])
+    if pressed is not None and pressed.action == callbacks.SUBMIT:
+        return _submit(form, state, today)
+    note = Message(N_("To change an answer press its number; when all is right, press Submit."))
+    return redisplay(form, state, today, (note,))
+
+
+def on_submitting(form: Form, state: RegistrationState, event: Event, today: dt.date) -> Step:
+    """After the pre-check: Confirm submits, Back returns to the review."""
+    pressed = callbacks.decode(event.data) if isinstance(event, ButtonPressed) else None
+    if pressed is not None and pressed.action == callbacks.CONFIRM:
+        done = state.but(phase=Phase.SUBMITTED, only=None, reasked=())
+        return Step(done, (submitted_screen(),), (SubmitConfirmed(),))
+    if isinstance(event, Back) or (pressed is not None and pressed.action == callbacks.REVIEW):
+        reviewing = state.but(phase=Phase.REVIEW)
+        return Step(reviewing, (review_screen(form, reviewing),))
+    return Step(state, (submit_screen(),))
+
+
+def _submit(form: Form, state: RegistrationState, today: dt.date) -> Step:
+    missing = next_field(form, state, None)
+    if missing is not None:
+        note = Message(N_("One more answer is needed before you can submit."))
+        return ask(form, state.but(editing=True), missing, (note,))
+    found: tuple[Text, ...] = tuple(
+        Joined(("⚠️ ", problem)) for problem in problems(form, dict(state.answers))
+    )
+    if found:
+        before = Message(N_("Please correct this before submitting:"))
+        return Step(state, (review_screen(form, state, (before, *found)),))
+    submitting = state.but(phase=Phase.SUBMITTING)
+    return Step(submitting, (submit_screen(),), (SubmitRequested(),))

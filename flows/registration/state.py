@@ -1,0 +1,78 @@
+"""The conversation's state: the draft the bot stores (as JSON, never pickled) after each step."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, JsonValue
+
+
+class Phase(StrEnum):
+    """Where the conversation is."""
+
+    ANSWERING = "answering"  # a question (``cursor``) is asked
+    CONSENT = "consent"  # before the first sensitive question (``cursor``)
+    DECLINED = "declined"  # consent refused; nothing sensitive is asked
+    CONFIRMING = "confirming"  # is the sex/birth date/age read from the ID right?
+    GROUP_ITEM = "group_item"  # one entry of a repeated group, field ``sub``
+    GROUP_MENU = "group_menu"  # the entries so far: add another / done
+    REVIEW = "review"  # every answer, with Edit buttons and Submit
+    SUBMITTING = "submitting"  # pre-check shown; Confirm or back to the review
+    DELETING = "deleting"  # delete the draft? (returns to ``return_phase``)
+    SUBMITTED = "submitted"
+
+
+class RegistrationState(BaseModel):
+    """Everything needed to continue a registration, JSON-serialisable.
+
+    ``answers`` holds canonical answers by field id (plus ``sex``, ``birth_date`` and ``age``
+    read from the ID). ``pending`` holds what is not yet an answer: the ID awaiting
+    confirmation, the toggled options, the files of a multi-page document. ``only`` restricts
+    a correction round to the fields an officer flagged; ``reasked`` are those answered again.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    form_id: str
+    phase: Phase = Phase.ANSWERING
+    cursor: str | None = None
+    answers: dict[str, JsonValue] = {}
+    consent: bool = False
+    editing: bool = False
+    only: tuple[str, ...] | None = None
+    reasked: tuple[str, ...] = ()
+    pending: JsonValue = None
+    page: int = 0
+    items: list[dict[str, JsonValue]] | None = None
+    items_of: str | None = None
+    item: dict[str, JsonValue] = {}
+    sub: str | None = None
+    return_phase: Phase | None = None
+
+    def but(self, **changes: object) -> RegistrationState:
+        """A copy with some attributes changed."""
+        return self.model_copy(update=changes)
+
+
+def new_state(form_id: str) -> RegistrationState:
+    """The state of a registration that has not started."""
+    return RegistrationState(form_id=form_id)
+
+
+def start_correction(state: RegistrationState, fields: tuple[str, ...]) -> RegistrationState:
+    """A returned record: ask only ``fields`` again, then show the review.
+
+    Call ``step(form, state, Resume(), today)`` with the result to show the first of them.
+    """
+    return state.but(
+        phase=Phase.ANSWERING,
+        cursor=None,
+        only=fields,
+        reasked=(),
+        editing=False,
+        pending=None,
+        items=None,
+        items_of=None,
+        item={},
+        sub=None,
+    )

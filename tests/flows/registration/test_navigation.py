@@ -1,0 +1,238 @@
+"""Back, Skip, Edit from the review, groups, corrections, refusals, consent, duplicates, delete."""
+
+from __future__ import annotations
+
+import pytest
+
+from flows.registration import (
+    Back,
+    ButtonPressed,
+    ConsentDeclined,
+    DeleteConfirmed,
+    DuplicateFound,
+    Pause,
+    Paused,
+    Phase,
+    Resume,
+    Unsupported,
+    start_correction,
+)
+from tests.flows.registration.test_complete import walk_henan, walk_jilin
+from tests.flows.registration.walker import Walker
+
+
+def reviewed_jilin(locale: str = "zh_CN") -> Walker:
+    walker = Walker.of("jilin-2020", locale)
+    walk_jilin(walker)
+    assert walker.state.phase is Phase.REVIEW
+    return walker
+
+
+def test_back_asks_the_previous_question_with_its_answer_and_keep() -> None:
+    walker = Walker.of("jilin-2020", "en")
+    walker.type("Zhang Li")
+    walker.press("r:agree")
+    walker.type("220102198503150023")
+    walker.press("r:ok:resident_id")
+    walker.press("r:back:work_unit")
+    assert walker.state.cursor == "resident_id"
+    assert "Current answer: 2201**********0023" in walker.lines()
+    walker.press("r:keep:resident_id")
+    assert walker.state.cursor == "work_unit"
+    walker.send(Back())
+    walker.send(Back())
+    assert walker.state.cursor == "name"
+    assert "r:back:name" not in walker.buttons()
+    walker.send(Back())
+    assert "This is the first question." in walker.lines()
+
+
+def test_edit_from_the_review_asks_that_field_and_returns() -> None:
+    walker = reviewed_jilin("en")
+    walker.press("r:edit:wages")
+    assert walker.state.editing
+    walker.type("4,000")
+    assert walker.state.phase is Phase.REVIEW
+    assert "Household income per month: CN¥4,600.00" in walker.lines()
+    assert walker.state.answers["wages"] == "4000.00"
+
+
+def test_an_edit_that_makes_a_question_relevant_asks_it_before_the_review() -> None:
+    walker = reviewed_jilin()
+    walker.press("r:edit:homes_owned")
+    walker.type("2")
+    assert walker.state.cursor == "housing_area_m2"
+    walker.type("130")
+    assert walker.state.phase is Phase.REVIEW
+    walker.press("r:edit:homes_owned")
+    walker.type("1")
+    assert "housing_area_m2" not in walker.state.answers
+
+
+def test_group_done_checks_the_household_size_and_offers_the_fix() -> None:
+    walker = Walker.of("jilin-2020", "en")
+    walker.type("Zhang Li")
+    walker.press("r:agree")
+    walker.type("220102198503150023")
+    walker.press("r:ok:resident_id")
+    for answer in ("Finance", "clerk", "13904311234", "3", "Wang Qiang", "40", "husband", "none"):
+        walker.type(answer)
+    walker.press("r:done:family_members")
+    assert walker.state.phase is Phase.GROUP_MENU
+    assert walker.lines()[0] == (
+        "⚠️ “People in the household” is 3, so 2 entries are expected in “Other family members”,"
+        " but 1 are listed. Add or remove entries, or correct “People in the household”."
+    )
+    walker.press("r:edit:household_size")
+    walker.type("2")
+    assert walker.state.phase is Phase.GROUP_MENU
+    walker.press("r:done:family_members")
+    assert walker.state.cursor == "wages"
+    assert len(walker.state.answers["family_members"]) == 1
+
+
+def test_a_household_of_one_is_not_asked_for_family_members() -> None:
+    walker = Walker.of("jilin-2020")
+    walker.type("张丽")
+    walker.press("r:agree")
+    walker.type("220102198503150023")
+    walker.press("r:ok:resident_id")
+    for answer in ("财政厅", "科员", "13904311234", "1"):
+        walker.type(answer)
+    assert walker.state.cursor == "wages"
+    assert walker.lines()[0] == "第 7 题，共 25 题"
+
+
+def test_group_entries_can_be_removed_and_back_steps_inside_an_entry() -> None:
+    walker = reviewed_jilin()
+    walker.press("r:edit:family_members")
+    walker.press("r:rm:family_members:2")
+    walker.press("r:add:family_members")
+    walker.type("王小")
+    walker.press("r:back:family_members")
+    assert walker.state.sub == "name" and walker.state.item == {"name": "王小"}
+    walker.press("r:keep:family_members")
+    for answer in ("13", "女儿", "学生"):
+        walker.type(answer)
+    walker.press("r:done:family_members")
+    assert walker.state.phase is Phase.REVIEW
+    assert walker.state.answers["family_members"][1]["age"] == 13
+
+
+@pytest.mark.parametrize(
+    ("typed", "problem"),
+    [
+        ("220102198503150024", "⚠️ 最后一位校验码与前面的数字不符，请逐位核对。"),
+        ("22010219850315002", "⚠️ 身份证号码应为18位，您发送的是17位。"),
+        ("2201021985031500231", "⚠️ 身份证号码应为18位，您发送的是19位。"),
+        ("220102198502300023", "⚠️ 第7至14位应是真实的出生日期（年月日）。"),
+        ("", "⚠️ 消息是空的。"),
+    ],
+)
+def test_a_refused_id_says_why_shows_the_example_and_asks_again(typed: str, problem: str) -> None:
+    walker = Walker.of("jilin-2020")
+    walker.type("张丽")
+    walker.press("r:agree")
+    before = walker.state
+    walker.type(typed)
+    assert walker.state == before
+    assert walker.lines()[0] == problem
+    assert "示例：220102198503150023" in walker.lines()
+
+
+def test_a_sticker_where_text_is_expected_is_refused_kindly() -> None:
+    walker = Walker.of("jilin-2020", "en")
+    walker.send(Unsupported("sticker"))
+    assert walker.lines()[0].startswith("⚠️ This kind of message cannot be read here")
+    assert walker.state.answers == {}
+
+
+def test_a_151_character_reason_is_refused() -> None:
+    walker = reviewed_jilin("en")
+    walker.press("r:edit:hardship_reason")
+    walker.type("困" * 151)
+    assert walker.lines()[0] == "⚠️ This is 151 characters long; at most 150 fit."
+    assert walker.state.phase is Phase.ANSWERING
+
+
+def test_a_button_of_an_earlier_question_does_not_answer_this_one() -> None:
+    walker = reviewed_jilin("en")
+    walker.press("r:edit:owns_shop_or_employs")
+    walker.send(ButtonPressed("r:c:children_private_school_or_abroad:y"))
+    assert walker.state.cursor == "owns_shop_or_employs"
+    assert walker.lines()[0].startswith("That button belongs to an earlier question")
+
+
+def test_skip_is_offered_only_for_optional_questions() -> None:
+    walker = Walker.of("henan-2017", "en")
+    walk_henan(walker)
+    walker.press("r:edit:doc_diagnosis")
+    assert "r:skip:doc_diagnosis" in walker.buttons()
+    walker.press("r:skip:doc_diagnosis")
+    walker.press("r:edit:name")
+    assert not any(data.startswith("r:skip") for data in walker.buttons())
+
+
+def test_a_correction_round_asks_only_the_flagged_fields_then_reviews() -> None:
+    walker = reviewed_jilin("en")
+    walker.press("r:submit")
+    walker.press("r:confirm")
+    walker.state = start_correction(walker.state, ("phone", "bank_card"))
+    walker.send(Resume())
+    assert walker.state.cursor == "phone"
+    assert "Question 1 of 2" in walker.lines()
+    walker.press("r:keep:phone")
+    walker.type("6214833712345670")
+    assert walker.state.phase is Phase.REVIEW
+    assert [data for data in walker.buttons() if data.startswith("r:edit")] == [
+        "r:edit:phone",
+        "r:edit:bank_card",
+    ]
+    walker.press("r:submit")
+    walker.press("r:confirm")
+    assert walker.state.phase is Phase.SUBMITTED and walker.state.only is None
+
+
+def test_without_consent_no_sensitive_question_is_asked() -> None:
+    walker = Walker.of("jilin-2020", "en")
+    walker.type("Zhang Li")
+    walker.press("r:decline")
+    assert ConsentDeclined() in walker.effects
+    walker.type("220102198503150023")
+    assert walker.state.phase is Phase.DECLINED and "resident_id" not in walker.state.answers
+    walker.send(Resume())
+    walker.press("r:agree")
+    assert walker.state.cursor == "resident_id" and walker.state.consent
+
+
+def test_a_duplicate_id_is_refused_without_saying_whose_it_is() -> None:
+    walker = Walker.of("jilin-2020", "en")
+    walker.type("Zhang Li")
+    walker.press("r:agree")
+    before = walker.state
+    walker.type("220102198503150023")
+    walker.state = before  # the bot found the number taken and keeps the old state
+    walker.send(DuplicateFound("resident_id"))
+    assert walker.lines()[0].startswith("A registration already exists for this number")
+    assert walker.state.cursor == "resident_id" and "resident_id" not in walker.state.answers
+
+
+def test_pause_keeps_everything_and_resume_shows_where_one_stopped() -> None:
+    walker = Walker.of("jilin-2020", "en")
+    walker.type("Zhang Li")
+    before = walker.state
+    walker.send(Pause())
+    assert walker.last.effects == (Paused(),) and walker.state == before
+    walker.send(Resume())
+    assert walker.lines()[0] == "Welcome back! Let us continue where you stopped."
+
+
+def test_deleting_a_draft_asks_first() -> None:
+    walker = reviewed_jilin("en")
+    walker.press("r:delete")
+    walker.press("r:delno")
+    assert walker.state.phase is Phase.REVIEW
+    walker.press("r:delete")
+    walker.press("r:delok")
+    assert DeleteConfirmed() in walker.effects
+    assert walker.state.answers == {}
