@@ -1,0 +1,225 @@
+"""The schema of a table layout file (``flows/forms/<form>/tables/<table>.yaml``).
+
+A layout is one of the tables a notice asks officers to hand in, written as data: its title, the
+"填报单位(盖章)：… 联系人：… 电话：…" header block, what fills each column or box, the footnotes
+and the page set-up. Two kinds exist:
+
+* ``summary``: one row per record under a header row (Henan 实名制汇总表, Jilin 汇总表);
+* ``per_person``: one sheet per record, a fixed grid of labelled boxes whose rows are *bands*
+  of boxes spanning grid columns (Henan 情况报表, Jilin 登记表). A band may repeat once per item
+  of a repeated group (the family members), with a minimum number of rows as on paper.
+"""
+
+from __future__ import annotations
+
+from string import Formatter
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, model_validator
+
+from flows.i18n import LocalizedText
+from flows.tables.keys import (
+    ANSWER_KEYS,
+    COMPUTED_KEYS,
+    GROUP_ITEM_KEYS,
+    HEADER_BLOCK_FIELDS,
+    Derived,
+    RecordAttribute,
+)
+
+Format = Literal[
+    "text",
+    "integer",
+    "yuan",
+    "date-zh",
+    "sex",
+    "masked-id",
+    "masked-card",
+    "phone",
+    "list",
+    "check",
+    "flag",
+]
+Align = Literal["left", "center", "right"]
+VerticalAlign = Literal["top", "center", "bottom"]
+
+_SOURCES = ("answer", "computed", "record", "derived", "item", "join", "first_of")
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Fill(_Frozen):
+    """What fills a column or a box: exactly one source, shown in one format.
+
+    Sources: an ``answer`` key, a ``computed`` value, a ``record`` attribute, a ``derived``
+    value (age at the campaign's date, running number), an ``item`` sub-field inside a repeated
+    band, or several fills combined: ``join`` (the non-empty ones, ``separator`` between) or
+    ``first_of`` (the first non-empty one).
+    """
+
+    answer: str | None = None
+    computed: str | None = None
+    record: RecordAttribute | None = None
+    derived: Derived | None = None
+    item: str | None = None
+    join: tuple[Fill, ...] | None = None
+    first_of: tuple[Fill, ...] | None = None
+    format: Format = "text"
+    separator: str = "、"
+    labels: dict[str, str] | None = Field(
+        default=None, description="shown text of option ids, for the list format"
+    )
+    template: str | None = Field(
+        default=None, description="how one item of a repeated group is written, for list"
+    )
+    option: str | None = Field(default=None, description="the option a check box stands for")
+    caption: str | None = Field(default=None, description="text after a check box or of a flag")
+
+    @model_validator(mode="after")
+    def _check(self) -> Fill:
+        chosen = [name for name in _SOURCES if getattr(self, name) is not None]
+        if len(chosen) != 1:
+            raise ValueError(f"give exactly one of {', '.join(_SOURCES)} (got {chosen or 'none'})")
+        if self.answer is not None and self.answer not in ANSWER_KEYS:
+            raise ValueError(f"unknown answer key {self.answer!r}")
+        if self.computed is not None and self.computed not in COMPUTED_KEYS:
+            raise ValueError(f"unknown computed value {self.computed!r}")
+        if (self.format == "check") != (self.option is not None):
+            raise ValueError("'option' goes with the check format, and check needs it")
+        if self.format == "flag" and self.caption is None:
+            raise ValueError("the flag format needs a 'caption'")
+        if (self.labels is not None or self.template is not None) and self.format != "list":
+            raise ValueError("'labels' and 'template' go with the list format")
+        return self
+
+    def items(self) -> tuple[str, ...]:
+        """The ``item`` sub-fields this fill reads, its parts' included."""
+        parts = self.join or self.first_of or ()
+        own = (self.item,) if self.item is not None else ()
+        return own + tuple(key for part in parts for key in part.items())
+
+
+class Column(_Frozen):
+    """One column of a summary table."""
+
+    header: str = Field(description="the header text exactly as the notice writes it")
+    width: float = Field(gt=0, description="in Excel character units (a Chinese character is 2)")
+    fill: Fill
+    align: Align = "center"
+
+
+class Box(_Frozen):
+    """One labelled box of a per-person sheet: a static ``text`` or a ``fill``."""
+
+    span: int = Field(default=1, ge=1, description="how many grid columns it covers")
+    text: str | None = None
+    fill: Fill | None = None
+    header: str | None = Field(default=None, description="its CSV column name, if a fill")
+    align: Align = "center"
+    valign: VerticalAlign = "center"
+
+    @model_validator(mode="after")
+    def _check(self) -> Box:
+        if (self.text is None) == (self.fill is None):
+            raise ValueError("give exactly one of 'text' and 'fill'")
+        return self
+
+
+class Band(_Frozen):
+    """A row of boxes; with ``repeat`` it is written once per item of that repeated group."""
+
+    boxes: tuple[Box, ...] = Field(min_length=1)
+    height: float = Field(default=28, gt=0, description="in points")
+    repeat: str | None = None
+    min_rows: int = Field(default=0, ge=0, description="blank rows kept when items are fewer")
+    header: str | None = Field(default=None, description="CSV column name of a repeated band")
+
+    @model_validator(mode="after")
+    def _check(self) -> Band:
+        used = {key for box in self.boxes if box.fill is not None for key in box.fill.items()}
+        if self.repeat is None:
+            if used:
+                raise ValueError("'item' fills belong in a band with 'repeat'")
+            if self.min_rows or self.header:
+                raise ValueError("'min_rows' and 'header' belong in a band with 'repeat'")
+            return self
+        allowed = GROUP_ITEM_KEYS.get(self.repeat)
+        if allowed is None:
+            raise ValueError(f"{self.repeat!r} is not a repeated group")
+        if used - allowed:
+            raise ValueError(f"{self.repeat} items have no {sorted(used - allowed)}")
+        if self.header is None:
+            raise ValueError("a repeated band needs a 'header' for its CSV column")
+        return self
+
+
+class Margins(_Frozen):
+    """Page margins in centimetres."""
+
+    left: float = Field(default=1.5, ge=0)
+    right: float = Field(default=1.5, ge=0)
+    top: float = Field(default=2.0, ge=0)
+    bottom: float = Field(default=2.0, ge=0)
+
+
+class PageSetup(_Frozen):
+    """How the table prints: the notices ask for A4."""
+
+    paper: Literal["A4"] = "A4"
+    orientation: Literal["portrait", "landscape"]
+    margins: Margins = Margins()
+    repeat_header_rows: bool = Field(
+        default=True, description="print the title and header rows on every page"
+    )
+    fit_to_width: bool = True
+
+
+class _Table(_Frozen):
+    name: LocalizedText = Field(description="what officers choose it by in /export")
+    title: str
+    header_block: str | None = Field(
+        default=None,
+        description="填报单位(盖章)：{unit} 联系人：{contact} 电话：{phone}, maybe {issued}",
+    )
+    footnotes: tuple[str, ...] = ()
+    page: PageSetup
+
+    @model_validator(mode="after")
+    def _check_header_block(self) -> _Table:
+        if self.header_block is not None:
+            names = {field for _, field, _, _ in Formatter().parse(self.header_block) if field}
+            if names - HEADER_BLOCK_FIELDS:
+                raise ValueError(
+                    f"header_block may use {sorted(HEADER_BLOCK_FIELDS)}, "
+                    f"not {sorted(names - HEADER_BLOCK_FIELDS)}"
+                )
+        return self
+
+
+class SummaryTable(_Table):
+    """A table of one row per record."""
+
+    kind: Literal["summary"]
+    columns: tuple[Column, ...] = Field(min_length=1)
+
+
+class PersonTable(_Table):
+    """A form of one sheet per record: a grid of columns and bands of boxes across it."""
+
+    kind: Literal["per_person"]
+    grid: tuple[float, ...] = Field(min_length=1, description="column widths, as Column.width")
+    bands: tuple[Band, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _check_spans(self) -> PersonTable:
+        for index, band in enumerate(self.bands):
+            spans = sum(box.span for box in band.boxes)
+            if spans != len(self.grid):
+                raise ValueError(f"bands.{index}: boxes span {spans} of {len(self.grid)} columns")
+        return self
+
+
+TableLayout = Annotated[SummaryTable | PersonTable, Field(discriminator="kind")]
+TABLE_LAYOUT: TypeAdapter[SummaryTable | PersonTable] = TypeAdapter(TableLayout)
