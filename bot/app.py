@@ -1,0 +1,93 @@
+"""The composition root: settings, database, key and handlers become one Application."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncEngine
+from telegram.ext import AIORateLimiter, ApplicationBuilder, BaseRateLimiter, ContextTypes
+from telegram.request import BaseRequest
+
+from bot.clock import Clock, SystemClock
+from bot.context import BotContext, Services, SongnuanApplication
+from bot.handlers import errors, start
+from bot.settings import Settings
+from flows.i18n import SUPPORTED_LOCALES, translator
+from storage.crypto import Vault, load_master_key
+from storage.database import create_engine, session_factory, upgrade
+
+log = logging.getLogger(__name__)
+
+
+async def open_services(
+    settings: Settings, clock: Clock | None = None, engine: AsyncEngine | None = None
+) -> Services:
+    """Connect to the database (upgrading its schema) and load the encryption key."""
+    engine = engine or create_engine(settings.effective_database_url)
+    await upgrade(engine)
+    secret = settings.secret_key.get_secret_value() if settings.secret_key else None
+    return Services(
+        settings=settings,
+        sessions=session_factory(engine),
+        vault=Vault(load_master_key(secret, settings.data_dir)),
+        clock=clock or SystemClock(settings.zone),
+    )
+
+
+async def close_services(services: Services) -> None:
+    """Release the database connections."""
+    bind = services.sessions.kw.get("bind")
+    if bind is not None:
+        await bind.dispose()
+
+
+def default_rate_limiter() -> BaseRateLimiter[Any]:
+    """Telegram's limits: about 30 messages a second overall; a 429 is waited out and retried."""
+    return AIORateLimiter(overall_max_rate=30, overall_time_period=1, max_retries=3)
+
+
+def build_application(
+    services: Services,
+    request: BaseRequest | None = None,
+    rate_limiter: BaseRateLimiter[Any] | None = None,
+    token: str | None = None,
+) -> SongnuanApplication:
+    """The bot with every handler, talking to the Bot API through ``request``."""
+    settings = services.settings
+    builder = (
+        ApplicationBuilder()
+        .application_class(SongnuanApplication, kwargs={"services": services})
+        .context_types(ContextTypes(context=BotContext))
+        .token(token or _token(settings))
+        .base_url(settings.bot_api_url)
+        .base_file_url(settings.bot_file_url)
+        .updater(None)
+    )
+    if request is not None:
+        builder = builder.request(request).get_updates_request(request)
+    if rate_limiter is not None:
+        builder = builder.rate_limiter(rate_limiter)
+    application = builder.build()
+    assert isinstance(application, SongnuanApplication)
+    for handler in start.HANDLERS:
+        application.add_handler(handler)
+    application.add_error_handler(errors.on_error)
+    return application
+
+
+async def publish_commands(application: SongnuanApplication) -> None:
+    """Register the command menu for each language (the default one for other languages)."""
+    default = application.services.settings.locale
+    await application.bot.set_my_commands(start.commands(translator(default)))
+    for locale in SUPPORTED_LOCALES:
+        language_code = locale.split("_")[0]
+        await application.bot.set_my_commands(
+            start.commands(translator(locale)), language_code=language_code
+        )
+
+
+def _token(settings: Settings) -> str:
+    if settings.bot_token is None:
+        raise ValueError("SONGNUAN_BOT_TOKEN is not set")
+    return settings.bot_token.get_secret_value()

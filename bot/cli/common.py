@@ -1,0 +1,66 @@
+"""What every subcommand shares: settings with one-line errors, logging, running async code."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from typing import NoReturn, TypeVar
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.settings import Settings, SettingsError, load_settings
+from storage.database import create_engine, session_factory, upgrade
+
+T = TypeVar("T")
+
+
+class CommandError(Exception):
+    """A problem the operator can fix; shown as one line, exit status 2."""
+
+
+def settings_or_exit() -> Settings:
+    """The settings, or exit with status 2 and one line naming the bad setting."""
+    try:
+        return load_settings()
+    except SettingsError as error:
+        fail(str(error))
+
+
+def fail(message: str) -> NoReturn:
+    """Print one line to stderr and exit with status 2."""
+    print(f"songnuan: {message}", file=sys.stderr)
+    raise SystemExit(2)
+
+
+def configure_logging(level: str) -> None:
+    """Log to stderr; keep httpx at WARNING, since at INFO it logs URLs with the bot token."""
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    logging.getLogger("httpcore").setLevel(logging.WARNING)
+
+
+@asynccontextmanager
+async def database_session(settings: Settings) -> AsyncIterator[AsyncSession]:
+    """A session on the configured database, upgraded first; the caller commits."""
+    engine = create_engine(settings.effective_database_url)
+    try:
+        await upgrade(engine)
+        async with session_factory(engine)() as session:
+            yield session
+    finally:
+        await engine.dispose()
+
+
+def run_in_database(settings: Settings, work: Callable[[AsyncSession], Awaitable[T]]) -> T:
+    """Run ``work`` in one transaction on the configured database and commit it."""
+
+    async def main() -> T:
+        async with database_session(settings) as session:
+            result = await work(session)
+            await session.commit()
+            return result
+
+    return asyncio.run(main())

@@ -1,0 +1,109 @@
+"""``songnuan unit add|list|move|import``: the tree of union organisations."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.cli.common import fail, run_in_database, settings_or_exit
+from storage.models import Unit
+from storage.repositories import units
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``unit`` command."""
+    parser = subparsers.add_parser("unit", help="units, departments and the provincial union")
+    actions = parser.add_subparsers(dest="action", required=True)
+    add = actions.add_parser("add", help="add a unit")
+    add.add_argument("code", help="short unique code, e.g. finance-dept")
+    add.add_argument("name", help="full name, e.g. 省财政厅工会")
+    add.add_argument("--kind", choices=units.UNIT_KINDS, default="unit")
+    add.add_argument("--parent", help="code of the supervising department or province")
+    add.set_defaults(handler=lambda args: _run(_add(args)))
+    actions.add_parser("list", help="show the tree").set_defaults(handler=lambda args: _run(_list))
+    move = actions.add_parser("move", help="put a unit under another")
+    move.add_argument("code")
+    move.add_argument("--parent", required=True, help="code of the new parent")
+    move.set_defaults(handler=lambda args: _run(_move(args)))
+    load = actions.add_parser("import", help="add units from a CSV: code,name,kind,parent")
+    load.add_argument("file", type=Path)
+    load.set_defaults(handler=lambda args: _run(_import(args)))
+
+
+def _run(work: Callable[[AsyncSession], Awaitable[int]]) -> int:
+    settings = settings_or_exit()
+    try:
+        return run_in_database(settings, work)
+    except units.UnitError as error:
+        fail(str(error))
+
+
+async def _parent(session: AsyncSession, code: str | None) -> Unit | None:
+    if code is None:
+        return None
+    parent = await units.by_code(session, code)
+    if parent is None:
+        raise units.UnitError(f"no unit with code {code!r}")
+    return parent
+
+
+def _add(args: argparse.Namespace) -> Callable[[AsyncSession], Awaitable[int]]:
+    async def work(session: AsyncSession) -> int:
+        parent = await _parent(session, args.parent)
+        unit = await units.add(session, args.code, args.name, args.kind, parent)
+        print(f"added {unit.kind} {unit.code}: {unit.name}")
+        return 0
+
+    return work
+
+
+async def _list(session: AsyncSession) -> int:
+    everything = await units.all_units(session)
+    children: dict[int | None, list[Unit]] = {}
+    for unit in everything:
+        children.setdefault(unit.parent_id, []).append(unit)
+
+    def show(parent_id: int | None, depth: int) -> None:
+        for unit in children.get(parent_id, []):
+            print(f"{'  ' * depth}{unit.code}  {unit.name}  ({unit.kind})")
+            show(unit.id, depth + 1)
+
+    show(None, 0)
+    return 0
+
+
+def _move(args: argparse.Namespace) -> Callable[[AsyncSession], Awaitable[int]]:
+    async def work(session: AsyncSession) -> int:
+        unit = await _parent(session, args.code)
+        assert unit is not None
+        await units.move(session, unit, await _parent(session, args.parent))
+        print(f"moved {args.code} under {args.parent}")
+        return 0
+
+    return work
+
+
+def _import(args: argparse.Namespace) -> Callable[[AsyncSession], Awaitable[int]]:
+    async def work(session: AsyncSession) -> int:
+        with args.file.open(encoding="utf-8-sig", newline="") as source:
+            rows = list(csv.DictReader(source))
+        for line, row in enumerate(rows, start=2):
+            try:
+                parent = await _parent(session, (row.get("parent") or "").strip() or None)
+                await units.add(
+                    session,
+                    row["code"].strip(),
+                    row["name"].strip(),
+                    (row.get("kind") or "unit").strip(),
+                    parent,
+                )
+            except (KeyError, units.UnitError) as error:
+                raise units.UnitError(f"{args.file}, line {line}: {error}") from None
+        print(f"imported {len(rows)} unit(s)")
+        return 0
+
+    return work

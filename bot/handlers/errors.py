@@ -1,0 +1,35 @@
+"""The one place unexpected errors go: logged without personal data, the user told kindly."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Update
+from telegram.error import Forbidden
+
+from bot.context import BotContext
+from bot.people import person_of
+from bot.uow import UpdateAlreadyHandled
+
+log = logging.getLogger(__name__)
+
+
+async def on_error(update: object, context: BotContext) -> None:
+    """Undo the update's unsaved work, log the error and apologise to the user."""
+    error = context.error
+    if isinstance(error, UpdateAlreadyHandled):
+        return
+    await context.uow.rollback()
+    # The update itself is never logged: it may carry a resident ID the user typed.
+    update_id = update.update_id if isinstance(update, Update) else None
+    log.error("Error while handling update %s: %s", update_id, type(error).__name__, exc_info=error)
+    if not isinstance(update, Update) or update.effective_message is None:
+        return
+    if isinstance(error, Forbidden):
+        return
+    person = await person_of(update, context)
+    await update.effective_message.reply_text(
+        person.t(
+            "Sorry, something went wrong on my side. Your saved answers are safe; please try again."
+        )
+    )

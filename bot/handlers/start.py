@@ -1,0 +1,119 @@
+"""Welcome, language choice, help and the commands menu."""
+
+from __future__ import annotations
+
+from telegram import BotCommand, Update
+from telegram.ext import CallbackQueryHandler, CommandHandler
+
+from bot.context import BotContext
+from bot.handlers import invitations
+from bot.keyboards import LANGUAGE_NAMES, LANGUAGE_PREFIX, language_keyboard
+from bot.people import Person, person_of
+from flows.i18n import SUPPORTED_LOCALES, Translator, translator
+
+
+def welcome_text(person: Person) -> str:
+    """The greeting with the short notice of what personal data is collected and why."""
+    t = person.t
+    return "\n\n".join(
+        [
+            t(
+                "Hello, {name}! This is Songnuan, the union's Send Warmth registration assistant.",
+                name=person.user.display_name or t("friend"),
+            ),
+            t(
+                "I will take you through the hardship worker registration one question at a "
+                "time, show whether the campaign's policy looks likely to cover you, and pass "
+                "your registration to your unit's union officer."
+            ),
+            t(
+                "About your personal data: the registration asks for your resident ID, bank "
+                "card, phone, household income and family members. They are used only for this "
+                "campaign's review and the aid payment, seen only by the union officers of your "
+                "unit and the levels above, and stored encrypted. I will ask for your consent "
+                "again before the first sensitive question."
+            ),
+            t("Please choose your language:"),
+        ]
+    )
+
+
+def help_text(t: Translator) -> str:
+    """What the bot can do, command by command."""
+    return "\n".join(
+        [
+            t("What I can do:"),
+            t("/register: start or continue your registration"),
+            t("/status: your registration and the campaign's deadlines"),
+            t("/language: choose the language"),
+            t("/cancel: pause what you are doing (your answers are kept)"),
+            t("/help: this message"),
+        ]
+    )
+
+
+async def start(update: Update, context: BotContext) -> None:
+    """Greet the user, or pass an invitation code on to the invitations."""
+    assert update.effective_message is not None
+    if context.args:
+        await invitations.redeem(update, context, context.args[0])
+        return
+    person = await person_of(update, context)
+    await context.uow.commit()
+    await update.effective_message.reply_text(
+        welcome_text(person), reply_markup=language_keyboard()
+    )
+
+
+async def choose_language(update: Update, context: BotContext) -> None:
+    """Ask which language to use."""
+    assert update.effective_message is not None
+    person = await person_of(update, context)
+    await update.effective_message.reply_text(
+        person.t("Please choose your language:"), reply_markup=language_keyboard()
+    )
+
+
+async def language_chosen(update: Update, context: BotContext) -> None:
+    """Remember the chosen language and confirm it in that language."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    locale = query.data.removeprefix(LANGUAGE_PREFIX)
+    if locale not in SUPPORTED_LOCALES:
+        await query.answer()
+        return
+    person = await person_of(update, context)
+    person.user.locale = locale
+    await context.uow.commit()
+    t = translator(locale)
+    await query.answer(t("Language: {language}", language=LANGUAGE_NAMES[locale]))
+    await query.edit_message_reply_markup(reply_markup=None)
+    await query.message.reply_text(  # type: ignore[union-attr]
+        "\n\n".join([t("I will speak English with you."), help_text(t)])
+    )
+
+
+async def show_help(update: Update, context: BotContext) -> None:
+    """List the commands."""
+    assert update.effective_message is not None
+    person = await person_of(update, context)
+    await update.effective_message.reply_text(help_text(person.t))
+
+
+def commands(t: Translator) -> list[BotCommand]:
+    """The command menu in one language."""
+    return [
+        BotCommand("register", t("Start or continue the registration")),
+        BotCommand("status", t("My registration and the deadlines")),
+        BotCommand("language", t("Choose the language")),
+        BotCommand("cancel", t("Pause; answers are kept")),
+        BotCommand("help", t("What the bot can do")),
+    ]
+
+
+HANDLERS = [
+    CommandHandler("start", start),
+    CommandHandler("help", show_help),
+    CommandHandler("language", choose_language),
+    CallbackQueryHandler(language_chosen, pattern=f"^{LANGUAGE_PREFIX}"),
+]

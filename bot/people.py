@@ -1,0 +1,43 @@
+"""Who is writing, and in which language to answer them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from telegram import Update
+
+from bot.context import BotContext
+from flows.i18n import Translator, normalize_locale, translator
+from storage.models import User
+from storage.repositories import users
+
+
+@dataclass(frozen=True)
+class Person:
+    """The user behind an update, with the translator of their language."""
+
+    user: User
+    t: Translator
+
+    @property
+    def locale(self) -> str:
+        """The language the person reads."""
+        return self.t.locale
+
+
+async def person_of(update: Update, context: BotContext) -> Person:
+    """The sender of ``update``, met before or created now, with their language."""
+    sender = update.effective_user
+    if sender is None:
+        raise ValueError("an update without a sender")
+    user = await users.get_or_create(context.session, sender.id, sender.full_name)
+    return Person(user=user, t=translator(locale_of(user, sender.language_code, context)))
+
+
+def locale_of(user: User, language_code: str | None, context: BotContext) -> str:
+    """The chosen language, else the one of the Telegram app, else the installation's."""
+    if user.locale:
+        return user.locale
+    if language_code:
+        return normalize_locale(language_code)
+    return context.services.settings.locale

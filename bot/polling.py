@@ -1,0 +1,88 @@
+"""Long polling that acknowledges an update to Telegram only after it is stored."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import logging
+import signal
+
+from telegram import Update
+from telegram.error import NetworkError, RetryAfter, TimedOut
+
+from bot.context import SongnuanApplication
+from bot.dispatch import Dispatcher
+
+log = logging.getLogger(__name__)
+
+POLL_TIMEOUT_SECONDS = 30
+BACKOFF_SECONDS = (1, 2, 5, 10, 30)
+
+
+async def poll(
+    application: SongnuanApplication,
+    dispatcher: Dispatcher,
+    stop: asyncio.Event,
+    timeout: int = POLL_TIMEOUT_SECONDS,
+) -> None:
+    """Fetch updates until ``stop`` is set; each batch is stored before the next fetch acks it."""
+    offset: int | None = None
+    failures = 0
+    while not stop.is_set():
+        fetch = asyncio.ensure_future(
+            application.bot.get_updates(
+                offset=offset, timeout=timeout, allowed_updates=Update.ALL_TYPES
+            )
+        )
+        stopping = asyncio.ensure_future(stop.wait())
+        await asyncio.wait({fetch, stopping}, return_when=asyncio.FIRST_COMPLETED)
+        stopping.cancel()
+        if not fetch.done():
+            fetch.cancel()
+            break
+        try:
+            batch = fetch.result()
+        except RetryAfter as error:
+            await _sleep_or_stop(stop, seconds_of(error.retry_after))
+            continue
+        except (NetworkError, TimedOut) as error:
+            delay = BACKOFF_SECONDS[min(failures, len(BACKOFF_SECONDS) - 1)]
+            failures += 1
+            log.warning("Fetching updates failed (%s); retrying in %d s", error, delay)
+            await _sleep_or_stop(stop, delay)
+            continue
+        failures = 0
+        if batch:
+            await dispatcher.receive([update.to_dict() for update in batch])
+            offset = batch[-1].update_id + 1
+
+
+def seconds_of(period: int | dt.timedelta) -> float:
+    """Seconds of a ``retry_after``, which PTB gives as int or timedelta by its settings."""
+    return period.total_seconds() if isinstance(period, dt.timedelta) else float(period)
+
+
+async def _sleep_or_stop(stop: asyncio.Event, seconds: float) -> None:
+    try:
+        await asyncio.wait_for(stop.wait(), timeout=seconds)
+    except TimeoutError:
+        return
+
+
+def stop_on_signals(stop: asyncio.Event) -> None:
+    """Set ``stop`` on SIGINT or SIGTERM, for a graceful shutdown."""
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop.set)
+
+
+async def serve(application: SongnuanApplication, stop: asyncio.Event) -> None:
+    """Run the bot: leftovers first, then polling, then finish the work in hand and stop."""
+    dispatcher = Dispatcher(application)
+    await application.start()
+    try:
+        await dispatcher.resume()
+        await poll(application, dispatcher, stop)
+        await dispatcher.join()
+    finally:
+        await application.stop()

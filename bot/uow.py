@@ -1,0 +1,64 @@
+"""One unit of work per update: a database session whose commit also marks the update done.
+
+Handlers save before they reply (``await uow.commit()``); that commit carries the mark that the
+update was handled, so a crash after it loses nothing and a repeated delivery is skipped, and a
+crash before it leaves the update to be handled again at start.
+"""
+
+from __future__ import annotations
+
+from contextvars import ContextVar
+from types import TracebackType
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from storage.repositories import updates
+
+_current: ContextVar[UnitOfWork | None] = ContextVar("songnuan_unit_of_work", default=None)
+
+
+class UpdateAlreadyHandled(Exception):
+    """Another worker handled this update first; this attempt must change nothing."""
+
+
+class UnitOfWork:
+    """A session bound to the update being handled (``update_id`` None: not from Telegram)."""
+
+    def __init__(self, sessions: async_sessionmaker[AsyncSession], update_id: int | None) -> None:
+        self.session = sessions()
+        self.update_id = update_id
+        self._marked = False
+
+    async def commit(self) -> None:
+        """Commit the work so far, together with the mark that the update is handled."""
+        if self.update_id is not None and not self._marked:
+            if not await updates.mark_done(self.session, self.update_id):
+                await self.session.rollback()
+                raise UpdateAlreadyHandled(self.update_id)
+            self._marked = True
+        await self.session.commit()
+
+    async def rollback(self) -> None:
+        """Drop the work not yet committed."""
+        await self.session.rollback()
+
+    async def __aenter__(self) -> UnitOfWork:
+        self._token = _current.set(self)
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        _current.reset(self._token)
+        await self.session.close()
+
+
+def current() -> UnitOfWork:
+    """The unit of work of the update being handled."""
+    unit = _current.get()
+    if unit is None:
+        raise RuntimeError("no unit of work: handlers run inside bot.dispatch")
+    return unit
