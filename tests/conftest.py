@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 import base64
+import datetime as dt
 from collections.abc import AsyncIterator
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.app import open_services
+from bot.clock import ManualClock
+from bot.context import Services
 from bot.settings import Settings
+from bot.standin.running import StandInBot
 from tests.auxil.databases import BACKENDS, open_engine
 
+SHANGHAI = ZoneInfo("Asia/Shanghai")
 TEST_KEY = base64.b64encode(bytes(range(32))).decode()
 
 
@@ -32,3 +39,22 @@ def settings(tmp_path: Path) -> Settings:
         secret_key=TEST_KEY,  # type: ignore[arg-type]
         locale="zh_CN",
     )
+
+
+@pytest.fixture
+def clock() -> ManualClock:
+    """A clock standing at 2019-12-20 10:00 in Shanghai, a week before Jilin's intake closes."""
+    return ManualClock(dt.datetime(2019, 12, 20, 10, 0, tzinfo=SHANGHAI))
+
+
+@pytest.fixture
+async def services(settings: Settings, engine: AsyncEngine, clock: ManualClock) -> Services:
+    """The installation's services on a fresh, upgraded database."""
+    return await open_services(settings, clock=clock, engine=engine)
+
+
+@pytest.fixture
+async def standin(services: Services) -> AsyncIterator[StandInBot]:
+    """The real application and handlers running against the offline Bot API stand-in."""
+    async with StandInBot(services) as running:
+        yield running
