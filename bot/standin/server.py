@@ -584,6 +584,6 @@ def _visible_text(text: str, parse_mode: Any) -> str:
     if parser.open:
         raise bad_request(
             "can't parse entities: can't find end tag corresponding to start tag "
-            f"\"{parser.open[-1]}\""
+            f'"{parser.open[-1]}"'
         )
     return "".join(parser.parts)
