@@ -2,31 +2,36 @@
 
 Each subcommand lives in a module of this package that exposes
 ``register(subparsers) -> None``; the parser it adds sets ``handler`` to a function that takes
-the parsed arguments and returns the exit status.
+the parsed arguments and returns the exit status. Modules are found by looking, so a new
+command is a new module and nothing else.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import pkgutil
 import sys
 from collections.abc import Sequence
+from types import ModuleType
 
-COMMAND_MODULES = (
-    "bot.cli.run",
-    "bot.cli.db",
-    "bot.cli.unit",
-    "bot.cli.invite",
-    "bot.cli.campaign",
-)
+
+def command_modules() -> list[ModuleType]:
+    """The modules of this package that add a subcommand, by name."""
+    modules = (
+        importlib.import_module(f"{__name__}.{info.name}")
+        for info in sorted(pkgutil.iter_modules(__path__), key=lambda info: info.name)
+        if not info.name.startswith("_")
+    )
+    return [module for module in modules if hasattr(module, "register")]
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The full parser, with every subcommand registered."""
     parser = argparse.ArgumentParser(prog="songnuan", description="Songnuan (送暖) bot and admin")
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for module_name in COMMAND_MODULES:
-        importlib.import_module(module_name).register(subparsers)
+    for module in command_modules():
+        module.register(subparsers)
     return parser
 
 

@@ -78,6 +78,7 @@ class BotApiStandIn:
         username: str = "songnuan_bot",
         first_name: str = "送暖",
         limits: TelegramLimits | None = None,
+        first_update_id: int = 1,
     ) -> None:
         self.bot_user = {
             "id": bot_id,
@@ -95,7 +96,7 @@ class BotApiStandIn:
         self.callback_answers: dict[str, dict[str, Any] | None] = {}
         self.calls: list[str] = []
         self._updates: list[dict[str, Any]] = []
-        self._update_ids = itertools.count(1)
+        self._update_ids = itertools.count(first_update_id)
         self._callback_ids = itertools.count(1)
         self._arrived = asyncio.Condition()
         self._methods: dict[str, Method] = {

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -60,3 +60,9 @@ async def is_done(session: AsyncSession, update_id: int) -> bool:
         select(InboundUpdate.done_at).where(InboundUpdate.update_id == update_id)
     )
     return done_at is not None
+
+
+async def last_update_id(session: AsyncSession) -> int:
+    """The highest ``update_id`` ever stored (0 for none); update ids only grow."""
+    highest = await session.scalar(select(func.max(InboundUpdate.update_id)))
+    return int(highest or 0)

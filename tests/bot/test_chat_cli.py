@@ -1,0 +1,56 @@
+"""``songnuan chat`` in a terminal: typed lines in, the chat as a phone shows it out."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import TEST_KEY
+
+
+def chat(data_dir: Path, lines: list[str], *options: str) -> str:
+    """Run ``songnuan chat`` with ``lines`` typed in; what the terminal showed."""
+    environment = {
+        **os.environ,
+        "SONGNUAN_DATA_DIR": str(data_dir),
+        "SONGNUAN_SECRET_KEY": TEST_KEY,
+    }
+    environment.pop("SONGNUAN_DATABASE_URL", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "chat", *options],
+        input="\n".join(lines) + "\n",
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=60,
+        check=True,
+    )
+    return result.stdout
+
+
+def test_chat_answers_start_and_changes_language(tmp_path: Path) -> None:
+    shown = chat(tmp_path, ["/start", "#2", "/help", ":quit"])
+    assert "An empty database: a demo unit, campaign, worker and officer were created." in shown
+    assert "│ 请选择语言：\n│\n│ [#1 中文]  [#2 English]\n└" in shown
+    assert "  ⓘ Language: English\n┌ 送暖\n│ I will speak English with you." in shown
+    assert shown.count("│ /register: start or continue your registration") == 2
+
+
+def test_chat_remembers_across_runs(tmp_path: Path) -> None:
+    chat(tmp_path, ["/start", "English"])
+    shown = chat(tmp_path, ["/help"])
+    assert "An empty database" not in shown
+    assert "│ What I can do:" in shown
+
+
+def test_chat_as_officer_in_english(tmp_path: Path) -> None:
+    shown = chat(tmp_path, ["/start"], "--as", "officer", "--language", "en")
+    assert "you are the demo officer" in shown
+    assert "│ Hello, 李明! This is Songnuan" in shown
+
+
+def test_chat_explains_a_wrong_button_number(tmp_path: Path) -> None:
+    shown = chat(tmp_path, ["/start", "#7"])
+    assert "  (no button #7; the buttons are: #1 中文   #2 English)" in shown
