@@ -1,0 +1,83 @@
+"""How a campaign's deadlines read: status lines for /start and /status, closing notices.
+
+Times are stored in UTC; each text is shown in the installation's time zone (``zone``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_timedelta
+
+from flows.campaigns.deadlines import CampaignPhase, phase, time_left
+from flows.campaigns.times import CampaignTimes
+from flows.i18n import N_, Message, Translator
+
+
+def remaining(t: Translator, delta: dt.timedelta) -> str:
+    """A rounded span in the reader's language: ``3 days`` / ``3天``, ``2 hours`` / ``2小时``."""
+    return format_timedelta(delta, granularity="minute", locale=t.locale)
+
+
+def status_lines(
+    t: Translator, name: str, times: CampaignTimes, now: dt.datetime, zone: ZoneInfo
+) -> list[str]:
+    """The campaign's name, where it stands and how long is left, then its coming milestones."""
+    closes = times.intake_closes.astimezone(zone)
+    review_closes = times.review_closes.astimezone(zone)
+    match phase(times, now):
+        case CampaignPhase.NOT_OPEN:
+            opens = times.intake_opens.astimezone(zone)
+            lines = [t("{campaign}: registration opens on {opens}.", campaign=name, opens=opens)]
+        case CampaignPhase.INTAKE:
+            lines = [
+                t(
+                    "{campaign}: registration is open until {closes} ({remaining} left).",
+                    campaign=name,
+                    closes=closes,
+                    remaining=remaining(t, time_left(closes, now)),
+                )
+            ]
+        case CampaignPhase.REVIEW:
+            lines = [
+                t(
+                    "{campaign}: registration closed on {closes}; officers review until "
+                    "{review_closes}.",
+                    campaign=name,
+                    closes=closes,
+                    review_closes=review_closes,
+                )
+            ]
+        case CampaignPhase.CLOSED:
+            lines = [t("{campaign} closed on {closes}.", campaign=name, closes=review_closes)]
+    for milestone in times.milestones:
+        if milestone.at > now:
+            lines.append(
+                t(
+                    "{milestone}: {at} ({remaining} left)",
+                    milestone=milestone.name,
+                    at=milestone.at.astimezone(zone),
+                    remaining=remaining(t, time_left(milestone.at, now)),
+                )
+            )
+    return lines
+
+
+def intake_closed_notice(times: CampaignTimes, zone: ZoneInfo) -> Message:
+    """Told to someone who answers or submits after intake closed: the draft is kept."""
+    return Message(
+        N_(
+            "The registration closed on {closes}, so it can no longer be submitted. Your "
+            "answers are kept. If you think this is a mistake, please contact your union officer."
+        ),
+        {"closes": times.intake_closes.astimezone(zone)},
+    )
+
+
+def review_closed_notice(times: CampaignTimes, zone: ZoneInfo) -> Message:
+    """Told to an officer who decides after review closed."""
+    return Message(
+        N_("The review of this campaign closed on {closes}; no more decisions can be taken."),
+        {"closes": times.review_closes.astimezone(zone)},
+    )
