@@ -22,6 +22,7 @@ from decimal import Decimal
 from functools import cache
 from pathlib import Path
 from typing import Final
+from zoneinfo import ZoneInfo
 
 from babel import Locale
 from babel.dates import format_date, format_datetime, format_skeleton
@@ -35,6 +36,8 @@ SUPPORTED_LOCALES: Final = ("zh_CN", "en")
 DEFAULT_LOCALE: Final = "zh_CN"
 CURRENCY: Final = "CNY"
 LOCALE_DIR: Final = Path(__file__).parent / "locale"
+# Deadlines are Beijing time in the notices, and people everywhere read them that way.
+DISPLAY_ZONE: Final = ZoneInfo("Asia/Shanghai")
 
 
 def N_(msgid: str) -> str:
@@ -131,7 +134,8 @@ class Translator:
         return format_date(value, format="long", locale=self._babel_locale)
 
     def moment(self, value: dt.datetime) -> str:
-        """A day and time of day: ``12月28日 16:00`` / ``28 Dec, 16:00``."""
+        """A day and time of day in Beijing time: ``12月28日 16:00`` / ``Dec 28, 16:00``."""
+        value = value.astimezone(DISPLAY_ZONE)
         day = format_skeleton("MMMd", value, locale=self._babel_locale)
         clock = format_datetime(value, "HH:mm", locale=self._babel_locale)
         separator = ", " if self.locale == "en" else " "

@@ -1,0 +1,320 @@
+"""One turn of the registration: load the draft, step the machine, store, then reply.
+
+The order is the promise made to the person: whatever the bot acknowledges is in the database
+first. The draft (its sealed state) is the conversation's only state, so a restart, a crash or
+a new phone continues exactly where the person stopped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass
+
+from telegram import Update
+from telegram.error import BadRequest
+
+from bot.context import BotContext
+from bot.people import Person
+from bot.registration.precheck import precheck_of, precheck_screen
+from bot.registration.rendering import (
+    Outgoing,
+    messages_of,
+    without_reply_keyboard,
+)
+from flows.forms import Form, load_form
+from flows.i18n import N_
+from flows.registration import (
+    ConsentDeclined,
+    ConsentGiven,
+    DeleteConfirmed,
+    DuplicateFound,
+    Event,
+    Pause,
+    RegistrationState,
+    Resume,
+    SensitiveInputRead,
+    Step,
+    SubmitConfirmed,
+    SubmitRequested,
+    UniqueCheck,
+    new_state,
+    render_text,
+    step,
+)
+from storage.models import Campaign, Registration
+from storage.repositories import audit, campaigns, registrations
+
+log = logging.getLogger(__name__)
+
+NO_UNIT = N_(
+    "You are not linked to a union unit yet. Please open the invitation link your union "
+    "officer sent you, then send /register."
+)
+NO_CAMPAIGN = N_("There is no Send Warmth campaign open for your unit at the moment.")
+NOT_YET_OPEN = N_("Registration for {campaign} opens on {opens}. Please come back then.")
+CLOSED = N_(
+    "Registration for {campaign} closed on {closes}, so nothing more can be entered or "
+    "submitted. Your draft is kept; please contact your union officer."
+)
+NOTHING_TO_PAUSE = N_("There is nothing to pause. Send /register to start your registration.")
+
+
+@dataclass
+class Draft:
+    """A person's registration in the current campaign, opened for one turn."""
+
+    campaign: Campaign
+    form: Form
+    registration: Registration | None
+    state: RegistrationState
+
+
+async def take_turn(
+    update: Update, context: BotContext, person: Person, event: Event, *, start: bool = False
+) -> None:
+    """Apply ``event`` to the person's draft (``start``: begin one if there is none)."""
+    draft = await _open_draft(context, person)
+    if isinstance(draft, str):
+        await context.uow.commit()
+        await _say(update, draft)
+        return
+    if draft.registration is None and not start:
+        await context.uow.commit()
+        await _say(update, person.t(NOTHING_TO_PAUSE if isinstance(event, Pause) else NO_DRAFT))
+        return
+    closed = _closed_notice(draft.campaign, context, person, event)
+    if closed is not None:
+        await context.uow.commit()
+        await _say(update, closed)
+        return
+    today = context.services.clock.now().date()
+    result = step(draft.form, draft.state, event, today)
+    result = await _check_uniqueness(context, person, draft, result, today)
+    registration = _save(context, person, draft, result)
+    await context.session.flush()
+    extra = _act(context, person, draft, registration, result)
+    await context.uow.commit()
+    await _reply(update, person, draft, result, extra)
+
+
+NO_DRAFT = N_("You have no registration in progress. Send /register to start one.")
+
+
+async def _open_draft(context: BotContext, person: Person) -> Draft | str:
+    user, t = person.user, person.t
+    if user.unit_id is None:
+        return t(NO_UNIT)
+    now = context.services.clock.now()
+    campaign = await campaigns.current_for_unit(context.session, user.unit_id, now)
+    if campaign is None:
+        return t(NO_CAMPAIGN)
+    if now < campaign.intake_opens:
+        return t(NOT_YET_OPEN, campaign=campaign.name, opens=t.moment(campaign.intake_opens))
+    form = load_form(campaign.form_id)
+    registration = await registrations.current_draft(context.session, campaign.id, user.id)
+    if registration is None:
+        registration = await _submitted(context, campaign, user.id)
+    if registration is None:
+        return Draft(campaign, form, None, new_state(form.id))
+    sealed = registrations.open_state(context.services.vault, registration)
+    return Draft(campaign, form, registration, RegistrationState.model_validate(sealed))
+
+
+async def _submitted(context: BotContext, campaign: Campaign, user_id: int) -> Registration | None:
+    for registration in await registrations.of_subject(context.session, campaign.id, user_id):
+        if registration.state not in ("deleted",):
+            return registration
+    return None
+
+
+def _closed_notice(
+    campaign: Campaign, context: BotContext, person: Person, event: Event
+) -> str | None:
+    """Past the intake deadline, every answer is refused by name of the deadline."""
+    if isinstance(event, Resume | Pause):
+        return None
+    if context.services.clock.now() < campaign.intake_closes:
+        return None
+    t = person.t
+    return t(CLOSED, campaign=campaign.name, closes=t.moment(campaign.intake_closes))
+
+
+async def _check_uniqueness(
+    context: BotContext, person: Person, draft: Draft, result: Step, today: dt.date
+) -> Step:
+    """One registration per resident ID per campaign, across every unit."""
+    for effect in result.effects:
+        if not isinstance(effect, UniqueCheck):
+            continue
+        digest = context.services.vault.blind_index(effect.value)
+        holder = await registrations.holder_of(context.session, draft.campaign.id, digest)
+        mine = draft.registration is not None and holder is draft.registration
+        if holder is not None and not mine:
+            audit.record(
+                context.session,
+                "duplicate_attempt",
+                actor_user_id=person.user.id,
+                registration_id=holder.id,
+                campaign_id=draft.campaign.id,
+                details={"attempted_from_unit_id": person.user.unit_id},
+            )
+            return step(draft.form, draft.state, DuplicateFound(effect.field_id), today)
+    return result
+
+
+def _save(context: BotContext, person: Person, draft: Draft, result: Step) -> Registration:
+    """Seal the new state into the draft, creating the draft on its first answer."""
+    state = result.state.model_dump(mode="json")
+    registration = draft.registration
+    vault = context.services.vault
+    if registration is None:
+        assert person.user.unit_id is not None
+        registration = registrations.new_draft(
+            context.session,
+            vault,
+            campaign_id=draft.campaign.id,
+            unit_id=person.user.unit_id,
+            entered_by_user_id=person.user.id,
+            subject_user_id=person.user.id,
+            state=state,
+        )
+    else:
+        registrations.seal_state(vault, registration, state)
+    for effect in result.effects:
+        if isinstance(effect, UniqueCheck):
+            registration.resident_id_hash = vault.blind_index(effect.value)
+    return registration
+
+
+def _act(
+    context: BotContext,
+    person: Person,
+    draft: Draft,
+    registration: Registration,
+    result: Step,
+) -> list[str]:
+    """Record what the step did; texts to show above its screens."""
+    shown: list[str] = []
+    now = context.services.clock.now()
+    for effect in result.effects:
+        kind: str | None = None
+        if isinstance(effect, ConsentGiven):
+            kind = "consent_given"
+        elif isinstance(effect, ConsentDeclined):
+            kind = "consent_declined"
+        elif isinstance(effect, SubmitRequested):
+            shown.append(precheck_screen(draft, result.state.answers, person.t, now))
+        elif isinstance(effect, SubmitConfirmed):
+            before = registration.state
+            registration.state = "submitted"
+            registration.level = str(draft.campaign.levels[0])
+            registration.submitted_at = now
+            registration.precheck = precheck_of(draft, result.state.answers, now)
+            audit.record(
+                context.session,
+                "submitted" if before == "draft" else "resubmitted",
+                actor_user_id=person.user.id,
+                registration_id=registration.id,
+                campaign_id=draft.campaign.id,
+                from_state=before,
+                to_state="submitted",
+            )
+        elif isinstance(effect, DeleteConfirmed):
+            registration.state = "deleted"
+            registration.resident_id_hash = None
+            kind = "draft_deleted"
+        if kind is not None:
+            audit.record(
+                context.session,
+                kind,
+                actor_user_id=person.user.id,
+                registration_id=registration.id,
+                campaign_id=draft.campaign.id,
+            )
+    return shown
+
+
+async def _reply(
+    update: Update, person: Person, draft: Draft, result: Step, extra: list[str]
+) -> None:
+    t = person.t
+    outgoing = [Outgoing(text) for text in extra]
+    for screen in result.screens:
+        outgoing.extend(messages_of(screen, t))
+    query = update.callback_query
+    if query is not None:
+        await query.answer()
+        if await _edited_in_place(update, draft, result, outgoing):
+            return
+        await _drop_keyboard(update)
+    for effect in result.effects:
+        if isinstance(effect, SensitiveInputRead):
+            await _hide_sensitive_message(update)
+            outgoing.insert(0, Outgoing(render_text(effect.masked_echo, t)))
+    if not any(screen.contact_button for screen in result.screens):
+        outgoing = without_reply_keyboard(outgoing)
+    message = update.effective_message
+    assert message is not None
+    for item in outgoing:
+        await message.get_bot().send_message(message.chat_id, item.text, reply_markup=item.markup)
+
+
+async def _edited_in_place(
+    update: Update, draft: Draft, result: Step, outgoing: list[Outgoing]
+) -> bool:
+    """A toggle or another page changes the question's message itself, not a new one."""
+    query = update.callback_query
+    assert query is not None and isinstance(query.message, object)
+    same_question = (
+        result.state.phase == draft.state.phase
+        and result.state.cursor == draft.state.cursor
+        and result.state.sub == draft.state.sub
+        and len(result.screens) == 1
+        and len(outgoing) == 1
+        and not result.effects
+        and result.state.answers == draft.state.answers
+        and result.state != draft.state
+    )
+    if not same_question:
+        return False
+    item = outgoing[0]
+    try:
+        await query.edit_message_text(item.text, reply_markup=item.markup)
+    except BadRequest as error:
+        log.info("Could not edit the question in place: %s", error.message)
+        return False
+    return True
+
+
+async def _drop_keyboard(update: Update) -> None:
+    """An answered question keeps its text but loses its buttons, like a filled-in line."""
+    query = update.callback_query
+    assert query is not None
+    try:
+        await query.edit_message_reply_markup(reply_markup=None)
+    except BadRequest as error:
+        log.info("Could not remove the answered question's buttons: %s", error.message)
+
+
+async def _hide_sensitive_message(update: Update) -> None:
+    """Delete the person's message that carried a full ID or card number from the chat."""
+    message = update.effective_message
+    if message is None or update.callback_query is not None:
+        return
+    try:
+        await message.delete()
+    except BadRequest as error:
+        log.info("Could not delete a message with a sensitive number: %s", error.message)
+
+
+async def _say(update: Update, text: str) -> None:
+    query = update.callback_query
+    if query is not None:
+        await query.answer()
+    message = update.effective_message
+    assert message is not None
+    await message.get_bot().send_message(message.chat_id, text)
+
+
+__all__ = ["Draft", "take_turn"]

@@ -1,0 +1,227 @@
+"""The registration conversation through the stand-in, the real handlers and a real database."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import select
+
+from bot.context import Services
+from bot.standin.running import StandInBot
+from storage.models import AuditEvent, Registration
+from storage.repositories import registrations
+from tests.auxil.scenario import FAR_WORKER, JILIN_INTAKE_CLOSES, WORKER, seed
+from tests.conversations.registration import (
+    LABELS,
+    PHONE_LANGUAGE,
+    RESIDENT_ID,
+    answer_identity,
+    fill_jilin,
+)
+
+FIRST_QUESTION = {
+    "zh_CN": (
+        "本登记表每项都必须填写，漏填视为无效。我会一题一题地问您，随时可以返回修改，"
+        "最后核对后再提交。\n"
+        "第 1 题，共 25 题\n"
+        "困难职工姓名\n"
+        "请填写与身份证一致的姓名。\n"
+        "示例：张丽"
+    ),
+    "en": (
+        "Every item of this form must be filled in; an incomplete form is invalid. I will ask "
+        "one question at a time; you can go back at any time and check everything before you "
+        "submit.\n"
+        "Question 1 of 25\n"
+        "Name of the worker\n"
+        "As written on the resident ID card.\n"
+        "Example: Zhang Li"
+    ),
+}
+ID_ECHO = {
+    "zh_CN": "已收到 2201**********0023。为保护您的信息，您发送的消息已从聊天中删除。",
+    "en": "Received 2201**********0023. Your message was removed from the chat to protect it.",
+}
+ID_CONFIRM = {
+    "zh_CN": (
+        "身份证号码: 2201**********0023\n根据这个号码：\n性别: 女\n出生日期: 1985年3月15日\n"
+        "年龄: 34\n以上信息正确吗？"
+    ),
+    "en": (
+        "Resident ID number: 2201**********0023\nThis number says:\nSex: Female\n"
+        "Date of birth: March 15, 1985\nAge: 34\nIs this right?"
+    ),
+}
+WORK_UNIT = {
+    "zh_CN": "第 3 题，共 25 题\n所在单位\n示例：吉林省财政厅",
+    "en": "Question 3 of 25\nWork unit\nExample: Jilin Provincial Department of Finance",
+}
+
+
+@pytest.fixture
+async def scenario_bot(services: Services, standin: StandInBot) -> StandInBot:
+    await seed(services)
+    return standin
+
+
+async def answers_in_database(services: Services) -> dict[str, object]:
+    """The newest draft's answers, decrypted."""
+    async with services.sessions() as session:
+        registration = await session.scalar(select(Registration).order_by(Registration.id.desc()))
+        assert registration is not None
+        state = registrations.open_state(services.vault, registration)
+        return dict(state["answers"])
+
+
+@pytest.mark.parametrize("locale", ["zh_CN", "en"])
+async def test_identity_questions(scenario_bot: StandInBot, locale: str) -> None:
+    """One question a message; the ID is hidden from the chat, read back and confirmed."""
+    worker = scenario_bot.user(WORKER, "张丽", PHONE_LANGUAGE[locale])
+    await worker.send("/register")
+    assert worker.last.text == FIRST_QUESTION[locale]
+    await worker.send("张丽")
+    await worker.press(LABELS[locale]["agree"])
+    await worker.send("2201 0219 8503 1500 23")
+    assert worker.texts[-2:] == [ID_ECHO[locale], ID_CONFIRM[locale]]
+    # The message with the full number is gone from the chat.
+    assert not any("2201 0219" in m.text for m in worker.messages)
+    await worker.press(LABELS[locale]["id_right"])
+    assert worker.last.text == WORK_UNIT[locale]
+    assert worker.last.button_labels == [[LABELS[locale]["back"]]]
+
+
+async def test_answers_are_stored_before_the_reply_and_encrypted(
+    scenario_bot: StandInBot, services: Services
+) -> None:
+    worker = scenario_bot.user(WORKER, "张丽", "zh-hans")
+    await answer_identity(worker, "zh_CN")
+    answers = await answers_in_database(services)
+    assert answers["resident_id"] == RESIDENT_ID
+    assert (answers["sex"], answers["birth_date"], answers["age"]) == ("female", "1985-03-15", 34)
+    async with services.sessions() as session:
+        sealed = await session.scalar(select(Registration.sealed_state))
+        assert sealed is not None and RESIDENT_ID.encode() not in sealed
+        kinds = (await session.scalars(select(AuditEvent.kind))).all()
+        assert "consent_given" in kinds
+
+
+@pytest.mark.parametrize(
+    ("locale", "typed", "refusal"),
+    [
+        (
+            "zh_CN",
+            "220102198503150024",
+            "⚠️ 最后一位校验码与前面的数字不符，请逐位核对。\n第 2 题，共 25 题\n身份证号码\n"
+            "18位，最后一位可能是X。\n示例：220102198503150023",
+        ),
+        (
+            "en",
+            "22010219850315002",
+            "⚠️ A resident ID number has 18 characters; this one has 17.\nQuestion 2 of 25\n"
+            "Resident ID number\n18 characters; the last may be X.\nExample: 220102198503150023",
+        ),
+    ],
+)
+async def test_a_wrong_resident_id_is_refused_and_asked_again(
+    scenario_bot: StandInBot, services: Services, locale: str, typed: str, refusal: str
+) -> None:
+    worker = scenario_bot.user(WORKER, "张丽", PHONE_LANGUAGE[locale])
+    await worker.send("/register")
+    await worker.send("张丽")
+    await worker.press(LABELS[locale]["agree"])
+    await worker.send(typed)
+    assert worker.last.text == refusal
+    assert "resident_id" not in await answers_in_database(services)
+
+
+async def test_a_draft_resumes_after_a_restart(services: Services) -> None:
+    await seed(services)
+    async with StandInBot(services) as first:
+        worker = first.user(WORKER, "张丽", "en")
+        await answer_identity(worker, "en")
+        await worker.send("吉林省财政厅")
+    async with StandInBot(services, server=first.server) as second:
+        worker = second.user(WORKER, "张丽", "en")
+        await worker.send("/register")
+        assert worker.last.text == (
+            "Welcome back! Let us continue where you stopped.\n"
+            "Question 4 of 25\nPosition\nIf you have no title, write “staff”.\nExample: clerk"
+        )
+
+
+async def test_cancel_pauses_and_keeps_the_answers(scenario_bot: StandInBot) -> None:
+    worker = scenario_bot.user(WORKER, "张丽", "en")
+    await answer_identity(worker, "en")
+    await worker.send("/cancel")
+    assert worker.last.text == "Paused. Your answers are kept; send /register to continue."
+    await worker.send("/register")
+    assert worker.last.text.endswith(
+        "Question 3 of 25\nWork unit\nExample: Jilin Provincial Department of Finance"
+    )
+
+
+async def test_one_registration_per_resident_id_across_units(
+    scenario_bot: StandInBot, services: Services
+) -> None:
+    first = scenario_bot.user(WORKER, "张丽", "en")
+    await answer_identity(first, "en")
+    elsewhere = scenario_bot.user(FAR_WORKER, "赵敏", "en")
+    await elsewhere.send("/register")
+    await elsewhere.send("张丽")
+    await elsewhere.press("✅ I agree")
+    await elsewhere.send(RESIDENT_ID)
+    assert elsewhere.texts[-1] == (
+        "A registration already exists for this number in this campaign. If you think this is "
+        "a mistake, please contact your union officer.\n"
+        "Question 2 of 25\nResident ID number\n18 characters; the last may be X.\n"
+        "Example: 220102198503150023"
+    )
+    async with services.sessions() as session:
+        hashes = (await session.scalars(select(Registration.resident_id_hash))).all()
+        assert len([h for h in hashes if h]) == 1
+        attempts = (
+            await session.scalars(select(AuditEvent).where(AuditEvent.kind == "duplicate_attempt"))
+        ).all()
+        assert len(attempts) == 1
+
+
+async def test_the_deadline_passing_mid_conversation_keeps_the_draft(
+    scenario_bot: StandInBot, services: Services, clock: object
+) -> None:
+    worker = scenario_bot.user(WORKER, "张丽", "zh-hans")
+    await answer_identity(worker, "zh_CN")
+    clock.set(JILIN_INTAKE_CLOSES + dt.timedelta(minutes=1))  # type: ignore[attr-defined]
+    await worker.send("吉林省财政厅")
+    assert worker.last.text == (
+        "2020年元旦春节送温暖的登记已于12月28日 16:00截止，无法再填写或提交。"
+        "您的草稿已保留；如有问题请联系本单位工会。"
+    )
+    answers = await answers_in_database(services)
+    assert "work_unit" not in answers and answers["resident_id"] == RESIDENT_ID
+
+
+async def test_someone_without_a_unit_is_told_how_to_join(scenario_bot: StandInBot) -> None:
+    stranger = scenario_bot.user(39999, "Li", "en")
+    await stranger.send("/register")
+    assert stranger.texts == [
+        "You are not linked to a union unit yet. Please open the invitation link your union "
+        "officer sent you, then send /register."
+    ]
+
+
+@pytest.mark.parametrize("locale", ["zh_CN", "en"])
+async def test_the_whole_jilin_form_reaches_the_review(
+    scenario_bot: StandInBot, locale: str
+) -> None:
+    worker = scenario_bot.user(WORKER, "张丽", PHONE_LANGUAGE[locale])
+    await fill_jilin(worker, locale)
+    review = worker.last.text
+    assert ("请核对您填写的内容：" if locale == "zh_CN" else "Please check your answers:") in review
+    assert "2201**********0023" in review and RESIDENT_ID not in review
+    assert "6222***********6784" in review
+    assert worker.last.button_labels[-2:] == (
+        [["📨 提交"], ["🗑 删除草稿"]]
+        if locale == "zh_CN"
+        else [["📨 Submit"], ["🗑 Delete this draft"]]
+    )
