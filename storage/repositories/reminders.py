@@ -1,0 +1,293 @@
+"""Reminders: who is due one, and the record of each delivery, made before it is sent.
+
+A delivery is claimed by inserting its row (campaign, person, kind, moment) with status
+``sending`` and committing, before anything is sent; the unique key makes a second claim fail,
+so no restart and no second process ever sends the same reminder twice. A claim that was
+interrupted mid-send stays ``sending``: the reminder is lost rather than repeated.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Final
+
+from sqlalchemy import ColumnElement, and_, delete, func, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.models import Campaign, CampaignUnit, Registration, ReminderDelivery, Unit, User
+
+SENDING: Final = "sending"
+SENT: Final = "sent"
+BLOCKED: Final = "blocked"
+FAILED: Final = "failed"
+
+# The level each officer role reviews at (the review chain's names, see Campaign.levels).
+OFFICER_LEVELS: Final = {
+    "unit_officer": "unit",
+    "department_officer": "department",
+    "province_officer": "province",
+}
+PROVINCE_OFFICER: Final = "province_officer"
+# As in flows.review.states: a record waits at ``Registration.level`` in these states, and is
+# approved for good once the last level granted the aid.
+WAITING_STATES: Final = ("submitted", "resubmitted", "approved")
+GRANTED_STATE: Final = "aid_granted"
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """Someone a message can go to: their account, chat and language."""
+
+    user_id: int
+    telegram_id: int
+    locale: str | None
+
+    @classmethod
+    def of(cls, user: User) -> Recipient:
+        """The recipient behind a user row."""
+        return cls(user.id, user.telegram_id, user.locale)
+
+
+@dataclass(frozen=True)
+class UnitFigures:
+    """One unit's figures in a campaign, for the provincial summary (approved: aid granted)."""
+
+    code: str
+    name: str
+    submitted: int
+    waiting: int
+    approved: int
+
+
+def _reachable() -> ColumnElement[bool]:
+    return and_(User.reminders_muted.is_(False), User.blocked_at.is_(None))
+
+
+@dataclass(frozen=True)
+class DeliveryKey:
+    """What makes a reminder the same reminder: campaign, person, kind and moment."""
+
+    campaign_id: int
+    user_id: int
+    kind: str
+    due_at: dt.datetime
+
+    def matches(self) -> ColumnElement[bool]:
+        """The condition selecting this delivery's row."""
+        return and_(
+            ReminderDelivery.campaign_id == self.campaign_id,
+            ReminderDelivery.user_id == self.user_id,
+            ReminderDelivery.kind == self.kind,
+            ReminderDelivery.due_at == self.due_at,
+        )
+
+
+async def claim(session: AsyncSession, key: DeliveryKey, now: dt.datetime) -> bool:
+    """Record the reminder as being sent; False if it was recorded before (then skip it).
+
+    The caller commits before sending, so that the record survives whatever follows.
+    """
+    dialect = session.get_bind().dialect.name
+    insert = pg_insert if dialect == "postgresql" else sqlite_insert
+    statement = (
+        insert(ReminderDelivery)
+        .values(
+            campaign_id=key.campaign_id,
+            user_id=key.user_id,
+            kind=key.kind,
+            due_at=key.due_at,
+            status=SENDING,
+            recorded_at=now,
+        )
+        .on_conflict_do_nothing()
+        .returning(ReminderDelivery.id)
+    )
+    return (await session.execute(statement)).scalar() is not None
+
+
+async def mark(session: AsyncSession, key: DeliveryKey, status: str, now: dt.datetime) -> None:
+    """Record how a claimed reminder ended: sent, blocked or failed."""
+    await session.execute(
+        update(ReminderDelivery)
+        .where(key.matches())
+        .values(status=status, sent_at=now if status == SENT else None)
+    )
+
+
+async def release(session: AsyncSession, key: DeliveryKey) -> None:
+    """Drop a claim whose message certainly did not leave, so the next run may send it."""
+    await session.execute(delete(ReminderDelivery).where(key.matches()))
+
+
+async def deliveries(
+    session: AsyncSession, campaign_id: int, user_id: int | None = None
+) -> Sequence[ReminderDelivery]:
+    """The recorded reminders of a campaign (of one person), oldest moment first."""
+    query = select(ReminderDelivery).where(ReminderDelivery.campaign_id == campaign_id)
+    if user_id is not None:
+        query = query.where(ReminderDelivery.user_id == user_id)
+    result = await session.scalars(query.order_by(ReminderDelivery.due_at, ReminderDelivery.id))
+    return result.all()
+
+
+async def recorded_user_ids(
+    session: AsyncSession, campaign_id: int, kind: str, due_at: dt.datetime
+) -> set[int]:
+    """Who has this reminder recorded already (sent, being sent, blocked or failed)."""
+    result = await session.scalars(
+        select(ReminderDelivery.user_id).where(
+            ReminderDelivery.campaign_id == campaign_id,
+            ReminderDelivery.kind == kind,
+            ReminderDelivery.due_at == due_at,
+        )
+    )
+    return set(result)
+
+
+async def set_muted(session: AsyncSession, user: User, muted: bool) -> None:
+    """Turn a person's reminders (and an officer's digests) off or back on."""
+    user.reminders_muted = muted
+    await session.flush()
+
+
+async def campaigns(session: AsyncSession) -> Sequence[Campaign]:
+    """The campaigns whose reminders are worked out (the schedule drops those long over)."""
+    return (await session.scalars(select(Campaign).order_by(Campaign.id))).all()
+
+
+async def open_registrations(
+    session: AsyncSession, campaign_id: int, state: str, untouched_since: dt.datetime
+) -> list[tuple[Recipient, Registration]]:
+    """Who entered a registration still in ``state`` (draft or returned), with it.
+
+    One per person: the registration they touched last, and only if they have not touched it
+    since ``untouched_since`` (the reminder's moment: someone at it already needs none).
+    Muted and blocked people are left out.
+    """
+    result = await session.execute(
+        select(User, Registration)
+        .join(Registration, Registration.entered_by_user_id == User.id)
+        .where(Registration.campaign_id == campaign_id, Registration.state == state, _reachable())
+        .order_by(User.id, Registration.updated_at.desc(), Registration.id.desc())
+    )
+    found: dict[int, tuple[Recipient, Registration]] = {}
+    for user, registration in result:
+        found.setdefault(user.id, (Recipient.of(user), registration))
+    return [
+        (recipient, registration)
+        for recipient, registration in found.values()
+        if registration.updated_at <= untouched_since
+    ]
+
+
+def subtree(unit_id: int, parents: Mapping[int, int | None]) -> set[int]:
+    """A unit and every unit below it."""
+    children: dict[int | None, list[int]] = {}
+    for child, parent in parents.items():
+        children.setdefault(parent, []).append(child)
+    found, todo = set(), [unit_id]
+    while todo:
+        current = todo.pop()
+        if current not in found:
+            found.add(current)
+            todo.extend(children.get(current, ()))
+    return found
+
+
+async def _parents(session: AsyncSession) -> dict[int, int | None]:
+    result = await session.execute(select(Unit.id, Unit.parent_id))
+    return {unit_id: parent_id for unit_id, parent_id in result}
+
+
+async def _officers(session: AsyncSession, roles: Iterable[str]) -> Sequence[User]:
+    result = await session.scalars(
+        select(User).where(User.role.in_(list(roles)), _reachable()).order_by(User.id)
+    )
+    return result.all()
+
+
+async def waiting_officers(
+    session: AsyncSession, campaign: Campaign
+) -> list[tuple[Recipient, int]]:
+    """Officers with records waiting at their level in their scope, and how many."""
+    result = await session.execute(
+        select(Registration.unit_id, Registration.level, func.count())
+        .where(Registration.campaign_id == campaign.id, Registration.state.in_(WAITING_STATES))
+        .group_by(Registration.unit_id, Registration.level)
+    )
+    waiting: Counter[tuple[int, str | None]] = Counter()
+    for unit_id, level, count in result:
+        waiting[(unit_id, level)] += count
+    if not waiting:
+        return []
+    parents = await _parents(session)
+    roles = [role for role, level in OFFICER_LEVELS.items() if level in campaign.levels]
+    found = []
+    for officer in await _officers(session, roles):
+        if officer.unit_id is None:
+            continue
+        level = OFFICER_LEVELS[officer.role]
+        scope = _scope(officer, parents)
+        count = sum(
+            n
+            for (unit_id, at), n in waiting.items()
+            if at == level and (scope is None or unit_id in scope)
+        )
+        if count:
+            found.append((Recipient.of(officer), count))
+    return found
+
+
+async def provincial_officers(session: AsyncSession) -> list[Recipient]:
+    """The provincial officers who take reminders."""
+    return [Recipient.of(user) for user in await _officers(session, [PROVINCE_OFFICER])]
+
+
+async def campaign_officers(session: AsyncSession, campaign_id: int) -> list[Recipient]:
+    """Every officer over at least one unit in the campaign's scope, who takes reminders."""
+    in_scope = set(
+        await session.scalars(
+            select(CampaignUnit.unit_id).where(CampaignUnit.campaign_id == campaign_id)
+        )
+    )
+    parents = await _parents(session)
+    return [
+        Recipient.of(officer)
+        for officer in await _officers(session, OFFICER_LEVELS)
+        if officer.unit_id is not None
+        and ((scope := _scope(officer, parents)) is None or scope & in_scope)
+    ]
+
+
+def _scope(officer: User, parents: Mapping[int, int | None]) -> set[int] | None:
+    """The units an officer acts on (None: all of them), as flows.access.scope has it."""
+    assert officer.unit_id is not None
+    if officer.role == PROVINCE_OFFICER:
+        return None
+    if officer.role == "department_officer":
+        return subtree(officer.unit_id, parents)
+    return {officer.unit_id}
+
+
+async def unit_figures(session: AsyncSession, campaign_id: int) -> list[UnitFigures]:
+    """Per unit in the campaign's scope: records submitted, waiting and approved."""
+    submitted = func.count(Registration.submitted_at)
+    waiting = func.count(Registration.id).filter(Registration.state.in_(WAITING_STATES))
+    approved = func.count(Registration.id).filter(Registration.state == GRANTED_STATE)
+    result = await session.execute(
+        select(Unit.code, Unit.name, submitted, waiting, approved)
+        .join(CampaignUnit, CampaignUnit.unit_id == Unit.id)
+        .outerjoin(
+            Registration,
+            (Registration.unit_id == Unit.id) & (Registration.campaign_id == campaign_id),
+        )
+        .where(CampaignUnit.campaign_id == campaign_id)
+        .group_by(Unit.id, Unit.code, Unit.name)
+        .order_by(Unit.code)
+    )
+    return [UnitFigures(*row) for row in result]
