@@ -54,6 +54,7 @@ def build_application(
     token: str | None = None,
 ) -> SongnuanApplication:
     """The bot with every handler, talking to the Bot API through ``request``."""
+    keep_personal_data_out_of_logs()
     settings = services.settings
     builder = (
         ApplicationBuilder()
@@ -74,6 +75,17 @@ def build_application(
         application.add_handler(handler)
     application.add_error_handler(errors.on_error)
     return application
+
+
+def keep_personal_data_out_of_logs() -> None:
+    """Hold python-telegram-bot's loggers at INFO whatever the root level.
+
+    At DEBUG they write every API call with its parameters and results: the texts people type,
+    resident ID and card numbers included.
+    """
+    chatty = logging.getLogger("telegram")
+    if chatty.level < logging.INFO:
+        chatty.setLevel(logging.INFO)
 
 
 async def publish_commands(application: SongnuanApplication) -> None:

@@ -9,13 +9,31 @@ from bot.context import BotContext
 from bot.people import person_of
 from bot.registration.conversation import take_turn
 from bot.registration.events import event_of
+from flows.i18n import N_
 from flows.registration import Pause, Resume
 
 
 async def register(update: Update, context: BotContext) -> None:
     """Start the registration, or show where the person stopped."""
     person = await person_of(update, context)
-    await take_turn(update, context, person, Resume(), start=True)
+    await take_turn(update, context, person, Resume(), start="own")
+
+
+async def enter_for_worker(update: Update, context: BotContext) -> None:
+    """A unit officer enters a registration on behalf of a worker of the unit."""
+    person = await person_of(update, context)
+    if person.user.role != "unit_officer":
+        await context.uow.commit()
+        assert update.effective_message is not None
+        await update.effective_message.reply_text(person.t(ONLY_UNIT_OFFICERS))
+        return
+    await take_turn(update, context, person, Resume(), start="on_behalf")
+
+
+ONLY_UNIT_OFFICERS = N_(
+    "Only a union officer of a unit can enter a registration for a worker. Workers register "
+    "themselves with /register."
+)
 
 
 async def pause(update: Update, context: BotContext) -> None:
@@ -32,6 +50,7 @@ async def answer(update: Update, context: BotContext) -> None:
 
 HANDLERS = [
     CommandHandler("register", register),
+    CommandHandler("enter", enter_for_worker),
     CommandHandler("cancel", pause),
     CallbackQueryHandler(answer, pattern="^r:"),
     MessageHandler(~filters.COMMAND & ~filters.StatusUpdate.ALL, answer),

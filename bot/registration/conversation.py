@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from dataclasses import dataclass
+from typing import Literal
 
 from telegram import Update
 from telegram.error import BadRequest
@@ -71,10 +72,19 @@ class Draft:
 
 
 async def take_turn(
-    update: Update, context: BotContext, person: Person, event: Event, *, start: bool = False
+    update: Update,
+    context: BotContext,
+    person: Person,
+    event: Event,
+    *,
+    start: Literal["own", "on_behalf"] | None = None,
 ) -> None:
-    """Apply ``event`` to the person's draft (``start``: begin one if there is none)."""
-    draft = await _open_draft(context, person)
+    """Apply ``event`` to the person's current draft.
+
+    ``start`` begins a draft if there is none: the person's own, or (for a unit officer) one
+    entered on behalf of a worker of their unit, which records the officer as its author.
+    """
+    draft = await _open_draft(context, person, own=start != "on_behalf")
     if isinstance(draft, str):
         await context.uow.commit()
         await _say(update, draft)
@@ -91,7 +101,7 @@ async def take_turn(
     today = context.services.clock.now().date()
     result = step(draft.form, draft.state, event, today)
     result = await _check_uniqueness(context, person, draft, result, today)
-    registration = _save(context, person, draft, result)
+    registration = _save(context, person, draft, result, own=start != "on_behalf")
     await context.session.flush()
     extra = _act(context, person, draft, registration, result)
     await context.uow.commit()
@@ -101,7 +111,7 @@ async def take_turn(
 NO_DRAFT = N_("You have no registration in progress. Send /register to start one.")
 
 
-async def _open_draft(context: BotContext, person: Person) -> Draft | str:
+async def _open_draft(context: BotContext, person: Person, own: bool) -> Draft | str:
     user, t = person.user, person.t
     if user.unit_id is None:
         return t(NO_UNIT)
@@ -113,7 +123,7 @@ async def _open_draft(context: BotContext, person: Person) -> Draft | str:
         return t(NOT_YET_OPEN, campaign=campaign.name, opens=t.moment(campaign.intake_opens))
     form = load_form(campaign.form_id)
     registration = await registrations.current_draft(context.session, campaign.id, user.id)
-    if registration is None:
+    if registration is None and own:
         registration = await _submitted(context, campaign, user.id)
     if registration is None:
         return Draft(campaign, form, None, new_state(form.id))
@@ -163,7 +173,9 @@ async def _check_uniqueness(
     return result
 
 
-def _save(context: BotContext, person: Person, draft: Draft, result: Step) -> Registration:
+def _save(
+    context: BotContext, person: Person, draft: Draft, result: Step, own: bool
+) -> Registration:
     """Seal the new state into the draft, creating the draft on its first answer."""
     state = result.state.model_dump(mode="json")
     registration = draft.registration
@@ -176,7 +188,7 @@ def _save(context: BotContext, person: Person, draft: Draft, result: Step) -> Re
             campaign_id=draft.campaign.id,
             unit_id=person.user.unit_id,
             entered_by_user_id=person.user.id,
-            subject_user_id=person.user.id,
+            subject_user_id=person.user.id if own else None,
             state=state,
         )
     else:

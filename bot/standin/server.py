@@ -96,6 +96,7 @@ class BotApiStandIn:
         self.callback_answers: dict[str, dict[str, Any] | None] = {}
         self.calls: list[str] = []
         self._updates: list[dict[str, Any]] = []
+        self._sent_updates: dict[int, dict[str, Any]] = {}
         self._update_ids = itertools.count(first_update_id)
         self._callback_ids = itertools.count(1)
         self._arrived = asyncio.Condition()
@@ -227,9 +228,22 @@ class BotApiStandIn:
 
     # --- internals -----------------------------------------------------------------------
 
+    async def redeliver(self, update_id: int) -> None:
+        """Deliver an update once more, as Telegram may when it missed an acknowledgement."""
+        async with self._arrived:
+            self._updates.append(self._sent_updates[update_id])
+            self._arrived.notify_all()
+
+    @property
+    def last_update_id(self) -> int:
+        """The id of the newest update users made."""
+        return max(self._sent_updates, default=0)
+
     async def _push(self, body: dict[str, Any]) -> None:
         async with self._arrived:
-            self._updates.append({"update_id": next(self._update_ids), **body})
+            update = {"update_id": next(self._update_ids), **body}
+            self._sent_updates[update["update_id"]] = update
+            self._updates.append(update)
             self._arrived.notify_all()
 
     def _admit(self, parameters: dict[str, Any]) -> None:

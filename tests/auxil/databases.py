@@ -7,10 +7,11 @@ import uuid
 from collections.abc import AsyncIterator
 from pathlib import Path
 
-from sqlalchemy import text
-from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+from sqlalchemy import select, text
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, create_async_engine
 
 from storage.database import create_engine
+from storage.models import Base
 
 POSTGRES_URL = os.environ.get("SONGNUAN_TEST_DATABASE_URL")
 BACKENDS = ["sqlite", "postgresql"] if POSTGRES_URL else ["sqlite"]
@@ -36,3 +37,16 @@ async def open_engine(backend: str, folder: Path) -> AsyncIterator[AsyncEngine]:
         async with admin.connect() as connection:
             await connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
         await admin.dispose()
+
+
+async def raw_database_text(session: AsyncSession) -> str:
+    """Every value of every table, as text: what someone reading the raw database would see."""
+    parts = []
+    for table in Base.metadata.sorted_tables:
+        for row in (await session.execute(select(table))).all():
+            for value in row:
+                if isinstance(value, bytes):
+                    parts.append(value.decode("latin-1"))
+                else:
+                    parts.append(str(value))
+    return "\n".join(parts)

@@ -56,11 +56,14 @@ async def fill_jilin(
     months: str = "8",
     homes: str = "1",
     owns_shop: str = "no",
+    resident_id: str = RESIDENT_ID,
+    phone: str = "139 0431 1234",
+    card: str = "6222 0242 0012 3456 784",
 ) -> None:
     """Every question of the Jilin form, up to the review (an eligible household by default)."""
     label = LABELS[locale]
-    await answer_identity(worker, locale)
-    for answer in ("吉林省财政厅", "科员", "139 0431 1234", "３"):
+    await answer_identity(worker, locale, resident_id)
+    for answer in ("吉林省财政厅", "科员", phone, "３"):
         await worker.send(answer)
     for answer in ("王强", "40", "配偶", "长春市第一汽车厂 工人"):
         await worker.send(answer)
@@ -70,7 +73,7 @@ async def fill_jilin(
     await worker.press(label["done"])
     for answer in (wages, "0", "0", "600元", "0", "350", months, "1500", "长春市朝阳区人民大街1号"):
         await worker.send(answer)
-    await worker.send("6222 0242 0012 3456 784")
+    await worker.send(card)
     await worker.press(label["serious_illness"])
     await worker.press(label["single_mother"])
     await worker.press(label["done"])
@@ -86,3 +89,47 @@ async def fill_jilin(
     await worker.send_photo(b"\xff\xd8 minimum living certificate")
     await worker.send_document(b"%PDF-1.4 diagnosis", "诊断.pdf")
     await worker.press(label["done"])
+
+
+HENAN_LABELS = {
+    "zh_CN": {
+        "tujia": "土家族",
+        "illness": "⬜ 重病",
+        "union_card": "工会会员卡",
+        "skip": "跳过 ▶",
+    },
+    "en": {
+        "tujia": "Tujia",
+        "illness": "⬜ Serious illness",
+        "union_card": "Union member card",
+        "skip": "Skip ▶",
+    },
+}
+HENAN_RESIDENT_ID = "410102198811080042"
+
+
+async def fill_henan(worker: SimulatedUser, locale: str) -> None:
+    """Every question of the Henan form, up to the review (a single mother, seriously ill)."""
+    label, henan = LABELS[locale], HENAN_LABELS[locale]
+    await worker.send("/register")
+    await worker.send("李芳")
+    await worker.press(label["agree"])
+    await worker.send(HENAN_RESIDENT_ID)
+    await worker.press(label["id_right"])
+    await worker.press("▶")
+    await worker.press(henan["tujia"])
+    for answer in ("河南省交通运输厅", "0371-65902430", "郑州市金水区经三路1号", "3", "1800"):
+        await worker.send(answer)
+    for answer in ("1,800", "0", "0", "0"):
+        await worker.send(answer)
+    await worker.press(henan["illness"])
+    await worker.press(label["done"])
+    await worker.send("本人患乳腺癌，手术及化疗费用高，孩子上大学。")
+    await worker.press(label["no"])  # enterprise restructured
+    await worker.press(label["no"])  # migrant worker
+    await worker.press(label["no"])  # aided by the Party
+    await worker.press(label["yes"])  # single mother
+    await worker.press(henan["union_card"])
+    await worker.send("6222024200123456784")
+    await worker.send_photo(b"\xff\xd8 id card and bank card")
+    await worker.press(henan["skip"])

@@ -3,20 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 
 import pytest
 from sqlalchemy import select
 
 from bot.context import Services
 from bot.standin.running import StandInBot
-from storage.models import AuditEvent, Registration
+from storage.models import AuditEvent, Registration, User
 from storage.repositories import registrations
-from tests.auxil.scenario import FAR_WORKER, JILIN_INTAKE_CLOSES, WORKER, seed
+from tests.auxil.databases import raw_database_text
+from tests.auxil.scenario import FAR_WORKER, JILIN_INTAKE_CLOSES, UNIT_OFFICER, WORKER, seed
 from tests.conversations.registration import (
+    HENAN_RESIDENT_ID,
     LABELS,
     PHONE_LANGUAGE,
     RESIDENT_ID,
     answer_identity,
+    fill_henan,
     fill_jilin,
 )
 
@@ -225,3 +229,84 @@ async def test_the_whole_jilin_form_reaches_the_review(
         if locale == "zh_CN"
         else [["📨 Submit"], ["🗑 Delete this draft"]]
     )
+
+
+@pytest.mark.parametrize("locale", ["zh_CN", "en"])
+async def test_the_whole_henan_form_reaches_the_review(
+    services: Services, standin: StandInBot, locale: str
+) -> None:
+    await seed(services, "henan-2017")
+    worker = standin.user(WORKER, "李芳", PHONE_LANGUAGE[locale])
+    await fill_henan(worker, locale)
+    review = worker.last.text
+    expected = {
+        "zh_CN": ["3. 民族: 土家族", "2. 身份证号: 4101**********0042", "家庭月人均收入: ¥600.00"],
+        "en": [
+            "3. Ethnic group: Tujia",
+            "2. Resident ID number: 4101**********0042",
+            "Household income per person per month: CN¥600.00",
+        ],
+    }
+    for line in expected[locale]:
+        assert line in review.splitlines()
+    assert HENAN_RESIDENT_ID not in review
+
+
+async def test_an_officer_enters_a_registration_for_a_worker(
+    scenario_bot: StandInBot, services: Services
+) -> None:
+    officer = scenario_bot.user(UNIT_OFFICER, "李明", "en")
+    await officer.send("/enter")
+    assert "Question 1 of 25\nName of the worker" in officer.last.text
+    await officer.send("张丽")
+    async with services.sessions() as session:
+        registration = await session.scalar(select(Registration))
+        assert registration is not None
+        entered_by = await session.get(User, registration.entered_by_user_id)
+        assert entered_by is not None and entered_by.telegram_id == UNIT_OFFICER
+        assert registration.subject_user_id is None
+    worker = scenario_bot.user(WORKER, "张丽", "en")
+    await worker.send("/enter")
+    assert worker.last.text == (
+        "Only a union officer of a unit can enter a registration for a worker. Workers "
+        "register themselves with /register."
+    )
+
+
+async def test_a_repeated_update_neither_answers_nor_advances_twice(
+    scenario_bot: StandInBot, services: Services
+) -> None:
+    worker = scenario_bot.user(WORKER, "张丽", "en")
+    await answer_identity(worker, "en")
+    await worker.send("吉林省财政厅")
+    shown = list(worker.texts)
+    before = await answers_in_database(services)
+    server = scenario_bot.server
+    await server.redeliver(server.last_update_id)
+    # Telegram delivers it again to a restarted bot that never acknowledged it.
+    async with StandInBot(services, server=server) as restarted:
+        await restarted.settle()
+    assert worker.texts == shown
+    assert await answers_in_database(services) == before
+
+
+async def test_no_personal_number_in_the_database_or_the_logs(
+    services: Services, standin: StandInBot, caplog: pytest.LogCaptureFixture
+) -> None:
+    await seed(services)
+    caplog.set_level(logging.DEBUG)
+    worker = standin.user(WORKER, "张丽", "en")
+    # Not the form's example numbers, which its questions show.
+    await fill_jilin(
+        worker,
+        "en",
+        resident_id="11010519491231002x",
+        phone="186 4321 9876",
+        card="6222024200998877668",
+    )
+    numbers = ["11010519491231002", "6222024200998877668", "18643219876", "1864321"]
+    async with services.sessions() as session:
+        dump = await raw_database_text(session)
+    for number in numbers:
+        assert number not in dump
+        assert number not in caplog.text
