@@ -1,0 +1,285 @@
+"""Working out the reminders due now and sending each one once; sending broadcasts.
+
+Each message is claimed in the database and committed before it is sent, then marked with how
+it went (see :mod:`storage.repositories.reminders`). Sending runs several messages at a time;
+the application's rate limiter keeps them within Telegram's limits.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import logging
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
+from functools import partial
+from typing import Final
+
+from pydantic import ValidationError
+from sqlalchemy.ext.asyncio import AsyncSession
+from telegram import Bot
+
+from bot.context import Services
+from bot.reminders.sender import Outcome, Sleep, deliver
+from flows.campaigns import CampaignTimes
+from flows.forms.loading import FormFileError, load_form
+from flows.i18n import translator
+from flows.registration import RegistrationState
+from flows.reminders import (
+    Audience,
+    Facts,
+    Outgoing,
+    ReminderPolicy,
+    Slot,
+    UnitCounts,
+    broadcast_text,
+    compose,
+    due,
+    questions_left,
+)
+from storage.crypto import Vault
+from storage.models import Campaign, Registration, User
+from storage.repositories import broadcasts, registrations, reminders, users
+from storage.repositories.reminders import DeliveryKey, Recipient
+
+log = logging.getLogger(__name__)
+
+CONCURRENCY: Final = 30  # messages in flight at once; the rate limiter paces them
+_RECORDED: Final = {
+    Outcome.SENT: reminders.SENT,
+    Outcome.BLOCKED: reminders.BLOCKED,
+    Outcome.FAILED: reminders.FAILED,
+}
+
+
+@dataclass
+class RunReport:
+    """What one run did: messages sent, people found blocked, failures, and those skipped."""
+
+    sent: int = 0
+    blocked: int = 0
+    failed: int = 0
+    later: int = 0  # not sent now (flood limit, no connection); a later run tries again
+    skipped: int = 0  # recorded before: sent already, or claimed by another run
+    outcomes: list[tuple[int, str, Outcome]] = field(default_factory=list)
+
+    def count(self, user_id: int, kind: str, outcome: Outcome) -> None:
+        """Add one person's outcome."""
+        self.outcomes.append((user_id, kind, outcome))
+        setattr(self, str(outcome), getattr(self, str(outcome)) + 1)
+
+
+@dataclass(frozen=True)
+class _Job:
+    campaign_id: int
+    slot: Slot
+    recipient: Recipient
+    outgoing: Outgoing
+
+
+def default_policy(services: Services) -> ReminderPolicy:
+    """The reminder schedule in the installation's time zone."""
+    return ReminderPolicy(zone=services.settings.zone)
+
+
+async def run_due_reminders(
+    services: Services,
+    bot: Bot,
+    now: dt.datetime | None = None,
+    *,
+    policy: ReminderPolicy | None = None,
+    sleep: Sleep = asyncio.sleep,
+    concurrency: int = CONCURRENCY,
+) -> RunReport:
+    """Send every reminder due at ``now`` (default: the services' clock) that was not sent."""
+    now = now or services.clock.now()
+    policy = policy or default_policy(services)
+    async with services.sessions() as session:
+        jobs = await _due_jobs(session, services, policy, now)
+    report = RunReport()
+    await _run_all(
+        [partial(_send_reminder, services, bot, job, report, sleep) for job in jobs],
+        concurrency,
+    )
+    if jobs:
+        log.info(
+            "Reminders: %d sent, %d blocked, %d failed, %d later, %d skipped",
+            report.sent,
+            report.blocked,
+            report.failed,
+            report.later,
+            report.skipped,
+        )
+    return report
+
+
+async def _run_all(work: Sequence[Callable[[], Awaitable[None]]], concurrency: int) -> None:
+    gate = asyncio.Semaphore(concurrency)
+
+    async def gated(item: Callable[[], Awaitable[None]]) -> None:
+        async with gate:
+            await item()
+
+    # A task group: if one fails (the process is going down), the rest are cancelled rather
+    # than left sending in the background.
+    async with asyncio.TaskGroup() as group:
+        for item in work:
+            group.create_task(gated(item))
+
+
+async def _due_jobs(
+    session: AsyncSession, services: Services, policy: ReminderPolicy, now: dt.datetime
+) -> list[_Job]:
+    jobs = []
+    for campaign in await reminders.campaigns(session):
+        try:
+            times = CampaignTimes.of(campaign)
+        except ValueError as error:
+            log.error(
+                "Campaign %s: its times cannot be read (%s); no reminders", campaign.code, error
+            )
+            continue
+        for slot in due(times, policy, now):
+            already = await reminders.recorded_user_ids(session, campaign.id, slot.key, slot.due_at)
+            for recipient, facts in await _audience(session, services.vault, campaign, slot):
+                if recipient.user_id in already:
+                    continue
+                t = translator(recipient.locale or services.settings.locale)
+                outgoing = compose(t, slot, facts, now, policy.zone)
+                jobs.append(_Job(campaign.id, slot, recipient, outgoing))
+    return jobs
+
+
+async def _audience(
+    session: AsyncSession, vault: Vault, campaign: Campaign, slot: Slot
+) -> list[tuple[Recipient, Facts]]:
+    name = campaign.name
+    match slot.audience:
+        case Audience.DRAFT_OWNERS | Audience.RETURNED_OWNERS:
+            state = "draft" if slot.audience is Audience.DRAFT_OWNERS else "returned"
+            found = await reminders.open_registrations(session, campaign.id, state, slot.due_at)
+            return [
+                (recipient, Facts(name, questions_left=_left(vault, registration)))
+                for recipient, registration in found
+            ]
+        case Audience.WAITING_OFFICERS:
+            return [
+                (recipient, Facts(name, waiting=count))
+                for recipient, count in await reminders.waiting_officers(session, campaign)
+            ]
+        case Audience.PROVINCIAL_OFFICERS:
+            figures = await reminders.unit_figures(session, campaign.id)
+            units = tuple(
+                UnitCounts(
+                    f"{unit.name} ({unit.code})", unit.submitted, unit.waiting, unit.approved
+                )
+                for unit in figures
+            )
+            return [
+                (recipient, Facts(name, units=units))
+                for recipient in await reminders.provincial_officers(session)
+            ]
+        case Audience.CAMPAIGN_OFFICERS:
+            return [
+                (recipient, Facts(name))
+                for recipient in await reminders.campaign_officers(session, campaign.id)
+            ]
+
+
+def _left(vault: Vault, registration: Registration) -> int | None:
+    """The questions left in a draft, or None if its state cannot be read."""
+    try:
+        state = RegistrationState.model_validate(registrations.open_state(vault, registration))
+        return questions_left(load_form(state.form_id), state)
+    except (ValidationError, FormFileError, KeyError, ValueError) as error:
+        log.warning("Registration %s: progress unknown (%s)", registration.id, error)
+        return None
+
+
+async def _send_reminder(
+    services: Services, bot: Bot, job: _Job, report: RunReport, sleep: Sleep
+) -> None:
+    key = DeliveryKey(job.campaign_id, job.recipient.user_id, job.slot.key, job.slot.due_at)
+    async with services.sessions() as session, session.begin():
+        claimed = await reminders.claim(session, key, services.clock.now())
+    if not claimed:
+        report.skipped += 1
+        return
+    outcome = await deliver(bot, job.recipient.telegram_id, job.outgoing, sleep=sleep)
+    async with services.sessions() as session, session.begin():
+        if outcome is Outcome.LATER:
+            await reminders.release(session, key)
+        else:
+            await reminders.mark(session, key, _RECORDED[outcome], services.clock.now())
+        if outcome is Outcome.BLOCKED:
+            await _mark_blocked(session, job.recipient.user_id, services.clock.now())
+    report.count(job.recipient.user_id, job.slot.key, outcome)
+
+
+async def _mark_blocked(session: AsyncSession, user_id: int, now: dt.datetime) -> None:
+    user = await session.get(User, user_id)
+    if user is not None and user.blocked_at is None:
+        users.mark_blocked(user, now)
+
+
+async def send_broadcast(
+    services: Services,
+    bot: Bot,
+    broadcast_id: int,
+    *,
+    sleep: Sleep = asyncio.sleep,
+    concurrency: int = CONCURRENCY,
+    progress: Callable[[RunReport], None] | None = None,
+) -> RunReport:
+    """Send a broadcast to everyone still pending; call again to resume after an interruption."""
+    async with services.sessions() as session:
+        broadcast = await broadcasts.get(session, broadcast_id)
+        if broadcast is None:
+            raise LookupError(f"no broadcast {broadcast_id}")
+        text = broadcast.text
+        to = await broadcasts.pending(session, broadcast_id)
+    report = RunReport()
+
+    async def one(recipient: Recipient) -> None:
+        async with services.sessions() as session, session.begin():
+            claimed = await broadcasts.claim(session, broadcast_id, recipient.user_id)
+        if not claimed:
+            report.skipped += 1
+            return
+        t = translator(recipient.locale or services.settings.locale)
+        outgoing = Outgoing((broadcast_text(t, text),))
+        outcome = await deliver(bot, recipient.telegram_id, outgoing, sleep=sleep)
+        async with services.sessions() as session, session.begin():
+            if outcome is Outcome.LATER:
+                await broadcasts.release(session, broadcast_id, recipient.user_id)
+            else:
+                await broadcasts.mark(
+                    session, broadcast_id, recipient.user_id, str(outcome), services.clock.now()
+                )
+            if outcome is Outcome.BLOCKED:
+                await _mark_blocked(session, recipient.user_id, services.clock.now())
+        report.count(recipient.user_id, "broadcast", outcome)
+        if progress is not None:
+            progress(report)
+
+    await _run_all([partial(one, recipient) for recipient in to], concurrency)
+    async with services.sessions() as session, session.begin():
+        broadcast = await broadcasts.get(session, broadcast_id)
+        assert broadcast is not None
+        await broadcasts.finish_if_done(session, broadcast, services.clock.now())
+    return report
+
+
+async def resume_broadcasts(
+    services: Services, bot: Bot, *, sleep: Sleep = asyncio.sleep
+) -> RunReport:
+    """Send what is left of every unfinished broadcast (after a restart, or newly queued)."""
+    async with services.sessions() as session:
+        ids = [broadcast.id for broadcast in await broadcasts.unfinished(session)]
+    total = RunReport()
+    for broadcast_id in ids:
+        report = await send_broadcast(services, bot, broadcast_id, sleep=sleep)
+        for user_id, kind, outcome in report.outcomes:
+            total.count(user_id, kind, outcome)
+        total.skipped += report.skipped
+    return total

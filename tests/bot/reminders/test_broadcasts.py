@@ -1,0 +1,104 @@
+"""Broadcasts: to everyone in scope, in their language, resumed after a crash without repeats."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.reminders import resume_broadcasts, send_broadcast
+from bot.settings import Settings
+from storage.models import User
+from storage.repositories import broadcasts
+from storage.repositories.broadcasts import Scope
+from tests.bot.reminders.fake_api import FakeBotApi, make_bot
+from tests.bot.reminders.world import World, build_world
+from tests.flows.reminders.times import at
+
+WORKERS = [f"w{n}" for n in range(6)]
+
+
+class Crash(BaseException):
+    """The process dies mid-broadcast."""
+
+
+class CrashingApi(FakeBotApi):
+    """Sends ``before_crash`` messages, then the process goes down."""
+
+    def __init__(self, before_crash: int) -> None:
+        super().__init__()
+        self.before_crash = before_crash
+
+    async def do_request(
+        self, url: str, method: str, *args: Any, **kwargs: Any
+    ) -> tuple[int, bytes]:
+        if url.endswith("sendMessage") and len(self.sent) == self.before_crash:
+            raise Crash
+        return await super().do_request(url, method, *args, **kwargs)
+
+
+@pytest.fixture
+async def world(engine: AsyncEngine, settings: Settings) -> World:
+    world = await build_world(engine, settings, at(12, 20, 10))
+    for index, name in enumerate(WORKERS):
+        await world.person(name, "worker", "u1", locale="en" if index % 2 else "zh_CN")
+    return world
+
+
+async def queue(world: World, text: str = "明天上午九点开会") -> int:
+    scope = Scope.parse("unit:u1", "workers")
+    async with world.session() as session, session.begin():
+        to = await broadcasts.recipients(session, scope)
+        broadcast = await broadcasts.create(
+            session, scope=scope, text=text, created_by_user_id=None, to=to, now=at(12, 20, 10)
+        )
+        return broadcast.id
+
+
+async def test_a_broadcast_reaches_everyone_in_their_language_once(world: World) -> None:
+    broadcast_id = await queue(world)
+    api = FakeBotApi(blocked={world.chats["w3"]})
+    report = await send_broadcast(world.services, await make_bot(api), broadcast_id)
+    assert (report.sent, report.blocked) == (5, 1)
+    assert api.texts_to(world.chats["w0"]) == ["📢 工会通知：\n\n明天上午九点开会"]
+    assert api.texts_to(world.chats["w1"]) == ["📢 A message from the union:\n\n明天上午九点开会"]
+    async with world.session() as session:
+        assert await broadcasts.counts(session, broadcast_id) == {"sent": 5, "blocked": 1}
+        assert await broadcasts.unfinished(session) == []
+        user = await session.get(User, world.people["w3"])
+        assert user is not None and user.blocked_at is not None
+
+
+async def test_an_interrupted_broadcast_resumes_without_a_second_copy(world: World) -> None:
+    broadcast_id = await queue(world)
+    crashing = CrashingApi(before_crash=2)
+    with pytest.raises(BaseExceptionGroup):
+        await send_broadcast(world.services, await make_bot(crashing), broadcast_id, concurrency=1)
+    assert len(crashing.sent) == 2
+    restarted = FakeBotApi()
+    report = await resume_broadcasts(world.services, await make_bot(restarted))
+    assert report.sent == 3  # the one in flight at the crash is not risked twice
+    chats = [message.chat_id for message in crashing.sent + restarted.sent]
+    assert len(chats) == len(set(chats)) == 5
+    async with world.session() as session:
+        assert await broadcasts.counts(session, broadcast_id) == {"sent": 5, "sending": 1}
+        assert await broadcasts.unfinished(session) == []
+
+
+async def test_recipients_held_back_by_flood_limits_are_sent_on_the_next_run(world: World) -> None:
+    broadcast_id = await queue(world)
+    api = FakeBotApi(flood={world.chats["w2"]: 10})
+
+    async def no_wait(_seconds: float) -> None:
+        return None
+
+    bot = await make_bot(api)
+    first = await send_broadcast(world.services, bot, broadcast_id, sleep=no_wait)
+    assert (first.sent, first.later) == (5, 1)
+    async with world.session() as session:
+        assert [b.id for b in await broadcasts.unfinished(session)] == [broadcast_id]
+    api.flood.clear()
+    second = await resume_broadcasts(world.services, bot, sleep=no_wait)
+    assert second.sent == 1
+    assert len(api.texts_to(world.chats["w2"])) == 1

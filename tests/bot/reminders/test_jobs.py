@@ -1,0 +1,31 @@
+"""The periodic job on the application's JobQueue runs reminders with the services' clock."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.app import build_application
+from bot.reminders import JOB_NAME, schedule_reminders
+from bot.settings import Settings
+from tests.bot.reminders.fake_api import FakeBotApi
+from tests.bot.reminders.world import build_world
+from tests.flows.reminders.times import at
+
+
+async def test_the_job_is_registered_and_a_run_sends_what_is_due(
+    engine: AsyncEngine, settings: Settings
+) -> None:
+    world = await build_world(engine, settings, at(12, 21, 16, 1))
+    await world.person("zhang", "worker", "u1")
+    await world.registration("zhang", touched=at(12, 3))
+    api = FakeBotApi()
+    application = build_application(world.services, request=api)
+    job = schedule_reminders(application, interval=dt.timedelta(minutes=5))
+    assert job.name == JOB_NAME
+    assert [j.name for j in application.job_queue.jobs()] == [JOB_NAME]  # type: ignore[union-attr]
+    async with application:
+        await job.run(application)
+        await job.run(application)
+    assert len(api.texts_to(world.chats["zhang"])) == 1
