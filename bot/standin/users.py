@@ -116,6 +116,21 @@ class SimulatedUser:
         await self.server.user_message(self.chat, document=document, caption=caption)
         await self.settle()
 
+    async def send_sticker(self) -> None:
+        """Send a sticker, which a form cannot read as an answer."""
+        sticker = {
+            "file_id": "STICKER",
+            "file_unique_id": "STICKER-U",
+            "width": 512,
+            "height": 512,
+            "is_animated": False,
+            "is_video": False,
+            "type": "regular",
+            "emoji": "👍",
+        }
+        await self.server.user_message(self.chat, sticker=sticker)
+        await self.settle()
+
     async def send_file(self, path: Path, as_photo: bool = False) -> None:
         """Send a file from disk, as a photo or as a document."""
         content = path.read_bytes()

@@ -310,3 +310,44 @@ async def test_no_personal_number_in_the_database_or_the_logs(
     for number in numbers:
         assert number not in dump
         assert number not in caplog.text
+
+
+async def test_back_edit_from_the_review_and_a_sticker(scenario_bot: StandInBot) -> None:
+    worker = scenario_bot.user(WORKER, "张丽", "en")
+    await answer_identity(worker, "en")
+    await worker.send("吉林省财政厅")
+    await worker.press("◀ Back")
+    assert worker.last.text.startswith("Question 3 of 25\nWork unit")
+    await worker.send_sticker()
+    assert worker.last.text.startswith(
+        "⚠️ This kind of message cannot be read here: please type your answer.\n"
+        "Question 3 of 25\nWork unit"
+    )
+    await worker.send("吉林省民政厅")
+    assert worker.last.text.startswith("Question 4 of 25\nPosition")
+
+
+async def test_edit_from_the_review_returns_to_the_review(scenario_bot: StandInBot) -> None:
+    worker = scenario_bot.user(WORKER, "张丽", "en")
+    await fill_jilin(worker, "en")
+    assert "3. Work unit: 吉林省财政厅" in worker.last.text.splitlines()
+    await worker.press("✏️ 3")
+    assert "Work unit" in worker.last.text
+    await worker.send("吉林省民政厅")
+    review = worker.last.text.splitlines()
+    assert review[0] == "Please check your answers:"
+    assert "3. Work unit: 吉林省民政厅" in review
+
+
+async def test_skip_is_offered_only_for_optional_questions(
+    services: Services, standin: StandInBot
+) -> None:
+    await seed(services, "henan-2017")
+    worker = standin.user(WORKER, "李芳", "en")
+    await fill_henan(worker, "en")
+    review = worker.last.text.splitlines()
+    assert "22. Diagnosis of the serious illness (1–2 pages, optional): (not answered)" in review
+    # fill_henan pressed Skip on the optional question; the typed-in (required) questions
+    # keep their buttons in the chat, and none of them offered Skip.
+    typed_questions = [m for m in worker.bot_messages if m.button_labels == [["◀ Back"]]]
+    assert len(typed_questions) > 10
