@@ -1,0 +1,54 @@
+"""Who may do what: roles, scopes over the unit tree, review levels, and the refusals.
+
+Public API: :func:`may` / :func:`require` (the access matrix), :func:`actor` (an account and
+its scope), :func:`sees_full_numbers`, the targets :class:`RecordTarget` and
+:class:`UnitTarget`, :class:`Action`, :class:`Role`, :class:`Level`, and :class:`Refusal` /
+:class:`Refused` with their :class:`Reason`. Pure: no Telegram, no database.
+"""
+
+from __future__ import annotations
+
+from flows.access.matrix import (
+    DECISIONS,
+    RECORD_ACTIONS,
+    UNIT_ACTIONS,
+    Action,
+    RecordTarget,
+    Target,
+    UnitTarget,
+    level_name,
+    may,
+    require,
+    sees_full_numbers,
+)
+from flows.access.refusal import Reason, Refusal, Refused
+from flows.access.roles import LEVEL_NAMES, OFFICER_LEVELS, Level, Role, role_of
+from flows.access.scope import Actor, Scope, Tree, actor, descendants, stranger
+
+__all__ = [
+    "DECISIONS",
+    "LEVEL_NAMES",
+    "OFFICER_LEVELS",
+    "RECORD_ACTIONS",
+    "UNIT_ACTIONS",
+    "Action",
+    "Actor",
+    "Level",
+    "Reason",
+    "RecordTarget",
+    "Refusal",
+    "Refused",
+    "Role",
+    "Scope",
+    "Target",
+    "Tree",
+    "UnitTarget",
+    "actor",
+    "descendants",
+    "level_name",
+    "may",
+    "require",
+    "role_of",
+    "sees_full_numbers",
+    "stranger",
+]

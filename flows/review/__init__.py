@@ -1,0 +1,78 @@
+"""The review workflow: a record's states, who moves it where, and what people are told.
+
+Public API: :func:`submit` and :func:`decide` (pure; they return a :class:`Transition` or raise
+:class:`~flows.access.Refused`), the decisions (:class:`Approve`, :class:`Return`,
+:class:`Reject`, :class:`AmendAmount`), :class:`RecordView`, :class:`State` and the level chain,
+amounts (:func:`parse_amount`, :func:`check_amount`, :func:`standard_amounts`), the notices,
+the history lines and the scope statistics. Nothing here knows Telegram or the database.
+"""
+
+from __future__ import annotations
+
+from flows.review.amounts import MAX_AMOUNT, check_amount, parse_amount, standard_amounts
+from flows.review.changes import answer_digests, changed_fields
+from flows.review.decisions import AmendAmount, Approve, Decision, Reject, Return, action_of
+from flows.review.history import KIND_NAMES, HistoryEntry, history_lines, scrub
+from flows.review.notices import officer_outcome, status_text, worker_notice
+from flows.review.records import SHANGHAI, RecordView
+from flows.review.states import FINAL, STATE_NAMES, WAITING, State, chain, next_level
+from flows.review.stats import (
+    Counted,
+    ScopeStats,
+    hardship_labels,
+    hardship_types,
+    stats_lines,
+    tally,
+)
+from flows.review.transitions import (
+    DECISION_KINDS,
+    REASON_MAX,
+    Kind,
+    Transition,
+    decide,
+    not_waiting,
+    submit,
+)
+
+__all__ = [
+    "DECISION_KINDS",
+    "FINAL",
+    "KIND_NAMES",
+    "MAX_AMOUNT",
+    "REASON_MAX",
+    "SHANGHAI",
+    "STATE_NAMES",
+    "WAITING",
+    "AmendAmount",
+    "Approve",
+    "Counted",
+    "Decision",
+    "HistoryEntry",
+    "Kind",
+    "RecordView",
+    "Reject",
+    "Return",
+    "ScopeStats",
+    "State",
+    "Transition",
+    "action_of",
+    "answer_digests",
+    "chain",
+    "changed_fields",
+    "check_amount",
+    "decide",
+    "hardship_labels",
+    "hardship_types",
+    "history_lines",
+    "next_level",
+    "not_waiting",
+    "officer_outcome",
+    "parse_amount",
+    "scrub",
+    "standard_amounts",
+    "stats_lines",
+    "status_text",
+    "submit",
+    "tally",
+    "worker_notice",
+]

@@ -1,0 +1,67 @@
+"""Aid amounts: yuan as ``Decimal``, positive, at most two decimals (fen)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Final
+
+from flows.access import Reason, Refusal, Refused
+from flows.forms.parsing.numbers import parse_money
+from flows.forms.parsing.problems import InvalidAnswer
+from flows.i18n import N_, Message
+
+FEN: Final = Decimal("0.01")
+# The column is Numeric(12, 2); no aid comes near it, but nothing may overflow it either.
+MAX_AMOUNT: Final = Decimal("9999999999.99")
+
+
+def check_amount(amount: Decimal) -> Decimal:
+    """The amount with two decimals, or :class:`Refused` saying what is wrong with it."""
+    if not amount.is_finite():
+        raise Refused(
+            Refusal(Reason.AMOUNT_INVALID, Message(N_("This is not an amount I can read.")))
+        )
+    if amount <= 0:
+        raise Refused(
+            Refusal(
+                Reason.AMOUNT_NOT_POSITIVE, Message(N_("The aid amount must be more than zero."))
+            )
+        )
+    if amount != amount.quantize(FEN):
+        raise Refused(
+            Refusal(
+                Reason.AMOUNT_TOO_PRECISE,
+                Message(N_("The aid amount has at most two decimals (fen).")),
+            )
+        )
+    if amount > MAX_AMOUNT:
+        raise Refused(
+            Refusal(
+                Reason.AMOUNT_TOO_LARGE,
+                Message(
+                    N_("The aid amount is too large: at most {amount}."), {"amount": MAX_AMOUNT}
+                ),
+            )
+        )
+    return amount.quantize(FEN)
+
+
+def parse_amount(text: str) -> Decimal:
+    """An amount an officer typed (``800``, ``1,200.50``, ``¥800``, ``800元``), checked."""
+    try:
+        amount = Decimal(parse_money(text, None))
+    except InvalidAnswer as problem:
+        raise Refused(Refusal(Reason.AMOUNT_INVALID, problem.message)) from None
+    return check_amount(amount)
+
+
+def standard_amounts(amounts: Iterable[Decimal]) -> tuple[Decimal, ...]:
+    """A policy's standard amounts as buttons: checked, without repeats, smallest first."""
+    checked: set[Decimal] = set()
+    for amount in amounts:
+        try:
+            checked.add(check_amount(amount))
+        except Refused as refused:
+            raise ValueError(f"standard amount {amount}: {refused.reason.value}") from None
+    return tuple(sorted(checked))

@@ -1,0 +1,52 @@
+"""What an officer decides about a record waiting at their level."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from flows.access import Action
+
+
+@dataclass(frozen=True)
+class Approve:
+    """Pass the record up; at the last level ``amount`` (yuan) is required and grants aid."""
+
+    amount: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class Return:
+    """Send the record back so that only ``fields`` are answered again; ``reason`` says why."""
+
+    fields: tuple[str, ...]
+    reason: str
+
+
+@dataclass(frozen=True)
+class Reject:
+    """Refuse the record, with the reason the worker will read."""
+
+    reason: str
+
+
+@dataclass(frozen=True)
+class AmendAmount:
+    """Correct the amount of a record already granted aid (last level, before review closes)."""
+
+    amount: Decimal
+    reason: str
+
+
+Decision = Approve | Return | Reject | AmendAmount
+
+
+def action_of(decision: Decision) -> Action:
+    """The access matrix's action for a decision."""
+    if isinstance(decision, Approve):
+        return Action.APPROVE
+    if isinstance(decision, Return):
+        return Action.RETURN
+    if isinstance(decision, Reject):
+        return Action.REJECT
+    return Action.SET_AMOUNT

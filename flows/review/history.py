@@ -1,0 +1,103 @@
+"""A record's history as people read it, from its audit events (oldest first).
+
+Reasons are free text written by officers; any long run of digits in them (an ID, a card or a
+phone number typed by mistake) is masked before it is shown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Final
+from zoneinfo import ZoneInfo
+
+from flows.access import Level, level_name
+from flows.forms.masking import hidden
+from flows.forms.texts import Joined, Text
+from flows.i18n import N_, Message
+from flows.review.records import SHANGHAI
+from flows.review.states import STATE_NAMES, State
+
+KIND_NAMES: Final[dict[str, str]] = {
+    "submitted": N_("submitted"),
+    "resubmitted": N_("corrected and resubmitted"),
+    "approved": N_("approved"),
+    "returned": N_("returned for correction"),
+    "rejected": N_("rejected"),
+    "aid_granted": N_("approved, aid granted"),
+    "amount_changed": N_("aid amount changed"),
+    "sensitive_viewed": N_("full ID and card numbers viewed"),
+    "party_aided_flagged": N_("found on the list of Party members aided by the Party"),
+    "duplicate_attempt": N_("another registration with the same ID number was attempted"),
+    "conflict_resolved": N_("duplicate registration resolved"),
+    "unit_changed": N_("moved to another unit"),
+}
+_DIGIT_RUN: Final = re.compile(r"\d{6,}[\dXx]?")
+_LEVELS: Final = frozenset(level.value for level in Level)
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One audit event of a record, with the actor already named (or None: the system)."""
+
+    at: dt.datetime
+    kind: str
+    actor: str | None
+    from_state: str | None = None
+    to_state: str | None = None
+    reason: str | None = None
+    details: Mapping[str, object] = field(default_factory=dict)
+
+
+def scrub(text: str) -> str:
+    """``text`` with every run of six or more digits masked (keeps first and last four)."""
+    return _DIGIT_RUN.sub(lambda match: hidden(match.group(), 4, 4), text)
+
+
+def history_lines(
+    entries: Sequence[HistoryEntry],
+    labels: Mapping[str, Text] | None = None,
+    zone: ZoneInfo = SHANGHAI,
+) -> list[Text]:
+    """One line per event: when, who, what, the change of state, the fields, the reason."""
+    if not entries:
+        return [Message(N_("No history yet."))]
+    return [_line(entry, labels or {}, zone) for entry in entries]
+
+
+def _line(entry: HistoryEntry, labels: Mapping[str, Text], zone: ZoneInfo) -> Text:
+    parts: list[Text] = [
+        Message(N_("{moment}"), {"moment": entry.at.astimezone(zone)}),
+        entry.actor if entry.actor else Message(N_("system")),
+        Message(KIND_NAMES[entry.kind]) if entry.kind in KIND_NAMES else entry.kind,
+    ]
+    if entry.from_state and entry.to_state and entry.from_state != entry.to_state:
+        parts.append(Joined((_state(entry.from_state), _state(entry.to_state)), " → "))
+    level = entry.details.get("to_level")
+    if isinstance(level, str) and level in _LEVELS:
+        parts.append(level_name(Level(level)))
+    fields = entry.details.get("fields")
+    if isinstance(fields, list) and fields:
+        names = tuple(labels.get(str(name), str(name)) for name in fields)
+        parts.append(Joined((Message(N_("answers:")), Joined(names, ", ")), " "))
+    changed = entry.details.get("changed")
+    if isinstance(changed, list):
+        names = tuple(labels.get(str(name), str(name)) for name in changed)
+        changed_text = Joined(names, ", ") if names else Message(N_("nothing"))
+        parts.append(Joined((Message(N_("changed:")), changed_text), " "))
+    amount = entry.details.get("amount")
+    if isinstance(amount, str):
+        parts.append(Message(N_("amount {amount}"), {"amount": Decimal(amount)}))
+    if entry.reason:
+        parts.append(Message(N_("reason: {reason}"), {"reason": scrub(entry.reason)}))
+    return Joined(tuple(parts), " · ")
+
+
+def _state(value: str) -> Text:
+    try:
+        return Message(STATE_NAMES[State(value)])
+    except ValueError:
+        return value

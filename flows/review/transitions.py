@@ -1,0 +1,249 @@
+"""The legal moves of a record: submission by its owner, decisions by officers.
+
+:func:`submit` and :func:`decide` are pure: they return the :class:`Transition` to store, or
+raise :class:`~flows.access.Refused` with a message for the person who tried.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+from typing import Final
+
+from flows.access import Actor, Level, Reason, Refusal, Refused, level_name, may
+from flows.i18n import N_, Message
+from flows.review.amounts import check_amount
+from flows.review.decisions import AmendAmount, Approve, Decision, Return, action_of
+from flows.review.records import RecordView
+from flows.review.states import STATE_NAMES, State, next_level
+
+REASON_MAX: Final = 500
+
+
+class Kind(StrEnum):
+    """What happened; also the audit event's kind."""
+
+    SUBMITTED = "submitted"
+    RESUBMITTED = "resubmitted"
+    APPROVED = "approved"
+    RETURNED = "returned"
+    REJECTED = "rejected"
+    AID_GRANTED = "aid_granted"
+    AMOUNT_CHANGED = "amount_changed"
+
+
+DECISION_KINDS: Final = frozenset(
+    {Kind.APPROVED, Kind.RETURNED, Kind.REJECTED, Kind.AID_GRANTED, Kind.AMOUNT_CHANGED}
+)
+
+
+@dataclass(frozen=True)
+class Transition:
+    """One move of a record: who, from where to where, why, which fields, which amount."""
+
+    record_id: int
+    kind: Kind
+    actor_user_id: int | None
+    from_state: State
+    to_state: State
+    from_level: Level | None
+    to_level: Level | None
+    reason: str | None = None
+    fields: tuple[str, ...] = ()
+    amount: Decimal | None = None
+    previous_amount: Decimal | None = None
+    changed: tuple[str, ...] = ()
+
+    def details(self) -> dict[str, object]:
+        """The audit event's details: levels, field ids and amounts, JSON-safe, nothing personal."""
+        details: dict[str, object] = {"from_level": self.from_level, "to_level": self.to_level}
+        if self.fields:
+            details["fields"] = list(self.fields)
+        if self.changed or self.kind is Kind.RESUBMITTED:
+            details["changed"] = list(self.changed)
+        if self.amount is not None:
+            details["amount"] = str(self.amount)
+        if self.previous_amount is not None:
+            details["previous_amount"] = str(self.previous_amount)
+        return details
+
+
+def submit(
+    record: RecordView, actor: Actor, now: dt.datetime, changed: tuple[str, ...] = ()
+) -> Transition:
+    """Send a draft to the first level, or a corrected record back to the level that returned
+    it (``changed``: the flagged answers that now differ)."""
+    if actor.user_id is None or actor.user_id != record.entered_by_user_id:
+        raise _refused(
+            Reason.NOT_OWN_RECORD,
+            N_("Only the person who filled in this registration can submit it."),
+        )
+    if record.state is State.DRAFT:
+        if now < record.intake_opens:
+            raise _refused(
+                Reason.INTAKE_NOT_OPEN,
+                N_("Registration opens on {moment}."),
+                moment=record.intake_opens.astimezone(record.zone),
+            )
+        if now >= record.intake_closes:
+            raise _refused(
+                Reason.INTAKE_CLOSED,
+                N_("Registration closed on {moment}; new submissions are no longer accepted."),
+                moment=record.intake_closes.astimezone(record.zone),
+            )
+        return _move(record, actor, Kind.SUBMITTED, State.SUBMITTED, record.levels[0])
+    if record.state is State.RETURNED:
+        _check_review_open(record, now)
+        return _move(
+            record, actor, Kind.RESUBMITTED, State.RESUBMITTED, record.level, changed=changed
+        )
+    raise _refused(Reason.ALREADY_SUBMITTED, N_("This registration has been submitted already."))
+
+
+def decide(record: RecordView, decision: Decision, actor: Actor, now: dt.datetime) -> Transition:
+    """An officer's decision on a record, checked against access, state, deadline and content."""
+    refusal = may(actor, action_of(decision), record.target)
+    if refusal is not None:
+        # A record that went up past the officer's level was decided by someone at theirs.
+        raise Refused(not_waiting(record) if _moved_past(record, actor) else refusal)
+    _check_review_open(record, now)
+    if isinstance(decision, AmendAmount):
+        return _amend(record, decision, actor)
+    level = record.waiting_level
+    if level is None:
+        raise Refused(not_waiting(record))
+    if isinstance(decision, Approve):
+        return _approve(record, decision, actor, level)
+    if isinstance(decision, Return):
+        fields = _flagged(record, decision.fields)
+        reason = _reason(decision.reason)
+        return _move(record, actor, Kind.RETURNED, State.RETURNED, level, reason, fields)
+    return _move(record, actor, Kind.REJECTED, State.REJECTED, level, _reason(decision.reason))
+
+
+def not_waiting(record: RecordView) -> Refusal:
+    """Why a record that waits for nobody cannot be decided: who decided it, and how."""
+    state = Message(STATE_NAMES[record.state])
+    if record.state is State.DRAFT:
+        return Refusal(
+            Reason.NOT_WAITING, Message(N_("This registration has not been submitted yet."))
+        )
+    if record.decided_by:
+        message = Message(
+            N_("This record was already decided by {name}: it is now {state}."),
+            {"name": record.decided_by, "state": state},
+        )
+    else:
+        message = Message(
+            N_("This record was already decided: it is now {state}."), {"state": state}
+        )
+    return Refusal(Reason.ALREADY_DECIDED, message)
+
+
+def _moved_past(record: RecordView, actor: Actor) -> bool:
+    levels = list(record.levels)
+    if actor.level not in levels or record.level not in levels:
+        return False
+    return levels.index(record.level) > levels.index(actor.level)
+
+
+def _approve(record: RecordView, decision: Approve, actor: Actor, level: Level) -> Transition:
+    following = next_level(record.levels, level)
+    if following is None:
+        if decision.amount is None:
+            raise _refused(
+                Reason.AMOUNT_REQUIRED,
+                N_("Please enter the aid amount: yours is the last level of review."),
+            )
+        amount = check_amount(decision.amount)
+        return _move(record, actor, Kind.AID_GRANTED, State.AID_GRANTED, level, amount=amount)
+    if decision.amount is not None:
+        raise _refused(
+            Reason.AMOUNT_NOT_EXPECTED,
+            N_("The aid amount is set by {level}, the last level of review."),
+            level=level_name(record.last_level),
+        )
+    return _move(record, actor, Kind.APPROVED, State.APPROVED, following)
+
+
+def _amend(record: RecordView, decision: AmendAmount, actor: Actor) -> Transition:
+    if record.state is not State.AID_GRANTED:
+        raise _refused(
+            Reason.NOT_GRANTED, N_("Only the amount of a record granted aid can be changed.")
+        )
+    amount = check_amount(decision.amount)
+    reason = _reason(decision.reason)
+    return _move(
+        record, actor, Kind.AMOUNT_CHANGED, State.AID_GRANTED, record.level, reason, amount=amount
+    )
+
+
+def _move(
+    record: RecordView,
+    actor: Actor,
+    kind: Kind,
+    to_state: State,
+    to_level: Level | None,
+    reason: str | None = None,
+    fields: tuple[str, ...] = (),
+    *,
+    amount: Decimal | None = None,
+    changed: tuple[str, ...] = (),
+) -> Transition:
+    return Transition(
+        record_id=record.id,
+        kind=kind,
+        actor_user_id=actor.user_id,
+        from_state=record.state,
+        to_state=to_state,
+        from_level=record.level,
+        to_level=to_level,
+        reason=reason,
+        fields=fields,
+        amount=amount,
+        previous_amount=record.aid_amount if amount is not None else None,
+        changed=changed,
+    )
+
+
+def _check_review_open(record: RecordView, now: dt.datetime) -> None:
+    if now >= record.review_closes:
+        raise _refused(
+            Reason.REVIEW_CLOSED,
+            N_("The review closed on {moment}; records can no longer be changed."),
+            moment=record.review_closes.astimezone(record.zone),
+        )
+
+
+def _flagged(record: RecordView, fields: tuple[str, ...]) -> tuple[str, ...]:
+    flagged = tuple(dict.fromkeys(field.strip() for field in fields if field.strip()))
+    if not flagged:
+        raise _refused(Reason.FIELDS_REQUIRED, N_("Please choose at least one answer to correct."))
+    if record.field_ids is not None:
+        unknown = [field for field in flagged if field not in record.field_ids]
+        if unknown:
+            raise _refused(
+                Reason.UNKNOWN_FIELDS,
+                N_("These answers are not part of the registration: {fields}."),
+                fields=", ".join(unknown),
+            )
+    return flagged
+
+
+def _reason(text: str) -> str:
+    reason = text.strip()
+    if not reason:
+        raise _refused(Reason.REASON_REQUIRED, N_("Please give a reason."))
+    if len(reason) > REASON_MAX:
+        raise _refused(
+            Reason.REASON_TOO_LONG,
+            N_("The reason is too long: at most {count} characters."),
+            count=REASON_MAX,
+        )
+    return reason
+
+
+def _refused(reason: Reason, msgid: str, **params: object) -> Refused:
+    return Refused(Refusal(reason, Message(msgid, params)))

@@ -1,0 +1,239 @@
+"""The whole access matrix: every role × every action × in scope and out of scope.
+
+"In scope" is the record or unit a role legitimately deals with: the worker's own record and
+unit, a record of the unit officer's unit, of a unit under the department, anything for the
+province. "Out of scope" is the nearest thing that is not: another worker's record in the same
+unit, the sibling unit, the other department's unit. The province has no outside; a stranger
+has no inside. Records wait at the acting officer's own level.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+import pytest
+
+from flows.access import (
+    Action,
+    Actor,
+    Level,
+    Reason,
+    RecordTarget,
+    Refused,
+    Role,
+    UnitTarget,
+    may,
+    require,
+    sees_full_numbers,
+)
+from flows.i18n import SUPPORTED_LOCALES, translator
+from tests.flows.review.world import (
+    DEPARTMENT,
+    DEPARTMENT_OFFICER,
+    OTHER_UNIT,
+    OTHER_WORKER_ID,
+    PROVINCE_OFFICER,
+    SIBLING_UNIT,
+    STRANGER,
+    UNIT,
+    UNIT_OFFICER,
+    WORKER,
+)
+
+OK: Final = None
+ACTORS: Final[dict[Role, Actor]] = {
+    Role.WORKER: WORKER,
+    Role.UNIT_OFFICER: UNIT_OFFICER,
+    Role.DEPARTMENT_OFFICER: DEPARTMENT_OFFICER,
+    Role.PROVINCE_OFFICER: PROVINCE_OFFICER,
+    Role.STRANGER: STRANGER,
+}
+# Where each role's "inside" and "outside" are: (record's unit, record's owner, target unit).
+INSIDE: Final[dict[Role, tuple[int, int, int | None]]] = {
+    Role.WORKER: (UNIT, 10, UNIT),
+    Role.UNIT_OFFICER: (UNIT, OTHER_WORKER_ID, UNIT),
+    Role.DEPARTMENT_OFFICER: (SIBLING_UNIT, OTHER_WORKER_ID, DEPARTMENT),
+    Role.PROVINCE_OFFICER: (OTHER_UNIT, OTHER_WORKER_ID, None),
+    Role.STRANGER: (UNIT, OTHER_WORKER_ID, UNIT),
+}
+OUTSIDE: Final[dict[Role, tuple[int, int, int | None]]] = {
+    Role.WORKER: (UNIT, OTHER_WORKER_ID, SIBLING_UNIT),
+    Role.UNIT_OFFICER: (SIBLING_UNIT, OTHER_WORKER_ID, SIBLING_UNIT),
+    Role.DEPARTMENT_OFFICER: (OTHER_UNIT, OTHER_WORKER_ID, OTHER_UNIT),
+    Role.STRANGER: (OTHER_UNIT, OTHER_WORKER_ID, OTHER_UNIT),
+}
+
+A = Action
+R = Reason
+# role -> action -> (inside, outside); the province row has no outside.
+EXPECTED: Final[dict[Role, dict[Action, tuple[Reason | None, Reason | None]]]] = {
+    Role.WORKER: {
+        A.VIEW_CARD: (OK, R.NOT_OWN_RECORD),
+        A.HISTORY: (OK, R.NOT_OWN_RECORD),
+        A.APPROVE: (R.NOT_AN_OFFICER, R.NOT_AN_OFFICER),
+        A.RETURN: (R.NOT_AN_OFFICER, R.NOT_AN_OFFICER),
+        A.REJECT: (R.NOT_AN_OFFICER, R.NOT_AN_OFFICER),
+        A.SET_AMOUNT: (R.NOT_AN_OFFICER, R.NOT_AN_OFFICER),
+        A.EXPORT: (R.NOT_AN_OFFICER, R.NOT_AN_OFFICER),
+        A.INVITE: (R.NOT_AN_OFFICER, R.NOT_AN_OFFICER),
+        A.STATS: (R.NOT_AN_OFFICER, R.NOT_AN_OFFICER),
+        A.VIEW_FULL_SENSITIVE: (R.MASKED_ONLY, R.MASKED_ONLY),
+        A.RESOLVE_CONFLICTS: (R.PROVINCE_ONLY, R.PROVINCE_ONLY),
+    },
+    Role.UNIT_OFFICER: {
+        A.VIEW_CARD: (OK, R.OUT_OF_SCOPE),
+        A.HISTORY: (OK, R.OUT_OF_SCOPE),
+        A.APPROVE: (OK, R.OUT_OF_SCOPE),
+        A.RETURN: (OK, R.OUT_OF_SCOPE),
+        A.REJECT: (OK, R.OUT_OF_SCOPE),
+        A.SET_AMOUNT: (R.NOT_LAST_LEVEL, R.OUT_OF_SCOPE),
+        A.EXPORT: (OK, R.OUT_OF_SCOPE),
+        A.INVITE: (OK, R.OUT_OF_SCOPE),
+        A.STATS: (OK, R.OUT_OF_SCOPE),
+        A.VIEW_FULL_SENSITIVE: (OK, R.OUT_OF_SCOPE),
+        A.RESOLVE_CONFLICTS: (R.PROVINCE_ONLY, R.PROVINCE_ONLY),
+    },
+    Role.DEPARTMENT_OFFICER: {
+        A.VIEW_CARD: (OK, R.OUT_OF_SCOPE),
+        A.HISTORY: (OK, R.OUT_OF_SCOPE),
+        A.APPROVE: (OK, R.OUT_OF_SCOPE),
+        A.RETURN: (OK, R.OUT_OF_SCOPE),
+        A.REJECT: (OK, R.OUT_OF_SCOPE),
+        A.SET_AMOUNT: (R.NOT_LAST_LEVEL, R.OUT_OF_SCOPE),
+        A.EXPORT: (OK, R.OUT_OF_SCOPE),
+        A.INVITE: (OK, R.OUT_OF_SCOPE),
+        A.STATS: (OK, R.OUT_OF_SCOPE),
+        A.VIEW_FULL_SENSITIVE: (R.MASKED_ONLY, R.OUT_OF_SCOPE),
+        A.RESOLVE_CONFLICTS: (R.PROVINCE_ONLY, R.PROVINCE_ONLY),
+    },
+    Role.PROVINCE_OFFICER: {action: (OK, OK) for action in Action},
+    Role.STRANGER: {action: (R.NOT_BOUND, R.NOT_BOUND) for action in Action},
+}
+
+
+def _target(role: Role, action: Action, place: tuple[int, int, int | None]) -> object:
+    unit_id, owner, target_unit = place
+    if action in (A.EXPORT, A.INVITE, A.STATS, A.RESOLVE_CONFLICTS):
+        return UnitTarget(target_unit)
+    officer = ACTORS[role]
+    return RecordTarget(
+        unit_id=unit_id,
+        submitted=True,
+        waiting_level=officer.level or Level.UNIT,
+        last_level=Level.PROVINCE,
+        subject_user_id=owner,
+        entered_by_user_id=owner,
+    )
+
+
+CASES: Final = [
+    pytest.param(role, action, inside, id=f"{role}-{action}-{'in' if inside else 'out'}")
+    for role in Role
+    for action in Action
+    for inside in (True, False)
+    if inside or role in OUTSIDE
+]
+
+
+def test_the_matrix_names_every_role_and_action() -> None:
+    assert set(EXPECTED) == set(Role)
+    assert all(set(row) == set(Action) for row in EXPECTED.values())
+
+
+@pytest.mark.parametrize(("role", "action", "inside"), CASES)
+def test_access_matrix(role: Role, action: Action, inside: bool) -> None:
+    place = (INSIDE if inside else OUTSIDE)[role]
+    expected = EXPECTED[role][action][0 if inside else 1]
+    target = _target(role, action, place)
+    assert isinstance(target, RecordTarget | UnitTarget)
+
+    refusal = may(ACTORS[role], action, target)
+
+    assert (refusal.reason if refusal else None) is expected
+    if refusal is not None:
+        with pytest.raises(Refused) as raised:
+            require(ACTORS[role], action, target)
+        assert raised.value.refusal == refusal
+        for locale in SUPPORTED_LOCALES:
+            shown = translator(locale).render(refusal.message)
+            assert shown and "{" not in shown
+        assert translator("zh_CN").render(refusal.message) != refusal.message.msgid
+
+
+@pytest.mark.parametrize(
+    ("officer", "waiting", "expected"),
+    [
+        (PROVINCE_OFFICER, Level.UNIT, R.WRONG_LEVEL),
+        (PROVINCE_OFFICER, Level.DEPARTMENT, R.WRONG_LEVEL),
+        (DEPARTMENT_OFFICER, Level.UNIT, R.WRONG_LEVEL),
+        (DEPARTMENT_OFFICER, Level.PROVINCE, R.WRONG_LEVEL),
+        (UNIT_OFFICER, Level.DEPARTMENT, R.WRONG_LEVEL),
+        (UNIT_OFFICER, Level.UNIT, OK),
+        (DEPARTMENT_OFFICER, Level.DEPARTMENT, OK),
+        (PROVINCE_OFFICER, Level.PROVINCE, OK),
+    ],
+)
+def test_an_officer_decides_only_at_their_own_level(
+    officer: Actor, waiting: Level, expected: Reason | None
+) -> None:
+    target = RecordTarget(UNIT, True, waiting, Level.PROVINCE, OTHER_WORKER_ID, OTHER_WORKER_ID)
+    for action in (A.APPROVE, A.RETURN, A.REJECT):
+        refusal = may(officer, action, target)
+        assert (refusal.reason if refusal else None) is expected
+
+
+@pytest.mark.parametrize(
+    ("last", "officer", "expected"),
+    [
+        (Level.UNIT, UNIT_OFFICER, OK),
+        (Level.DEPARTMENT, DEPARTMENT_OFFICER, OK),
+        (Level.DEPARTMENT, PROVINCE_OFFICER, R.NOT_LAST_LEVEL),
+        (Level.PROVINCE, UNIT_OFFICER, R.NOT_LAST_LEVEL),
+    ],
+)
+def test_only_the_campaigns_last_level_sets_amounts(
+    last: Level, officer: Actor, expected: Reason | None
+) -> None:
+    assert officer.level is not None
+    target = RecordTarget(UNIT, True, officer.level, last, OTHER_WORKER_ID, OTHER_WORKER_ID)
+    refusal = may(officer, A.SET_AMOUNT, target)
+    assert (refusal.reason if refusal else None) is expected
+
+
+def test_an_officer_cannot_decide_their_own_registration() -> None:
+    target = RecordTarget(UNIT, True, Level.UNIT, Level.PROVINCE, 11, 11)
+    refusal = may(UNIT_OFFICER, A.APPROVE, target)
+    assert refusal is not None and refusal.reason is R.OWN_REGISTRATION
+    assert may(UNIT_OFFICER, A.VIEW_CARD, target) is None
+
+
+def test_drafts_are_private_to_whoever_fills_them_in() -> None:
+    others = RecordTarget(UNIT, False, None, Level.PROVINCE, OTHER_WORKER_ID, OTHER_WORKER_ID)
+    refusal = may(UNIT_OFFICER, A.VIEW_CARD, others)
+    assert refusal is not None and refusal.reason is R.DRAFT_PRIVATE
+    on_behalf = RecordTarget(UNIT, False, None, Level.PROVINCE, OTHER_WORKER_ID, 11)
+    assert may(UNIT_OFFICER, A.VIEW_CARD, on_behalf) is None
+    assert may(UNIT_OFFICER, A.VIEW_FULL_SENSITIVE, on_behalf) is None
+
+
+@pytest.mark.parametrize(
+    ("officer", "unit_id", "full"),
+    [
+        (UNIT_OFFICER, UNIT, True),
+        (DEPARTMENT_OFFICER, UNIT, False),
+        (PROVINCE_OFFICER, UNIT, True),
+        (PROVINCE_OFFICER, OTHER_UNIT, True),
+        (UNIT_OFFICER, SIBLING_UNIT, False),
+        (WORKER, UNIT, False),
+    ],
+)
+def test_who_sees_full_numbers(officer: Actor, unit_id: int, full: bool) -> None:
+    target = RecordTarget(unit_id, True, Level.UNIT, Level.PROVINCE, 10, 10)
+    assert sees_full_numbers(officer, target) is full
+
+
+def test_a_record_action_needs_a_record() -> None:
+    with pytest.raises(TypeError):
+        may(UNIT_OFFICER, A.APPROVE, UnitTarget(UNIT))
+    with pytest.raises(TypeError):
+        may(UNIT_OFFICER, A.STATS, RecordTarget(UNIT, True, None, Level.UNIT, 1, 1))
