@@ -239,6 +239,25 @@ class PartyAidedPerson(Base):
     imported_at: Mapped[dt.datetime] = mapped_column(default=_now)
 
 
+class DuplicateAttempt(Base):
+    """A resident ID a unit tried to register while another registration of the campaign holds
+    it: the province lists these ("no omissions, no duplicates") and resolves them."""
+
+    __tablename__ = "duplicate_attempts"
+    __table_args__ = (Index("ix_duplicate_attempts_open", "campaign_id", "resolved_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaigns.id"))
+    resident_id_hash: Mapped[str] = mapped_column(String(64))
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"))
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    attempted_at: Mapped[dt.datetime] = mapped_column(default=_now)
+    resolved_at: Mapped[dt.datetime | None]
+    resolved_by_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    resolution: Mapped[str | None] = mapped_column(String(16))
+    reason: Mapped[str | None] = mapped_column(Text)
+
+
 __all__ = [
     "AuditEvent",
     "Base",
@@ -246,6 +265,7 @@ __all__ = [
     "BroadcastDelivery",
     "Campaign",
     "CampaignUnit",
+    "DuplicateAttempt",
     "InboundUpdate",
     "Invitation",
     "PartyAidedPerson",
