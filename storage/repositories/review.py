@@ -1,0 +1,367 @@
+"""The officers' workflow in the database: actors, the queue, submissions and decisions.
+
+Decisions use optimistic concurrency on the registration's ``version``: the new state is
+written by one ``UPDATE … WHERE version = <the version the decider saw>``. Of two officers
+deciding the same record at once exactly one update matches; the other finds the record moved
+on and is told who decided it. On PostgreSQL the second update waits on the first one's row
+lock, on SQLite on the database write lock; either way it then sees the committed version.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from flows.access import (
+    Action,
+    Actor,
+    Level,
+    Reason,
+    RecordTarget,
+    Refusal,
+    Refused,
+    actor,
+    require,
+)
+from flows.forms import load_form
+from flows.i18n import N_, Message
+from flows.registration import RegistrationState, start_correction
+from flows.review import (
+    DECISION_KINDS,
+    SHANGHAI,
+    WAITING,
+    Decision,
+    HistoryEntry,
+    Kind,
+    RecordView,
+    Return,
+    State,
+    Transition,
+    answer_digests,
+    chain,
+    changed_fields,
+    not_waiting,
+)
+from flows.review import decide as decide_record
+from flows.review import submit as submit_record
+from storage.crypto import Vault
+from storage.models import AuditEvent, Campaign, Registration, User
+from storage.repositories import audit, party_aided, registrations, units
+
+SENSITIVE_VIEWED = "sensitive_viewed"
+CHANGED_MEANWHILE = Refusal(
+    Reason.CHANGED_MEANWHILE,
+    Message(N_("The registration changed meanwhile; please check it and submit again.")),
+)
+
+
+@dataclass(frozen=True)
+class Queue:
+    """How many records wait for an officer, and the ones asked for (oldest first)."""
+
+    count: int
+    records: Sequence[Registration]
+
+
+async def actor_for(session: AsyncSession, user: User | None) -> Actor:
+    """The acting person for a stored account (None: a stranger), with their scope."""
+    if user is None:
+        return actor(None, None, None, {})
+    tree = units.parents(await units.all_units(session))
+    return actor(user.id, user.role, user.unit_id, tree)
+
+
+async def record_view(
+    session: AsyncSession,
+    registration: Registration,
+    campaign: Campaign | None = None,
+    *,
+    zone: ZoneInfo = SHANGHAI,
+    field_ids: frozenset[str] | None = None,
+) -> RecordView:
+    """The record as the review domain sees it, naming who made its last decision."""
+    campaign = campaign or await _campaign(session, registration)
+    state = State(registration.state)
+    decided_by = None
+    if state is not State.DRAFT:
+        decided_by = await last_decider(session, registration.id)
+    return RecordView(
+        id=registration.id,
+        unit_id=registration.unit_id,
+        state=state,
+        level=Level(registration.level) if registration.level else None,
+        levels=chain(campaign.levels),
+        subject_user_id=registration.subject_user_id,
+        entered_by_user_id=registration.entered_by_user_id,
+        intake_opens=campaign.intake_opens,
+        intake_closes=campaign.intake_closes,
+        review_closes=campaign.review_closes,
+        aid_amount=registration.aid_amount,
+        decided_by=decided_by,
+        field_ids=field_ids,
+        zone=zone,
+    )
+
+
+async def target_of(session: AsyncSession, registration: Registration) -> RecordTarget:
+    """The record as the access matrix sees it (for cards, history and full numbers)."""
+    return (await record_view(session, registration)).target
+
+
+async def waiting(
+    session: AsyncSession,
+    officer: Actor,
+    *,
+    campaign_id: int | None = None,
+    now: dt.datetime | None = None,
+    offset: int = 0,
+    limit: int = 1,
+) -> Queue:
+    """Records waiting at the officer's level within their scope, oldest submission first.
+
+    Their own registration is left out (someone else decides it); with ``now``, so are
+    campaigns whose review has closed.
+    """
+    if officer.level is None or officer.user_id is None:
+        return Queue(0, ())
+    conditions: list[Any] = [
+        Registration.state.in_([state.value for state in WAITING]),
+        Registration.level == officer.level.value,
+        or_(
+            Registration.subject_user_id.is_(None),
+            Registration.subject_user_id != officer.user_id,
+        ),
+    ]
+    if campaign_id is not None:
+        conditions.append(Registration.campaign_id == campaign_id)
+    if now is not None:
+        open_campaigns = select(Campaign.id).where(Campaign.review_closes > now)
+        conditions.append(Registration.campaign_id.in_(open_campaigns))
+    if not officer.scope.everywhere:
+        conditions.append(Registration.unit_id.in_(sorted(officer.scope.units)))
+    count = await session.scalar(select(func.count(Registration.id)).where(*conditions))
+    rows = await session.scalars(
+        select(Registration)
+        .where(*conditions)
+        .order_by(Registration.submitted_at, Registration.id)
+        .offset(offset)
+        .limit(limit)
+    )
+    return Queue(count or 0, rows.all())
+
+
+async def submit(
+    session: AsyncSession,
+    vault: Vault,
+    registration: Registration,
+    person: Actor,
+    now: dt.datetime,
+    *,
+    zone: ZoneInfo = SHANGHAI,
+) -> Transition:
+    """Submit a draft, or resubmit a returned record with what its correction changed.
+
+    Raises :class:`~flows.access.Refused` (intake closed, not theirs, submitted already…).
+    A resident ID on the Party-aided list is flagged on the record's history.
+    """
+    campaign = await _campaign(session, registration)
+    view = await record_view(session, registration, campaign, zone=zone)
+    changed: tuple[str, ...] = ()
+    if view.state is State.RETURNED:
+        before = await _return_digests(session, registration.id)
+        answers = _answers(vault, registration)
+        changed = changed_fields(
+            before, answer_digests(registration.id, answers, before, vault.blind_index)
+        )
+    transition = submit_record(view, person, now, changed)
+    values = _placement(transition)
+    if transition.kind is Kind.SUBMITTED:
+        values["submitted_at"] = now
+    if not await _guarded_update(session, registration, values):
+        # Submitted meanwhile (a second tap, another device) raises the right refusal here.
+        submit_record(await record_view(session, registration, campaign, zone=zone), person, now)
+        raise Refused(CHANGED_MEANWHILE)
+    _record_transition(session, registration, transition)
+    if await party_aided.is_listed(session, registration.resident_id_hash):
+        await party_aided.flag(session, registration)
+    return transition
+
+
+async def decide(
+    session: AsyncSession,
+    vault: Vault,
+    registration: Registration,
+    decision: Decision,
+    officer: Actor,
+    now: dt.datetime,
+    *,
+    zone: ZoneInfo = SHANGHAI,
+) -> Transition:
+    """Apply an officer's decision, once: raises :class:`~flows.access.Refused` if it is not
+    allowed, or if another officer decided the record first (saying who)."""
+    campaign = await _campaign(session, registration)
+    field_ids = None
+    if isinstance(decision, Return):
+        field_ids = frozenset(field.id for field in load_form(campaign.form_id).fields)
+    view = await record_view(session, registration, campaign, zone=zone, field_ids=field_ids)
+    transition = decide_record(view, decision, officer, now)
+    details = transition.details()
+    reopened: RegistrationState | None = None
+    if transition.kind is Kind.RETURNED:
+        state = RegistrationState.model_validate(registrations.open_state(vault, registration))
+        details["digests"] = answer_digests(
+            registration.id, state.answers, transition.fields, vault.blind_index
+        )
+        reopened = start_correction(state, transition.fields)
+    values = _placement(transition)
+    if transition.amount is not None:
+        values["aid_amount"] = transition.amount
+    if not await _guarded_update(session, registration, values):
+        raise Refused(not_waiting(await record_view(session, registration, campaign, zone=zone)))
+    if reopened is not None:
+        # The record is ours now; reopening the flagged answers bumps the version once more.
+        registrations.seal_state(vault, registration, reopened.model_dump(mode="json"))
+    _record_transition(session, registration, transition, details)
+    return transition
+
+
+async def view_full_numbers(
+    session: AsyncSession, registration: Registration, officer: Actor
+) -> None:
+    """Allow and record that an officer sees the record's full ID and card numbers."""
+    require(officer, Action.VIEW_FULL_SENSITIVE, await target_of(session, registration))
+    audit.record(
+        session,
+        SENSITIVE_VIEWED,
+        actor_user_id=officer.user_id,
+        registration_id=registration.id,
+        campaign_id=registration.campaign_id,
+    )
+
+
+async def last_decider(session: AsyncSession, registration_id: int) -> str | None:
+    """The name of whoever made the record's last decision, if anyone did."""
+    return await session.scalar(
+        select(User.display_name)
+        .join(AuditEvent, AuditEvent.actor_user_id == User.id)
+        .where(
+            AuditEvent.registration_id == registration_id,
+            AuditEvent.kind.in_([kind.value for kind in DECISION_KINDS]),
+        )
+        .order_by(AuditEvent.id.desc())
+        .limit(1)
+    )
+
+
+async def resubmission_changes(
+    session: AsyncSession, registration: Registration
+) -> tuple[str, ...] | None:
+    """For a resubmitted record, the flagged answers its correction changed; else None."""
+    if registration.state != State.RESUBMITTED:
+        return None
+    event = await _last_event(session, registration.id, Kind.RESUBMITTED)
+    changed = event.details.get("changed", []) if event else []
+    return tuple(str(field) for field in changed)
+
+
+async def history(
+    session: AsyncSession, registration_id: int, *, named: bool = True
+) -> list[HistoryEntry]:
+    """The record's audit events, oldest first; actors by name, or by account and role."""
+    rows = await session.execute(
+        select(AuditEvent, User)
+        .outerjoin(User, AuditEvent.actor_user_id == User.id)
+        .where(AuditEvent.registration_id == registration_id)
+        .order_by(AuditEvent.id)
+    )
+    return [
+        HistoryEntry(
+            at=event.at,
+            kind=event.kind,
+            actor=_actor_name(user, named),
+            from_state=event.from_state,
+            to_state=event.to_state,
+            reason=event.reason,
+            details=event.details,
+        )
+        for event, user in rows.all()
+    ]
+
+
+def _actor_name(user: User | None, named: bool) -> str | None:
+    if user is None:
+        return None
+    if named and user.display_name:
+        return user.display_name
+    return f"#{user.id} ({user.role})"
+
+
+async def _campaign(session: AsyncSession, registration: Registration) -> Campaign:
+    campaign = await session.get(Campaign, registration.campaign_id)
+    if campaign is None:
+        raise LookupError(f"registration {registration.id} has no campaign")
+    return campaign
+
+
+async def _guarded_update(
+    session: AsyncSession, registration: Registration, values: dict[str, Any]
+) -> bool:
+    """Write ``values`` only if the row still has the version this session saw."""
+    result = await session.execute(
+        update(Registration)
+        .where(Registration.id == registration.id, Registration.version == registration.version)
+        .values(**values, version=Registration.version + 1)
+        .execution_options(synchronize_session=False)
+    )
+    await session.refresh(registration)
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+def _placement(transition: Transition) -> dict[str, Any]:
+    level = transition.to_level.value if transition.to_level is not None else None
+    return {"state": transition.to_state.value, "level": level}
+
+
+def _record_transition(
+    session: AsyncSession,
+    registration: Registration,
+    transition: Transition,
+    details: dict[str, Any] | None = None,
+) -> None:
+    audit.record(
+        session,
+        transition.kind.value,
+        actor_user_id=transition.actor_user_id,
+        registration_id=registration.id,
+        campaign_id=registration.campaign_id,
+        from_state=transition.from_state.value,
+        to_state=transition.to_state.value,
+        reason=transition.reason,
+        details=details if details is not None else transition.details(),
+    )
+
+
+async def _last_event(session: AsyncSession, registration_id: int, kind: Kind) -> AuditEvent | None:
+    return await session.scalar(
+        select(AuditEvent)
+        .where(AuditEvent.registration_id == registration_id, AuditEvent.kind == kind.value)
+        .order_by(AuditEvent.id.desc())
+        .limit(1)
+    )
+
+
+async def _return_digests(session: AsyncSession, registration_id: int) -> dict[str, str]:
+    event = await _last_event(session, registration_id, Kind.RETURNED)
+    digests = event.details.get("digests", {}) if event else {}
+    return {str(field): str(value) for field, value in digests.items()}
+
+
+def _answers(vault: Vault, registration: Registration) -> dict[str, Any]:
+    answers: dict[str, Any] = registrations.open_state(vault, registration).get("answers", {})
+    return answers
