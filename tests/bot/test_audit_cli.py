@@ -1,0 +1,87 @@
+"""``songnuan audit --record ID``: the history, with no personal data in clear."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+from flows.review import Approve, Return
+from storage.models import Registration
+from storage.repositories import review
+from tests.bot.review_installation import in_world, installation
+from tests.storage.review_world import DURING_REVIEW, IDS, VAULT, World, submitted
+
+
+async def _story(world: World) -> int:
+    record_id = await submitted(world, "worker", IDS[0])
+    for name, decision in (
+        ("treasurer", Return(("phone",), "call 13812345678 is not hers")),
+        ("treasurer", None),
+        ("treasurer2", Approve()),
+        ("financier", Approve()),
+        ("governor", Approve(Decimal("800"))),
+    ):
+        async with world.sessions() as session, session.begin():
+            registration = await session.get(Registration, record_id)
+            assert registration is not None
+            if decision is None:
+                person = await world.actor(session, "worker")
+                await review.submit(session, VAULT, registration, person, DURING_REVIEW)
+                continue
+            officer = await world.actor(session, name)
+            await review.decide(session, VAULT, registration, decision, officer, DURING_REVIEW)
+    return record_id
+
+
+def test_the_history_of_a_record(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    settings = installation(tmp_path, monkeypatch)
+    record_id = in_world(settings, _story)
+
+    assert main(["audit", "--record", str(record_id)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+
+    assert lines[0] == (
+        f"record {record_id} · campaign 2020 · unit treasury · aid_granted (province) · version 8"
+    )
+    assert lines[1] == "aid granted"
+    assert [line.split(" · ")[2] for line in lines[2:]] == [
+        "submitted",
+        "returned for correction",
+        "corrected and resubmitted",
+        "approved",
+        "approved",
+        "approved, aid granted",
+    ]
+    assert " · #1 (worker) · " in lines[2]
+    assert "answers: phone" in lines[3] and "reason: call 1381***5678 is not hers" in lines[3]
+    assert "changed: nothing" in lines[4]
+    assert "amount CN¥800.00" in lines[7]
+    shown = "\n".join(lines)
+    for personal in (IDS[0], "13812345678", "某某", "treasurer", "+86"):
+        assert personal not in shown
+
+
+def test_an_unknown_record(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    settings = installation(tmp_path, monkeypatch)
+    in_world(settings, lambda world: submitted(world, "worker", IDS[0]))
+    with pytest.raises(SystemExit) as exited:
+        main(["audit", "--record", "999"])
+    assert exited.value.code == 2
+    assert "no record 999" in capsys.readouterr().err
+
+
+def test_the_history_in_chinese(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    settings = installation(tmp_path, monkeypatch)
+    record_id = in_world(settings, lambda world: submitted(world, "worker", IDS[0]))
+    assert main(["audit", "--record", str(record_id), "--locale", "zh_CN"]) == 0
+    out = capsys.readouterr().out
+    assert "等待单位工会审核。" in out and "草稿 → 已提交，等待审核" in out
