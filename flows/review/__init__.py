@@ -15,7 +15,15 @@ from flows.review.decisions import AmendAmount, Approve, Decision, Reject, Retur
 from flows.review.history import KIND_NAMES, HistoryEntry, history_lines, scrub
 from flows.review.notices import officer_outcome, status_text, worker_notice
 from flows.review.records import SHANGHAI, RecordView
-from flows.review.states import FINAL, STATE_NAMES, WAITING, State, chain, next_level
+from flows.review.states import (
+    FINAL,
+    STATE_NAMES,
+    UNSUBMITTED,
+    WAITING,
+    State,
+    chain,
+    next_level,
+)
 from flows.review.stats import (
     Counted,
     ScopeStats,
@@ -42,6 +50,7 @@ __all__ = [
     "REASON_MAX",
     "SHANGHAI",
     "STATE_NAMES",
+    "UNSUBMITTED",
     "WAITING",
     "AmendAmount",
     "Approve",

@@ -34,6 +34,9 @@ KIND_NAMES: Final[dict[str, str]] = {
     "duplicate_attempt": N_("another registration with the same ID number was attempted"),
     "conflict_resolved": N_("duplicate registration resolved"),
     "unit_changed": N_("moved to another unit"),
+    "consent_given": N_("consent to the processing of personal data given"),
+    "consent_declined": N_("consent to the processing of personal data declined"),
+    "draft_deleted": N_("draft deleted"),
 }
 _DIGIT_RUN: Final = re.compile(r"\d{6,}[\dXx]?")
 _LEVELS: Final = frozenset(level.value for level in Level)

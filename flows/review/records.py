@@ -9,7 +9,7 @@ from typing import Final
 from zoneinfo import ZoneInfo
 
 from flows.access import Level, RecordTarget
-from flows.review.states import WAITING, State
+from flows.review.states import UNSUBMITTED, WAITING, State
 
 SHANGHAI: Final = ZoneInfo("Asia/Shanghai")
 
@@ -53,7 +53,7 @@ class RecordView:
         """The record as the access matrix sees it."""
         return RecordTarget(
             unit_id=self.unit_id,
-            submitted=self.state is not State.DRAFT,
+            submitted=self.state not in UNSUBMITTED,
             waiting_level=self.waiting_level,
             last_level=self.last_level,
             subject_user_id=self.subject_user_id,

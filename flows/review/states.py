@@ -34,6 +34,7 @@ class State(StrEnum):
     RETURNED = "returned"
     REJECTED = "rejected"
     AID_GRANTED = "aid_granted"
+    DELETED = "deleted"  # a draft its owner deleted; kept so that its history stays whole
 
 
 WAITING: Final = frozenset({State.SUBMITTED, State.RESUBMITTED, State.APPROVED})
@@ -47,7 +48,9 @@ STATE_NAMES: Final[dict[State, str]] = {
     State.RETURNED: N_("returned for correction"),
     State.REJECTED: N_("rejected"),
     State.AID_GRANTED: N_("aid granted"),
+    State.DELETED: N_("deleted"),
 }
+UNSUBMITTED: Final = frozenset({State.DRAFT, State.DELETED})
 
 
 def chain(stored: Sequence[str]) -> tuple[Level, ...]:

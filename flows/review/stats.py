@@ -44,6 +44,8 @@ def tally(records: Iterable[Counted]) -> ScopeStats:
     granted = Decimal("0.00")
     total = 0
     for record in records:
+        if record.state is State.DELETED:
+            continue
         total += 1
         by_state[record.state] += 1
         if record.state in WAITING and record.level is not None:

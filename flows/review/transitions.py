@@ -17,7 +17,7 @@ from flows.i18n import N_, Message
 from flows.review.amounts import check_amount
 from flows.review.decisions import AmendAmount, Approve, Decision, Return, action_of
 from flows.review.records import RecordView
-from flows.review.states import STATE_NAMES, State, next_level
+from flows.review.states import STATE_NAMES, UNSUBMITTED, State, next_level
 
 REASON_MAX: Final = 500
 
@@ -126,7 +126,7 @@ def decide(record: RecordView, decision: Decision, actor: Actor, now: dt.datetim
 def not_waiting(record: RecordView) -> Refusal:
     """Why a record that waits for nobody cannot be decided: who decided it, and how."""
     state = Message(STATE_NAMES[record.state])
-    if record.state is State.DRAFT:
+    if record.state in UNSUBMITTED:
         return Refusal(
             Reason.NOT_WAITING, Message(N_("This registration has not been submitted yet."))
         )

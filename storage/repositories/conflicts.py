@@ -77,16 +77,14 @@ async def record_attempt(
     )
     session.add(attempt)
     await session.flush()
-    if holder.state != State.DRAFT:
-        # Drafts can be deleted, and the trail must not pin them; submitted records stay.
-        audit.record(
-            session,
-            ATTEMPT,
-            actor_user_id=user_id,
-            registration_id=holder.id,
-            campaign_id=campaign_id,
-            details={"attempt_id": attempt.id, "unit_id": unit_id},
-        )
+    audit.record(
+        session,
+        ATTEMPT,
+        actor_user_id=user_id,
+        registration_id=holder.id,
+        campaign_id=campaign_id,
+        details={"attempt_id": attempt.id, "unit_id": unit_id},
+    )
     return attempt
 
 
@@ -149,7 +147,7 @@ async def resolve(
         session,
         RESOLVED,
         actor_user_id=actor_user_id,
-        registration_id=holder.id if holder and holder.state != State.DRAFT else None,
+        registration_id=holder.id if holder else None,
         campaign_id=attempt.campaign_id,
         reason=reason.strip(),
         details={"attempt_id": attempt.id, "resolution": resolution.value},

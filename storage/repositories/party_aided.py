@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from flows.review import State
+from flows.review import UNSUBMITTED
 from storage.crypto import Vault
 from storage.models import AuditEvent, PartyAidedPerson, Registration
 from storage.repositories import audit
@@ -102,7 +102,7 @@ async def flag_submitted(session: AsyncSession) -> list[int]:
             PartyAidedPerson,
             PartyAidedPerson.resident_id_hash == Registration.resident_id_hash,
         )
-        .where(Registration.state != State.DRAFT.value)
+        .where(Registration.state.notin_([state.value for state in UNSUBMITTED]))
         .order_by(Registration.id)
     )
     return [registration.id for registration in matches.all() if await flag(session, registration)]

@@ -35,6 +35,7 @@ from flows.registration import RegistrationState, start_correction
 from flows.review import (
     DECISION_KINDS,
     SHANGHAI,
+    UNSUBMITTED,
     WAITING,
     Decision,
     HistoryEntry,
@@ -89,7 +90,7 @@ async def record_view(
     campaign = campaign or await _campaign(session, registration)
     state = State(registration.state)
     decided_by = None
-    if state is not State.DRAFT:
+    if state not in UNSUBMITTED:
         decided_by = await last_decider(session, registration.id)
     return RecordView(
         id=registration.id,

@@ -27,7 +27,9 @@ async def for_scope(
     whole = UnitTarget(None if officer.scope.everywhere else officer.unit_id)
     require(officer, Action.STATS, whole)
     form = load_form(campaign.form_id)
-    query = select(Registration).where(Registration.campaign_id == campaign.id)
+    query = select(Registration).where(
+        Registration.campaign_id == campaign.id, Registration.state != State.DELETED.value
+    )
     if not officer.scope.everywhere:
         query = query.where(Registration.unit_id.in_(sorted(officer.scope.units)))
     counted = []

@@ -147,6 +147,7 @@ def test_hardship_types_and_numbers_of_a_scope() -> None:
             Counted(S.AID_GRANTED, L.PROVINCE, ("disaster",), Decimal("800.00")),
             Counted(S.AID_GRANTED, L.PROVINCE, (), Decimal("500.00")),
             Counted(S.DRAFT, None, ("other",)),
+            Counted(S.DELETED, None, ("other",)),  # a deleted draft is no record
         ]
     )
     assert stats.total == 5

@@ -195,3 +195,11 @@ def test_a_late_submission_names_the_deadline_in_local_time() -> None:
     with pytest.raises(Refused) as refused:
         submit(record(state=S.DRAFT, level=None), WORKER, INTAKE_CLOSES)
     assert "16:00" in translator("zh_CN").render(refused.value.message)
+
+
+def test_a_deleted_draft_is_private_and_waits_for_nobody() -> None:
+    deleted = record(state=S.DELETED, level=None)
+    assert not deleted.target.submitted
+    with pytest.raises(Refused) as refused:
+        decide(deleted, Approve(), UNIT_OFFICER, DURING_REVIEW)
+    assert refused.value.reason is Reason.NOT_WAITING
