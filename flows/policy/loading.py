@@ -1,0 +1,95 @@
+"""Loading policy files: ``flows/policies/<policy-id>.yaml``, validated, once each.
+
+A broken file fails with the file, the field and what is wrong, e.g.
+``flows/policies/jilin-2020.yaml: parameters.minimum_standard.values[0].value: Input should be
+greater than or equal to 0``.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Final
+
+import yaml
+from pydantic import ValidationError
+
+from flows.policy.policy import Policy
+from flows.policy.schema import PolicySpec
+
+POLICIES_DIR: Final = Path(__file__).resolve().parent.parent / "policies"
+SUFFIX: Final = ".yaml"
+
+
+class PolicyFileError(ValueError):
+    """A policy file that cannot be used; one line per problem: file, field, what is wrong."""
+
+    def __init__(self, path: Path, problems: list[tuple[str, str]]) -> None:
+        super().__init__("\n".join(f"{path}: {where}: {what}" for where, what in problems))
+        self.path = path
+        self.problems = problems
+
+
+class UnknownPolicyError(LookupError):
+    """No policy file has this id."""
+
+
+def load_policy_file(path: Path) -> Policy:
+    """Read and validate one policy file; its id must be its file name."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise PolicyFileError(path, [("(file)", str(error))]) from error
+    try:
+        spec = PolicySpec.model_validate(data)
+    except ValidationError as error:
+        problems = [(_where(data, item["loc"]), item["msg"]) for item in error.errors()]
+        raise PolicyFileError(path, problems) from error
+    if spec.id != path.name.removesuffix(SUFFIX):
+        raise PolicyFileError(path, [("id", f"{spec.id!r} differs from the file name")])
+    return Policy(spec, path)
+
+
+def policy_ids(directory: Path | None = None) -> tuple[str, ...]:
+    """The ids of the policies in the directory (default: the shipped ones), sorted."""
+    root = directory or POLICIES_DIR
+    return tuple(sorted(path.name.removesuffix(SUFFIX) for path in root.glob(f"*{SUFFIX}")))
+
+
+def load_policy(policy_id: str, directory: Path | None = None) -> Policy:
+    """The policy ``<directory>/<policy_id>.yaml`` (shipped policies are loaded once)."""
+    if policy_id not in policy_ids(directory):
+        known = ", ".join(policy_ids(directory)) or "none"
+        raise UnknownPolicyError(f"no policy {policy_id!r}; known: {known}")
+    if directory is None:
+        return _shipped(policy_id)
+    return load_policy_file(directory / f"{policy_id}{SUFFIX}")
+
+
+@cache
+def _shipped(policy_id: str) -> Policy:
+    return load_policy_file(POLICIES_DIR / f"{policy_id}{SUFFIX}")
+
+
+def _where(data: object, location: tuple[int | str, ...]) -> str:
+    """A pydantic location as the file reads: ``rules[B].causes[2]``.
+
+    List positions are named by the item's id when it has one; the names of the kinds in a
+    union (``below_standard`` …) are left out, since the item's ``kind`` already says it.
+    """
+    shown: list[str] = []
+    node = data
+    for part in location:
+        if isinstance(part, int) and isinstance(node, list) and part < len(node):
+            node = node[part]
+            name = node.get("id") if isinstance(node, dict) else None
+            shown[-1] += f"[{name}]" if name else f"[{part}]"
+        elif isinstance(node, dict) and part in node:
+            node = node[part]
+            shown.append(str(part))
+        elif isinstance(node, dict) and node.get("kind") == part:
+            continue
+        else:
+            node = None
+            shown.append(str(part))
+    return ".".join(shown) or "(top level)"
