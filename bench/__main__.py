@@ -11,7 +11,7 @@ import sys
 
 from bench.table import BenchRow, render
 
-BENCHMARKS: tuple[str, ...] = ("export",)
+BENCHMARKS: tuple[str, ...] = ("export", "reminders")
 
 
 def main(argv: list[str]) -> int:
