@@ -2,9 +2,14 @@
 
 python-telegram-bot's ``AIORateLimiter`` is a leaky bucket: after a quiet spell it lets a burst
 of 30 through and then 30 a second more, so a one-second window can see nearly 60 messages,
-and it has no limit per private chat. This one keeps a log of the moments it let messages go,
-overall and per chat, and holds a message back until the window (one second and a margin for
-the network's jitter) has room: at most 30 a second overall and one a second per chat.
+and it has no limit per private chat. This one keeps a log of the messages it let go, overall
+and per chat, and holds the next back while the last window already holds the limit: at most
+30 in any second overall and one a second per chat.
+
+A message counts from the moment it is let go until a window after its answer came back.
+The server saw it somewhere in between, so however long the network took, two messages the
+server sees within a window were both counted here within one too: no jitter can make the
+server count more than the limit.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import time
 import warnings
 from collections import deque
 from collections.abc import Awaitable, Callable, Coroutine
+from dataclasses import dataclass, field
 from typing import Any, Final
 
 from telegram.error import RetryAfter
@@ -25,7 +31,7 @@ from telegram.warnings import PTBDeprecationWarning
 log = logging.getLogger(__name__)
 
 JSONResult = bool | dict[str, Any] | list[dict[str, Any]]
-MARGIN_SECONDS: Final = 0.05
+POLL_SECONDS: Final = 0.005  # how often to look again while only messages in flight fill a window
 FORGET_EVERY: Final = 1024  # chats remembered before the quiet ones are forgotten
 
 
@@ -35,6 +41,23 @@ def retry_seconds(error: RetryAfter) -> float:
         warnings.simplefilter("ignore", PTBDeprecationWarning)
         period = error.retry_after
     return period.total_seconds() if isinstance(period, dt.timedelta) else float(period)
+
+
+@dataclass
+class _Log:
+    """Messages of one window: those answered (when) and those still in flight (how many)."""
+
+    answered: deque[float] = field(default_factory=deque)
+    in_flight: int = 0
+
+    def count(self, horizon: float) -> int:
+        while self.answered and self.answered[0] <= horizon:
+            self.answered.popleft()
+        return len(self.answered) + self.in_flight
+
+    def wait(self, horizon: float) -> float:
+        """Seconds until the oldest answered message leaves the window (a poll if none did)."""
+        return self.answered[0] - horizon if self.answered else POLL_SECONDS
 
 
 class FloodLimiter(BaseRateLimiter[int]):
@@ -49,7 +72,7 @@ class FloodLimiter(BaseRateLimiter[int]):
         self,
         overall: int = 30,
         per_chat: int = 1,
-        window: float = 1.0 + MARGIN_SECONDS,
+        window: float = 1.0,
         max_retries: int = 3,
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
@@ -62,8 +85,8 @@ class FloodLimiter(BaseRateLimiter[int]):
         self.max_retries = max_retries
         self._clock = clock
         self._sleep = sleep
-        self._sent: deque[float] = deque()
-        self._sent_to: dict[str, deque[float]] = {}
+        self._all = _Log()
+        self._chats: dict[str, _Log] = {}
         self._resume_at = 0.0
         self.waited_for_429 = 0.0
 
@@ -86,9 +109,11 @@ class FloodLimiter(BaseRateLimiter[int]):
         chat = data.get("chat_id")
         retries = self.max_retries if rate_limit_args is None else rate_limit_args
         for attempt in range(retries + 1):
-            await self._admit(None if chat is None else str(chat))
             try:
-                return await callback(*args, **kwargs)
+                if chat is None:
+                    await self._wait_out_429()
+                    return await callback(*args, **kwargs)
+                return await self._counted(str(chat), callback, args, kwargs)
             except RetryAfter as error:
                 if attempt == retries:
                     raise
@@ -98,38 +123,47 @@ class FloodLimiter(BaseRateLimiter[int]):
                 self.waited_for_429 += seconds
         raise AssertionError("unreachable")  # pragma: no cover
 
-    async def _admit(self, chat: str | None) -> None:
-        while True:
-            now = self._clock()
-            wait = self._resume_at - now
-            if chat is not None and wait <= 0:
-                wait = self._room_in(chat, now)
-            if wait <= 0:
-                return
+    async def _counted(
+        self,
+        chat: str,
+        callback: Callable[..., Coroutine[Any, Any, JSONResult]],
+        args: Any,
+        kwargs: dict[str, Any],
+    ) -> JSONResult:
+        chat_log = await self._admit(chat)
+        try:
+            return await callback(*args, **kwargs)
+        finally:
+            answered = self._clock()
+            for entry in (self._all, chat_log):
+                entry.in_flight -= 1
+                entry.answered.append(answered)
+
+    async def _wait_out_429(self) -> None:
+        while (wait := self._resume_at - self._clock()) > 0:
             await self._sleep(wait)
 
-    def _room_in(self, chat: str, now: float) -> float:
-        """Seconds until a message to ``chat`` fits, or 0 after counting it as sent now."""
-        horizon = now - self.window
-        while self._sent and self._sent[0] <= horizon:
-            self._sent.popleft()
-        chat_log = self._sent_to.setdefault(chat, deque())
-        while chat_log and chat_log[0] <= horizon:
-            chat_log.popleft()
-        waits = []
-        if len(self._sent) >= self.overall:
-            waits.append(self._sent[0] - horizon)
-        if len(chat_log) >= self.per_chat:
-            waits.append(chat_log[0] - horizon)
-        if waits:
-            return max(waits)
-        self._sent.append(now)
-        chat_log.append(now)
-        if len(self._sent_to) > FORGET_EVERY:
-            self._forget(horizon)
-        return 0.0
+    async def _admit(self, chat: str) -> _Log:
+        """Wait until a message to ``chat`` fits in the window, and count it in flight."""
+        while True:
+            await self._wait_out_429()
+            now = self._clock()
+            horizon = now - self.window
+            chat_log = self._chats.setdefault(chat, _Log())
+            waits = []
+            if self._all.count(horizon) >= self.overall:
+                waits.append(self._all.wait(horizon))
+            if chat_log.count(horizon) >= self.per_chat:
+                waits.append(chat_log.wait(horizon))
+            if not waits:
+                self._all.in_flight += 1
+                chat_log.in_flight += 1
+                if len(self._chats) > FORGET_EVERY:
+                    self._forget(horizon)
+                return chat_log
+            await self._sleep(max(waits))
 
     def _forget(self, horizon: float) -> None:
-        for chat, chat_log in list(self._sent_to.items()):
-            if not chat_log or chat_log[-1] <= horizon:
-                del self._sent_to[chat]
+        for chat, chat_log in list(self._chats.items()):
+            if chat_log.count(horizon) == 0:
+                del self._chats[chat]

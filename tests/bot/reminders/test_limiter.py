@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+from typing import Any
 
 from bot.reminders import FloodLimiter
 from tests.bot.reminders.fake_api import FakeBotApi, make_bot
@@ -66,3 +67,24 @@ async def test_requests_to_no_chat_are_not_counted() -> None:
     for _ in range(5):
         await bot.get_me()
     assert time.now == 0.0
+
+
+async def test_however_long_the_network_takes_the_server_never_sees_too_many() -> None:
+    time = VirtualTime()
+
+    class SlowApi(FakeBotApi):
+        """The request travels 0-0.4 s to the server and the answer as long back."""
+
+        async def do_request(self, url: str, method: str, *args: Any, **kwargs: Any) -> Any:
+            travel = (len(self.sent) * 37 % 9) / 20
+            await time.sleep(travel)
+            answer = await super().do_request(url, method, *args, **kwargs)
+            await time.sleep(0.4 - travel)
+            return answer
+
+    api = SlowApi(clock=time)
+    limiter = FloodLimiter(overall=3, per_chat=1, window=1.0, clock=time, sleep=time.sleep)
+    bot = await make_bot(api, limiter)
+    await asyncio.gather(*(bot.send_message(7000 + n, f"m{n}") for n in range(30)))
+    assert len(api.sent) == 30
+    assert most_in_a_window([m.at for m in api.sent], 1.0) <= 3
