@@ -106,6 +106,11 @@ async def get(session: AsyncSession, broadcast_id: int) -> Broadcast | None:
     return await session.get(Broadcast, broadcast_id)
 
 
+async def every(session: AsyncSession) -> Sequence[Broadcast]:
+    """Every broadcast, newest first."""
+    return (await session.scalars(select(Broadcast).order_by(Broadcast.id.desc()))).all()
+
+
 async def unfinished(session: AsyncSession) -> Sequence[Broadcast]:
     """Broadcasts with deliveries still to make, oldest first."""
     result = await session.scalars(

@@ -1,0 +1,105 @@
+"""``songnuan broadcast``: preview, confirmation, sending, resuming and the list."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+from telegram import Bot
+
+from bot.cli import broadcast as broadcast_cli
+from bot.cli import main
+from bot.settings import Settings, load_settings
+from storage.database import create_engine
+from tests.bot.reminders.fake_api import FakeBotApi, make_bot
+from tests.bot.reminders.world import build_world
+from tests.conftest import TEST_KEY
+from tests.flows.reminders.times import at
+
+
+@pytest.fixture
+def api(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> FakeBotApi:
+    """An installation with two workers of u1 and one of u3; the bot talks to a fake API."""
+    monkeypatch.setenv("SONGNUAN_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("SONGNUAN_SECRET_KEY", TEST_KEY)
+    monkeypatch.setenv("SONGNUAN_BOT_TOKEN", "123456:TEST-TOKEN")
+    monkeypatch.delenv("SONGNUAN_DATABASE_URL", raising=False)
+    settings = load_settings()
+
+    async def seed(settings: Settings) -> None:
+        engine = create_engine(settings.effective_database_url)
+        world = await build_world(engine, settings, at(12, 20))
+        await world.person("w1", "worker", "u1", locale="zh_CN")
+        await world.person("w2", "worker", "u1", locale="en")
+        await world.person("w3", "worker", "u3")
+        await engine.dispose()
+
+    asyncio.run(seed(settings))
+    fake = FakeBotApi()
+
+    async def fake_bot(_settings: Settings) -> Bot:
+        return await make_bot(fake)
+
+    monkeypatch.setattr(broadcast_cli, "make_bot", fake_bot)
+    return fake
+
+
+def answer(monkeypatch: pytest.MonkeyPatch, reply: str) -> None:
+    monkeypatch.setattr("builtins.input", lambda _prompt: reply)
+
+
+def test_a_broadcast_is_previewed_confirmed_and_sent(
+    api: FakeBotApi, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    answer(monkeypatch, "y")
+    status = main(["broadcast", "--scope", "unit:u1", "--text", "周五发放慰问金"])
+    shown = capsys.readouterr().out
+    assert status == 0, shown
+    assert "Broadcast to the workers of unit:u1: 2 recipients (en 1, zh_CN 1)." in shown
+    assert "  │ 📢 工会通知：\n  │ \n  │ 周五发放慰问金" in shown
+    assert "Broadcast #1: sent 2 now; blocked 0, failed 0." in shown
+    assert sorted(m.chat_id for m in api.sent) == [1001, 1002]
+
+
+def test_without_confirmation_nothing_is_recorded(
+    api: FakeBotApi, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    answer(monkeypatch, "n")
+    assert main(["broadcast", "--scope", "all", "--text", "hi"]) == 1
+    assert "Cancelled: nothing was recorded or sent." in capsys.readouterr().out
+    assert main(["broadcast", "--list"]) == 0
+    assert capsys.readouterr().out == ""
+    assert api.sent == []
+
+
+def test_a_queued_broadcast_is_sent_by_resume_once(
+    api: FakeBotApi, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["broadcast", "--scope", "all", "--text", "hi", "--yes", "--queue"]) == 0
+    assert "The running bot sends it within a minute." in capsys.readouterr().out
+    assert main(["broadcast", "--list"]) == 0
+    assert "#1" in (listed := capsys.readouterr().out) and "unfinished  pending 3" in listed
+    assert main(["broadcast", "--resume", "1"]) == 0
+    assert main(["broadcast", "--resume", "1"]) == 0
+    assert sorted(m.chat_id for m in api.sent) == [1001, 1002, 1003]
+    main(["broadcast", "--list"])
+    assert "finished  sent 3" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("arguments", "problem"),
+    [
+        (["--scope", "unit:u1"], "give --scope and --text"),
+        (["--scope", "city:x", "--text", "hi"], "expected unit:CODE, department:CODE or all"),
+        (["--scope", "unit:nope", "--text", "hi"], "no unit with code 'nope'"),
+        (["--resume", "9"], "no broadcast #9"),
+    ],
+)
+def test_mistakes_are_one_line_with_status_2(
+    api: FakeBotApi, capsys: pytest.CaptureFixture[str], arguments: list[str], problem: str
+) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["broadcast", *arguments])
+    assert exit_.value.code == 2
+    assert problem in capsys.readouterr().err
