@@ -11,7 +11,7 @@ import sys
 
 from bench.table import BenchRow, render
 
-BENCHMARKS: tuple[str, ...] = ("export", "reminders")
+BENCHMARKS: tuple[str, ...] = ("export", "reminders", "review")
 
 
 def main(argv: list[str]) -> int:
