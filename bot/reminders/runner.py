@@ -157,7 +157,9 @@ async def _audience(
     match slot.audience:
         case Audience.DRAFT_OWNERS | Audience.RETURNED_OWNERS:
             state = "draft" if slot.audience is Audience.DRAFT_OWNERS else "returned"
-            found = await reminders.open_registrations(session, campaign.id, state, slot.due_at)
+            found = await reminders.open_registrations(
+                session, campaign.id, state, slot.due_at, unrecorded=slot.key
+            )
             return [
                 (recipient, Facts(name, questions_left=_left(vault, registration)))
                 for recipient, registration in found

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from sqlalchemy import ColumnElement, and_, delete, func, select, update
+from sqlalchemy import ColumnElement, and_, delete, exists, func, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -161,20 +161,35 @@ async def campaigns(session: AsyncSession) -> Sequence[Campaign]:
 
 
 async def open_registrations(
-    session: AsyncSession, campaign_id: int, state: str, untouched_since: dt.datetime
+    session: AsyncSession,
+    campaign_id: int,
+    state: str,
+    untouched_since: dt.datetime,
+    unrecorded: str | None = None,
 ) -> list[tuple[Recipient, Registration]]:
     """Who entered a registration still in ``state`` (draft or returned), with it.
 
     One per person: the registration they touched last, and only if they have not touched it
     since ``untouched_since`` (the reminder's moment: someone at it already needs none).
-    Muted and blocked people are left out.
+    Muted and blocked people are left out, and with ``unrecorded`` (a reminder kind) those who
+    have that reminder for ``untouched_since`` recorded already.
     """
-    result = await session.execute(
+    query = (
         select(User, Registration)
         .join(Registration, Registration.entered_by_user_id == User.id)
         .where(Registration.campaign_id == campaign_id, Registration.state == state, _reachable())
         .order_by(User.id, Registration.updated_at.desc(), Registration.id.desc())
     )
+    if unrecorded is not None:
+        query = query.where(
+            ~exists().where(
+                ReminderDelivery.campaign_id == campaign_id,
+                ReminderDelivery.user_id == User.id,
+                ReminderDelivery.kind == unrecorded,
+                ReminderDelivery.due_at == untouched_since,
+            )
+        )
+    result = await session.execute(query)
     found: dict[int, tuple[Recipient, Registration]] = {}
     for user, registration in result:
         found.setdefault(user.id, (Recipient.of(user), registration))

@@ -148,3 +148,19 @@ async def test_muting_and_unmuting(world: World) -> None:
     async with world.session() as session:
         user = await session.get(User, world.people["worker"])
         assert user is not None and not user.reminders_muted
+
+
+async def test_those_with_the_reminder_recorded_can_be_left_out(world: World) -> None:
+    await world.registration("worker", touched=at(12, 3))
+    await world.registration("busy", touched=at(12, 3))
+    async with world.session() as session, session.begin():
+        assert await reminders.claim(session, key(world, "worker"), at(12, 21, 16))
+    async with world.session() as session:
+        found = await reminders.open_registrations(
+            session, world.campaign_id, "draft", at(12, 21, 16), unrecorded="draft"
+        )
+        every = await reminders.open_registrations(
+            session, world.campaign_id, "draft", at(12, 21, 16)
+        )
+    assert [recipient.user_id for recipient, _ in found] == [world.people["busy"]]
+    assert len(every) == 2
