@@ -39,10 +39,12 @@ def housing_above_limit(exclusion: HousingAboveLimit, s: Situation) -> Judged:
     if homes.state is State.FAILS:
         return FAILS, None
     if facts.housing_area_m2 is None or facts.household_size is None:
+        if homes.state is State.UNKNOWN:
+            return homes, None  # the area is asked only of a household with enough homes
         absent = [
             name for name in ("housing_area_m2", "household_size") if getattr(facts, name) is None
         ]
-        return all_of((homes, unknown(*absent))), None
+        return unknown(*absent), None
     limit = times(s.values[exclusion.area_per_person], facts.household_size)
     verdict = all_of((homes, known(facts.housing_area_m2 > limit)))
     if homes.state is not State.HOLDS:

@@ -75,7 +75,8 @@ def _where(data: object, location: tuple[int | str, ...]) -> str:
     """A pydantic location as the file reads: ``rules[B].causes[2]``.
 
     List positions are named by the item's id when it has one; the names of the kinds in a
-    union (``below_standard`` …) are left out, since the item's ``kind`` already says it.
+    union (``below_standard`` …) are left out, since the item's ``kind`` already says it, and
+    so is pydantic's ``[key]`` marker of a bad mapping key.
     """
     shown: list[str] = []
     node = data
@@ -87,7 +88,7 @@ def _where(data: object, location: tuple[int | str, ...]) -> str:
         elif isinstance(node, dict) and part in node:
             node = node[part]
             shown.append(str(part))
-        elif isinstance(node, dict) and node.get("kind") == part:
+        elif part == "[key]" or (isinstance(node, dict) and node.get("kind") == part):
             continue
         else:
             node = None
