@@ -20,7 +20,8 @@ class RecordView:
 
     ``decided_by`` names who made the last decision (for "already decided by …");
     ``field_ids`` are the fields an officer may flag on return (None: not checked);
-    ``zone`` is where deadlines are shown.
+    ``version`` is the stored row's version, carried by the card's buttons; ``zone`` is where
+    deadlines are shown.
     """
 
     id: int
@@ -34,6 +35,7 @@ class RecordView:
     intake_closes: dt.datetime
     review_closes: dt.datetime
     aid_amount: Decimal | None = None
+    version: int = 0
     decided_by: str | None = None
     field_ids: frozenset[str] | None = None
     zone: ZoneInfo = SHANGHAI

@@ -56,6 +56,10 @@ from storage.models import AuditEvent, Campaign, Registration, User
 from storage.repositories import audit, party_aided, registrations, units
 
 SENSITIVE_VIEWED = "sensitive_viewed"
+CARD_OUTDATED = Refusal(
+    Reason.CHANGED_MEANWHILE,
+    Message(N_("This record has changed since this card was shown; please look at it again.")),
+)
 CHANGED_MEANWHILE = Refusal(
     Reason.CHANGED_MEANWHILE,
     Message(N_("The registration changed meanwhile; please check it and submit again.")),
@@ -87,7 +91,7 @@ async def record_view(
     field_ids: frozenset[str] | None = None,
 ) -> RecordView:
     """The record as the review domain sees it, naming who made its last decision."""
-    campaign = campaign or await _campaign(session, registration)
+    campaign = campaign or await campaign_of(session, registration)
     state = State(registration.state)
     decided_by = None
     if state not in UNSUBMITTED:
@@ -104,6 +108,7 @@ async def record_view(
         intake_closes=campaign.intake_closes,
         review_closes=campaign.review_closes,
         aid_amount=registration.aid_amount,
+        version=registration.version,
         decided_by=decided_by,
         field_ids=field_ids,
         zone=zone,
@@ -171,7 +176,7 @@ async def submit(
     Raises :class:`~flows.access.Refused` (intake closed, not theirs, submitted already…).
     A resident ID on the Party-aided list is flagged on the record's history.
     """
-    campaign = await _campaign(session, registration)
+    campaign = await campaign_of(session, registration)
     view = await record_view(session, registration, campaign, zone=zone)
     changed: tuple[str, ...] = ()
     if view.state is State.RETURNED:
@@ -202,16 +207,20 @@ async def decide(
     officer: Actor,
     now: dt.datetime,
     *,
+    seen_version: int | None = None,
     zone: ZoneInfo = SHANGHAI,
 ) -> Transition:
     """Apply an officer's decision, once: raises :class:`~flows.access.Refused` if it is not
-    allowed, or if another officer decided the record first (saying who)."""
-    campaign = await _campaign(session, registration)
+    allowed, if another officer decided the record first (saying who), or if the record is no
+    longer the ``seen_version`` its card showed (a correction came in meanwhile)."""
+    campaign = await campaign_of(session, registration)
     field_ids = None
     if isinstance(decision, Return):
         field_ids = frozenset(field.id for field in load_form(campaign.form_id).fields)
     view = await record_view(session, registration, campaign, zone=zone, field_ids=field_ids)
     transition = decide_record(view, decision, officer, now)
+    if seen_version is not None and seen_version != registration.version:
+        raise Refused(CARD_OUTDATED)
     details = transition.details()
     reopened: RegistrationState | None = None
     if transition.kind is Kind.RETURNED:
@@ -303,7 +312,8 @@ def _actor_name(user: User | None, named: bool) -> str | None:
     return f"#{user.id} ({user.role})"
 
 
-async def _campaign(session: AsyncSession, registration: Registration) -> Campaign:
+async def campaign_of(session: AsyncSession, registration: Registration) -> Campaign:
+    """The campaign a registration belongs to."""
     campaign = await session.get(Campaign, registration.campaign_id)
     if campaign is None:
         raise LookupError(f"registration {registration.id} has no campaign")

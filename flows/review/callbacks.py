@@ -1,0 +1,90 @@
+"""Callback data of the officers' buttons: ``v:<action>:<record>:<version>[:<argument>]``.
+
+Every button carries the version of the record the card showed, so a press on a card that is
+no longer current (someone decided, or the worker corrected and resubmitted) changes nothing:
+the storage refuses a decision against another version than the one seen. The fields chosen
+for a return travel in the data as a bit mask over the form's fields (hexadecimal), so the
+choice needs no state on the server until the reason is typed.
+
+| data | meaning |
+|---|---|
+| ``v:ok:<r>:<v>`` | approve (at the last level: show the amounts) |
+| ``v:amt:<r>:<v>:<yuan>`` | approve with this standard amount |
+| ``v:ret:<r>:<v>`` | return: choose the fields to correct |
+| ``v:t:<r>:<v>:<mask>`` / ``v:rd:<r>:<v>:<mask>`` | toggle a field / done (then the reason) |
+| ``v:rej:<r>:<v>`` | reject (then the reason) |
+| ``v:card:<r>:<v>`` | back to the card |
+| ``v:hist:<r>:<v>`` / ``v:docs:<r>:<v>`` | the history / the documents |
+| ``v:full:<r>:<v>`` | the card again with full numbers (audited) |
+| ``v:next:<offset>:0`` | the next record of the queue |
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Final
+
+from flows.forms.schema import Form
+
+PREFIX: Final = "v:"
+APPROVE: Final = "ok"
+AMOUNT: Final = "amt"
+RETURN: Final = "ret"
+TOGGLE: Final = "t"
+RETURN_DONE: Final = "rd"
+REJECT: Final = "rej"
+CARD: Final = "card"
+HISTORY: Final = "hist"
+FULL: Final = "full"
+DOCUMENTS: Final = "docs"
+NEXT: Final = "next"
+ACTIONS: Final = frozenset(
+    {APPROVE, AMOUNT, RETURN, TOGGLE, RETURN_DONE, REJECT, CARD, HISTORY, FULL, DOCUMENTS, NEXT}
+)
+
+
+@dataclass(frozen=True)
+class Pressed:
+    """A decoded press: the action, the record and the version its card showed, an argument."""
+
+    action: str
+    record_id: int
+    version: int
+    argument: str | None = None
+
+
+def data(action: str, record_id: int, version: int, argument: str | None = None) -> str:
+    """The callback data of an officer's button."""
+    parts = [action, str(record_id), str(version), *([argument] if argument is not None else [])]
+    encoded = PREFIX + ":".join(parts)
+    if len(encoded.encode()) > 64:
+        raise ValueError(f"callback data too long: {encoded}")
+    return encoded
+
+
+def decode(raw: str) -> Pressed | None:
+    """The press, or None for data that is not an officer's button (or is malformed)."""
+    if not raw.startswith(PREFIX):
+        return None
+    action, *rest = raw[len(PREFIX) :].split(":", 3)
+    if action not in ACTIONS or len(rest) < 2 or not rest[0].isdigit() or not rest[1].isdigit():
+        return None
+    return Pressed(action, int(rest[0]), int(rest[1]), rest[2] if len(rest) > 2 else None)
+
+
+def mask_of(form: Form, fields: Iterable[str]) -> str:
+    """The chosen fields as a hexadecimal bit mask over the form's fields."""
+    bits = 0
+    for field in fields:
+        bits |= 1 << form.position(field)
+    return format(bits, "x")
+
+
+def fields_of(form: Form, mask: str | None) -> tuple[str, ...]:
+    """The fields of a mask, in form order (unknown bits and bad masks give nothing)."""
+    try:
+        bits = int(mask or "0", 16)
+    except ValueError:
+        return ()
+    return tuple(field.id for index, field in enumerate(form.fields) if bits >> index & 1)

@@ -1,0 +1,230 @@
+"""The screens of the officers' review: the record card, choosing fields to return, the
+reason, the amount, the history. Neutral of any messenger, like the registration's screens.
+
+The card shows every relevant answer numbered (sensitive ones masked unless the viewer may see
+them in full and asked to), what the pre-check said, whether the person is on the Party-aided
+list, and for a resubmission what the correction changed. Decision buttons appear only when the
+record waits at the viewer's level within their scope.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+from typing import Final
+
+from flows.access import Action, Actor, may, sees_full_numbers
+from flows.forms.display import entry, shown, shown_derived
+from flows.forms.parsing.phone import national
+from flows.forms.schema import DERIVED_FROM_ID, DERIVED_LABELS, Field, Form
+from flows.forms.texts import Joined, Text
+from flows.i18n import N_, Message
+from flows.registration.navigation import relevant
+from flows.registration.review import computed_lines
+from flows.registration.screens import Button, Screen
+from flows.review import callbacks
+from flows.review.notices import status_text
+from flows.review.records import RecordView
+
+PER_ROW: Final = 6
+AMOUNTS_PER_ROW: Final = 3
+PARTY_AIDED_NOTE: Final = Message(
+    N_(
+        "⚠️ On the list of Party members already aided by the Party organisation "
+        "(exclusion P): not to be aided again by the union."
+    )
+)
+BACK_TO_CARD: Final = Message(N_("◀ Back to the record"))
+
+
+def field_labels(form: Form) -> dict[str, Text]:
+    """Each field's label, to name flagged and changed answers."""
+    return {field.id: field.label for field in form.fields}
+
+
+def needs_amount(record: RecordView) -> bool:
+    """Whether approving the record sets the aid amount (it waits at the last level)."""
+    return record.waiting_level is not None and record.waiting_level is record.last_level
+
+
+def decidable(record: RecordView, viewer: Actor) -> bool:
+    """Whether the viewer may decide the record now (it waits at their level, in scope)."""
+    return record.waiting_level is not None and may(viewer, Action.APPROVE, record.target) is None
+
+
+def card_screen(
+    form: Form,
+    record: RecordView,
+    answers: Mapping[str, object],
+    viewer: Actor,
+    *,
+    unit_name: str,
+    precheck: Sequence[Text] = (),
+    party_aided: bool = False,
+    changed: tuple[str, ...] | None = None,
+    full_numbers: bool = False,
+    next_offset: int | None = None,
+    outcome: Text | None = None,
+) -> Screen:
+    """The record card; ``outcome`` (after a decision) replaces the decision buttons."""
+    full = full_numbers and sees_full_numbers(viewer, record.target)
+    labels = field_labels(form)
+    lines: list[Text] = [
+        Message(N_("📋 Record {id} · {unit}"), {"id": str(record.id), "unit": unit_name}),
+        status_text(record.state, record.level),
+    ]
+    if changed is not None:
+        named = Joined(tuple(labels.get(field, field) for field in changed), "、")
+        lines.append(
+            Message(N_("🔁 Corrected and resubmitted. Changed: {fields}"), {"fields": named})
+            if changed
+            else Message(N_("🔁 Corrected and resubmitted; no flagged answer changed."))
+        )
+    if party_aided:
+        lines.append(PARTY_AIDED_NOTE)
+    lines.extend(_answer_lines(form, answers, full))
+    lines.extend(computed_lines(form, dict(answers)))
+    lines.extend(precheck)
+    if record.aid_amount is not None:
+        lines.append(Message(N_("Aid amount: {amount}"), {"amount": record.aid_amount}))
+    if outcome is not None:
+        lines.append(outcome)
+    return Screen(
+        tuple(lines), _card_buttons(form, record, answers, viewer, full, next_offset, outcome)
+    )
+
+
+def return_screen(
+    form: Form, record: RecordView, answers: Mapping[str, object], chosen: tuple[str, ...]
+) -> Screen:
+    """Choose the answers to correct by their numbers on the card, then Done."""
+    labels = field_labels(form)
+    lines: list[Text] = [
+        Message(
+            N_("Return record {id}: press the numbers of the answers to correct, then Done."),
+            {"id": str(record.id)},
+        ),
+        Joined((Message(N_("Chosen:")), Joined(tuple(labels[f] for f in chosen), "、")), " ")
+        if chosen
+        else Message(N_("Nothing chosen yet.")),
+    ]
+    buttons = []
+    for number, field in enumerate(relevant(form, answers), start=1):
+        toggled = set(chosen) ^ {field.id}
+        label = f"✅ {number}" if field.id in chosen else str(number)
+        mask = callbacks.mask_of(form, toggled)
+        buttons.append(Button(label, _data(callbacks.TOGGLE, record, mask)))
+    rows = [tuple(buttons[start : start + PER_ROW]) for start in range(0, len(buttons), PER_ROW)]
+    last = [Button(BACK_TO_CARD, _data(callbacks.CARD, record))]
+    if chosen:
+        done = Message(N_("✔️ Done"))
+        last.insert(
+            0, Button(done, _data(callbacks.RETURN_DONE, record, callbacks.mask_of(form, chosen)))
+        )
+    rows.append(tuple(last))
+    return Screen(tuple(lines), tuple(rows))
+
+
+def reason_screen(record: RecordView, rejecting: bool) -> Screen:
+    """Ask for the reason the worker will read."""
+    question = (
+        N_("Why is record {id} rejected? Please type the reason; the worker will read it.")
+        if rejecting
+        else N_("Why is record {id} returned? Please type the reason; the worker will read it.")
+    )
+    return Screen(
+        (Message(question, {"id": str(record.id)}),),
+        ((Button(BACK_TO_CARD, _data(callbacks.CARD, record)),),),
+    )
+
+
+def amount_screen(record: RecordView, standard: Sequence[Decimal]) -> Screen:
+    """Approving at the last level: the policy's standard amounts, or type one."""
+    lines: tuple[Text, ...] = (
+        Message(
+            N_("Record {id}: choose the aid amount, or type it in yuan."),
+            {"id": str(record.id)},
+        ),
+    )
+    buttons = [
+        Button(
+            Message(N_("{amount}"), {"amount": amount}),
+            _data(callbacks.AMOUNT, record, str(amount)),
+        )
+        for amount in standard
+    ]
+    rows = [
+        tuple(buttons[start : start + AMOUNTS_PER_ROW])
+        for start in range(0, len(buttons), AMOUNTS_PER_ROW)
+    ]
+    rows.append((Button(BACK_TO_CARD, _data(callbacks.CARD, record)),))
+    return Screen(lines, tuple(rows))
+
+
+def history_screen(record: RecordView, lines: Sequence[Text]) -> Screen:
+    """The record's history under its number, with the way back to the card."""
+    return Screen(
+        (Message(N_("History of record {id}:"), {"id": str(record.id)}), *lines),
+        ((Button(BACK_TO_CARD, _data(callbacks.CARD, record)),),),
+    )
+
+
+def _answer_lines(form: Form, answers: Mapping[str, object], full: bool) -> list[Text]:
+    lines: list[Text] = []
+    for number, field in enumerate(relevant(form, answers), start=1):
+        value = answers.get(field.id)
+        lines.append(Joined((f"{number}. ", field.label, ": ", _shown(field, value, full))))
+        if field.type == "resident_id" and field.id in answers:
+            lines.extend(
+                Joined(("    ", DERIVED_LABELS[name], ": ", shown_derived(name, answers[name])))
+                for name in DERIVED_FROM_ID
+                if name in answers
+            )
+        if field.type == "group" and isinstance(value, list):
+            lines.extend(
+                Joined((f"    {index}) ", entry(field, item)))
+                for index, item in enumerate(value, start=1)
+                if isinstance(item, dict)
+            )
+    return lines
+
+
+def _shown(field: Field, value: object, full: bool) -> Text:
+    if full and field.is_sensitive and isinstance(value, str):
+        return national(value) if field.type == "phone" else value
+    return shown(field, value)
+
+
+def _card_buttons(
+    form: Form,
+    record: RecordView,
+    answers: Mapping[str, object],
+    viewer: Actor,
+    full: bool,
+    next_offset: int | None,
+    outcome: Text | None,
+) -> tuple[tuple[Button, ...], ...]:
+    rows: list[tuple[Button, ...]] = []
+    if outcome is None and decidable(record, viewer):
+        rows.append(
+            (
+                Button(Message(N_("✅ Approve")), _data(callbacks.APPROVE, record)),
+                Button(Message(N_("↩️ Return")), _data(callbacks.RETURN, record)),
+                Button(Message(N_("❌ Reject")), _data(callbacks.REJECT, record)),
+            )
+        )
+    more = [Button(Message(N_("🕘 History")), _data(callbacks.HISTORY, record))]
+    if any(field.type == "file" and answers.get(field.id) for field in form.fields):
+        more.append(Button(Message(N_("📎 Documents")), _data(callbacks.DOCUMENTS, record)))
+    if not full and sees_full_numbers(viewer, record.target):
+        more.append(Button(Message(N_("🔓 Full numbers")), _data(callbacks.FULL, record)))
+    rows.append(tuple(more))
+    if next_offset is not None:
+        rows.append(
+            (Button(Message(N_("⏭ Next")), callbacks.data(callbacks.NEXT, next_offset, 0)),)
+        )
+    return tuple(rows)
+
+
+def _data(action: str, record: RecordView, argument: str | None = None) -> str:
+    return callbacks.data(action, record.id, record.version, argument)

@@ -1,0 +1,90 @@
+"""The card in one call, and a card that went stale while a correction came in."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from flows.access import Reason, Refused
+from flows.forms.texts import render_text
+from flows.i18n import translator
+from flows.review import Approve, Return
+from storage.models import Registration
+from storage.repositories import cards, review
+from tests.storage.review_world import DURING_REVIEW, IDS, VAULT, World, build, submitted
+
+
+async def _load(world: World, record_id: int) -> Registration:
+    async with world.sessions() as session:
+        registration = await session.get(Registration, record_id)
+        assert registration is not None
+        return registration
+
+
+async def test_a_card_for_those_who_may_see_it(engine: AsyncEngine) -> None:
+    world = await build(engine)
+    record_id = await submitted(world, "worker", IDS[0])
+    async with world.sessions() as session:
+        registration = await session.get(Registration, record_id)
+        assert registration is not None
+        treasurer = await world.actor(session, "treasurer")
+        card = await cards.open_card(session, VAULT, registration, treasurer)
+        screen = card.screen(treasurer)
+        shown = "\n".join(render_text(line, translator("en")) for line in screen.lines)
+        assert shown.startswith(f"📋 Record {record_id} · treasury")
+        assert IDS[0] not in shown and "1101**********7571" in shown
+        assert screen.buttons[0][0].data == f"v:ok:{record_id}:{card.record.version}"
+        with pytest.raises(Refused) as refused:
+            await cards.open_card(
+                session, VAULT, registration, await world.actor(session, "budgeteer")
+            )
+        assert refused.value.reason is Reason.OUT_OF_SCOPE
+
+
+async def test_a_card_shown_before_a_correction_cannot_approve_the_corrected_record(
+    engine: AsyncEngine,
+) -> None:
+    world = await build(engine)
+    record_id = await submitted(world, "worker", IDS[0])
+    stale_version = (await _load(world, record_id)).version
+
+    async with world.sessions() as session, session.begin():
+        registration = await session.get(Registration, record_id)
+        assert registration is not None
+        treasurer = await world.actor(session, "treasurer")
+        await review.decide(
+            session, VAULT, registration, Return(("phone",), "check it"), treasurer, DURING_REVIEW
+        )
+    async with world.sessions() as session, session.begin():
+        registration = await session.get(Registration, record_id)
+        assert registration is not None
+        worker = await world.actor(session, "worker")
+        await review.submit(session, VAULT, registration, worker, DURING_REVIEW)
+
+    async with world.sessions() as session:
+        registration = await session.get(Registration, record_id)
+        assert registration is not None and registration.state == "resubmitted"
+        colleague = await world.actor(session, "treasurer2")
+        with pytest.raises(Refused) as refused:
+            await review.decide(
+                session,
+                VAULT,
+                registration,
+                Approve(),
+                colleague,
+                DURING_REVIEW,
+                seen_version=stale_version,
+            )
+        assert refused.value.reason is Reason.CHANGED_MEANWHILE
+        await session.rollback()
+        await session.refresh(registration)
+        moved = await review.decide(
+            session,
+            VAULT,
+            registration,
+            Approve(),
+            colleague,
+            DURING_REVIEW,
+            seen_version=registration.version,
+        )
+        assert moved.to_state.value == "approved"
