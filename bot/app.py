@@ -6,12 +6,13 @@ import logging
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncEngine
-from telegram.ext import AIORateLimiter, ApplicationBuilder, BaseRateLimiter, ContextTypes
+from telegram.ext import ApplicationBuilder, BaseRateLimiter, ContextTypes
 from telegram.request import BaseRequest
 
 from bot.clock import Clock, SystemClock
 from bot.context import BotContext, Services, SongnuanApplication
 from bot.handlers import errors, registration, start
+from bot.reminders import FloodLimiter
 from bot.settings import Settings
 from flows.i18n import SUPPORTED_LOCALES, translator
 from storage.crypto import Vault, load_master_key
@@ -43,8 +44,13 @@ async def close_services(services: Services) -> None:
 
 
 def default_rate_limiter() -> BaseRateLimiter[Any]:
-    """Telegram's limits: about 30 messages a second overall; a 429 is waited out and retried."""
-    return AIORateLimiter(overall_max_rate=30, overall_time_period=1, max_retries=3)
+    """Telegram's limits: 30 messages a second overall, one a second a chat; 429s waited out.
+
+    python-telegram-bot's AIORateLimiter lets a burst of 30 through and 30 more within the same
+    second, and has no per-chat limit for private chats; this one counts each message until a
+    window after Telegram answered it.
+    """
+    return FloodLimiter(overall=30, per_chat=1)
 
 
 def build_application(

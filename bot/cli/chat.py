@@ -78,7 +78,7 @@ async def _converse(settings: Settings, player: str, language_code: str) -> None
             # Update ids only grow, in Telegram too; the stand-in continues after the last one.
             first_update_id = await updates.last_update_id(session) + 1
         server = BotApiStandIn(first_update_id=first_update_id)
-        async with StandInBot(services, server=server) as running:
+        async with StandInBot(services, server=server, reminders=True) as running:
             user_id, name = PLAYERS[player]
             user = running.user(user_id, name, language_code)
             screen = ChatScreen(user.chat, str(server.bot_user["first_name"]))

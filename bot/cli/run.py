@@ -14,6 +14,7 @@ from bot.app import (
 )
 from bot.cli.common import configure_logging, fail, settings_or_exit
 from bot.polling import serve, stop_on_signals
+from bot.reminders import schedule_reminders
 from bot.settings import Settings
 
 
@@ -35,6 +36,7 @@ def _run(_args: argparse.Namespace) -> int:
 async def _serve(settings: Settings) -> None:
     services = await open_services(settings)
     application = build_application(services, rate_limiter=default_rate_limiter())
+    schedule_reminders(application)
     stop = asyncio.Event()
     stop_on_signals(stop)
     try:

@@ -16,13 +16,16 @@ from telegram import Update
 from telegram.error import BadRequest
 
 from bot.context import BotContext
+from bot.documents import keep_copies
 from bot.people import Person
-from bot.registration.precheck import precheck_of, precheck_screen
+from bot.registration import precheck
 from bot.registration.rendering import (
     Outgoing,
     messages_of,
     without_reply_keyboard,
 )
+from flows.access import Actor, Refused
+from flows.campaigns import CampaignTimes, resubmission_deadline, resubmission_open
 from flows.forms import Form, load_form
 from flows.i18n import N_
 from flows.registration import (
@@ -44,9 +47,11 @@ from flows.registration import (
     step,
 )
 from storage.models import Campaign, Registration
-from storage.repositories import audit, campaigns, registrations
+from storage.repositories import audit, campaigns, conflicts, party_aided, registrations, review
 
 log = logging.getLogger(__name__)
+
+MAX_MESSAGE = 4096
 
 NO_UNIT = N_(
     "You are not linked to a union unit yet. Please open the invitation link your union "
@@ -93,19 +98,41 @@ async def take_turn(
         await context.uow.commit()
         await _say(update, person.t(NOTHING_TO_PAUSE if isinstance(event, Pause) else NO_DRAFT))
         return
-    closed = _closed_notice(draft.campaign, context, person, event)
+    closed = _closed_notice(draft, context, person, event)
     if closed is not None:
         await context.uow.commit()
         await _say(update, closed)
         return
-    today = context.services.clock.now().date()
+    now = context.services.clock.now()
+    today = now.date()
     result = step(draft.form, draft.state, event, today)
     result = await _check_uniqueness(context, person, draft, result, today)
     registration = _save(context, person, draft, result, own=start != "on_behalf")
     await context.session.flush()
-    extra = _act(context, person, draft, registration, result)
+    known = await _known_facts(context, draft, registration, result)
+    submitting: list[Registration] = []
+    extra = _act(context, person, draft, registration, result, known, submitting)
+    for record in submitting:
+        try:
+            await review.submit(
+                context.session, context.services.vault, record, await _actor(context, person), now
+            )
+        except Refused as refused:
+            await context.uow.rollback()
+            await _say(update, person.t.render(refused.message))
+            return
     await context.uow.commit()
     await _reply(update, person, draft, result, extra)
+    if any(isinstance(effect, SubmitConfirmed) for effect in result.effects):
+        services = context.services
+        await keep_copies(
+            context.bot,
+            services.vault,
+            services.settings.data_dir,
+            registration.id,
+            draft.form,
+            result.state.answers,
+        )
 
 
 NO_DRAFT = N_("You have no registration in progress. Send /register to start one.")
@@ -138,16 +165,26 @@ async def _submitted(context: BotContext, campaign: Campaign, user_id: int) -> R
     return None
 
 
-def _closed_notice(
-    campaign: Campaign, context: BotContext, person: Person, event: Event
-) -> str | None:
-    """Past the intake deadline, every answer is refused by name of the deadline."""
+def _closed_notice(draft: Draft, context: BotContext, person: Person, event: Event) -> str | None:
+    """Past the deadline, every answer is refused by name of the deadline.
+
+    A record returned for correction answers an officer's request, which may come after the
+    intake closed: it can be corrected for as long as the officers can still decide.
+    """
     if isinstance(event, Resume | Pause):
         return None
-    if context.services.clock.now() < campaign.intake_closes:
+    campaign, now, t = draft.campaign, context.services.clock.now(), person.t
+    times = CampaignTimes.of(campaign)
+    returned = draft.registration is not None and draft.registration.state == "returned"
+    if returned:
+        if resubmission_open(times, now):
+            return None
+        closes = resubmission_deadline(times)
+    elif now < campaign.intake_closes:
         return None
-    t = person.t
-    return t(CLOSED, campaign=campaign.name, closes=t.moment(campaign.intake_closes))
+    else:
+        closes = campaign.intake_closes
+    return t(CLOSED, campaign=campaign.name, closes=t.moment(closes))
 
 
 async def _check_uniqueness(
@@ -161,13 +198,15 @@ async def _check_uniqueness(
         holder = await registrations.holder_of(context.session, draft.campaign.id, digest)
         mine = draft.registration is not None and holder is draft.registration
         if holder is not None and not mine:
-            audit.record(
+            # Kept for the province's conflicts list; the person learns nothing about the holder.
+            assert person.user.unit_id is not None
+            await conflicts.record_attempt(
                 context.session,
-                "duplicate_attempt",
-                actor_user_id=person.user.id,
-                registration_id=holder.id,
                 campaign_id=draft.campaign.id,
-                details={"attempted_from_unit_id": person.user.unit_id},
+                resident_id_hash=digest,
+                unit_id=person.user.unit_id,
+                user_id=person.user.id,
+                now=context.services.clock.now(),
             )
             return step(draft.form, draft.state, DuplicateFound(effect.field_id), today)
     return result
@@ -196,6 +235,8 @@ def _save(
     for effect in result.effects:
         if isinstance(effect, UniqueCheck):
             registration.resident_id_hash = vault.blind_index(effect.value)
+    # The installation's clock: reminders skip drafts touched after their moment.
+    registration.updated_at = context.services.clock.now()
     return registration
 
 
@@ -205,8 +246,14 @@ def _act(
     draft: Draft,
     registration: Registration,
     result: Step,
+    known: dict[str, object],
+    submitting: list[Registration],
 ) -> list[str]:
-    """Record what the step did; texts to show above its screens."""
+    """Record what the step did; texts to show above its screens, records to submit.
+
+    ``known`` holds facts the union established itself (the Party-aided list), which the
+    pre-check takes over what the person answered.
+    """
     shown: list[str] = []
     now = context.services.clock.now()
     for effect in result.effects:
@@ -216,22 +263,12 @@ def _act(
         elif isinstance(effect, ConsentDeclined):
             kind = "consent_declined"
         elif isinstance(effect, SubmitRequested):
-            shown.append(precheck_screen(draft, result.state.answers, person.t, now))
+            outcome = precheck.check(draft, result.state.answers, now, known)
+            shown.append(precheck.screen_text(outcome, person.t))
         elif isinstance(effect, SubmitConfirmed):
-            before = registration.state
-            registration.state = "submitted"
-            registration.level = str(draft.campaign.levels[0])
-            registration.submitted_at = now
-            registration.precheck = precheck_of(draft, result.state.answers, now)
-            audit.record(
-                context.session,
-                "submitted" if before == "draft" else "resubmitted",
-                actor_user_id=person.user.id,
-                registration_id=registration.id,
-                campaign_id=draft.campaign.id,
-                from_state=before,
-                to_state="submitted",
-            )
+            outcome = precheck.check(draft, result.state.answers, now, known)
+            registration.precheck = precheck.stored_result(outcome)
+            submitting.append(registration)
         elif isinstance(effect, DeleteConfirmed):
             registration.state = "deleted"
             registration.resident_id_hash = None
@@ -247,29 +284,67 @@ def _act(
     return shown
 
 
+async def _actor(context: BotContext, person: Person) -> Actor:
+    return await review.actor_for(context.session, person.user)
+
+
+async def _known_facts(
+    context: BotContext, draft: Draft, registration: Registration, result: Step
+) -> dict[str, object]:
+    if not any(isinstance(e, SubmitRequested | SubmitConfirmed) for e in result.effects):
+        return {}
+    if await party_aided.is_listed(context.session, registration.resident_id_hash):
+        return {"party_aided": True}
+    return {}
+
+
 async def _reply(
     update: Update, person: Person, draft: Draft, result: Step, extra: list[str]
 ) -> None:
     t = person.t
-    outgoing = [Outgoing(text) for text in extra]
+    outgoing: list[Outgoing] = []
     for screen in result.screens:
         outgoing.extend(messages_of(screen, t))
     query = update.callback_query
     if query is not None:
         await query.answer()
-        if await _edited_in_place(update, draft, result, outgoing):
+        if not extra and await _edited_in_place(update, draft, result, outgoing):
             return
         await _drop_keyboard(update)
+    notes = list(extra)
     for effect in result.effects:
         if isinstance(effect, SensitiveInputRead):
             await _hide_sensitive_message(update)
-            outgoing.insert(0, Outgoing(render_text(effect.masked_echo, t)))
-    if not any(screen.contact_button for screen in result.screens):
-        outgoing = without_reply_keyboard(outgoing)
+            notes.insert(0, render_text(effect.masked_echo, t))
+    if _phone_keyboard_shown(draft) and not any(s.contact_button for s in result.screens):
+        outgoing = without_reply_keyboard([*map(Outgoing, notes), *outgoing])
+    else:
+        outgoing = _with_notes(notes, outgoing)
     message = update.effective_message
     assert message is not None
     for item in outgoing:
         await message.get_bot().send_message(message.chat_id, item.text, reply_markup=item.markup)
+
+
+def _with_notes(notes: list[str], outgoing: list[Outgoing]) -> list[Outgoing]:
+    """Notes (an echo, the pre-check) head the next question's message: one message a turn."""
+    if not notes:
+        return outgoing
+    if not outgoing:
+        return [Outgoing(note) for note in notes]
+    first = outgoing[0]
+    text = "\n\n".join([*notes, first.text])
+    if len(text) > MAX_MESSAGE:
+        return [*(Outgoing(note) for note in notes), *outgoing]
+    return [Outgoing(text, first.markup), *outgoing[1:]]
+
+
+def _phone_keyboard_shown(draft: Draft) -> bool:
+    """Whether the question just answered offered the phone's "share my number" keyboard."""
+    cursor = draft.state.cursor
+    return cursor is not None and any(
+        field.id == cursor and field.type == "phone" for field in draft.form.fields
+    )
 
 
 async def _edited_in_place(

@@ -10,16 +10,19 @@ from flows.registration import (
     Event,
     FileRef,
     FileSent,
+    Resume,
     TextInput,
     Unsupported,
 )
+from flows.reminders import RESUME_DATA
 
 
 def event_of(update: Update) -> Event:
     """The person's action in ``update``: text, a pressed button, a contact, a file, or other."""
     query = update.callback_query
     if query is not None:
-        return ButtonPressed(query.data or "")
+        # A reminder's button opens the draft where the person stopped.
+        return Resume() if query.data == RESUME_DATA else ButtonPressed(query.data or "")
     message = update.effective_message
     if message is None:
         return Unsupported("nothing")

@@ -11,6 +11,7 @@ from telegram.ext import BaseRateLimiter
 from bot.app import build_application, publish_commands
 from bot.context import Services, SongnuanApplication
 from bot.dispatch import Dispatcher
+from bot.reminders import schedule_reminders
 from bot.standin.request import StandInRequest
 from bot.standin.server import BotApiStandIn
 from bot.standin.users import SimulatedUser
@@ -21,6 +22,9 @@ STAND_IN_TOKEN = "5550001:STAND-IN"
 class StandInBot:
     """Runs the bot on a :class:`BotApiStandIn`; :meth:`settle` handles whatever users sent.
 
+    With ``reminders`` the reminder job runs on the job queue as in production (tests leave it
+    off and call :func:`bot.reminders.run_due_reminders` with their own clock).
+
     Updates go the way they go in production: fetched with getUpdates, stored before the next
     fetch acknowledges them, handled by the :class:`~bot.dispatch.Dispatcher`.
     """
@@ -30,6 +34,7 @@ class StandInBot:
         services: Services,
         server: BotApiStandIn | None = None,
         rate_limiter: BaseRateLimiter[Any] | None = None,
+        reminders: bool = False,
     ) -> None:
         self.server = server or BotApiStandIn()
         self.application: SongnuanApplication = build_application(
@@ -38,6 +43,8 @@ class StandInBot:
             rate_limiter=rate_limiter,
             token=STAND_IN_TOKEN,
         )
+        if reminders:
+            schedule_reminders(self.application)
         self.dispatcher = Dispatcher(self.application)
         self._offset: int | None = None
 

@@ -13,6 +13,7 @@ LABELS = {
         "serious_illness": "⬜ 大重病",
         "single_mother": "⬜ 单亲女职工",
         "schooling": "⬜ 子女上学",
+        "other": "⬜ 其它",
         "yes": "是",
         "no": "否",
         "submit": "📨 提交",
@@ -26,6 +27,7 @@ LABELS = {
         "serious_illness": "⬜ Serious illness",
         "single_mother": "⬜ Single-parent female worker",
         "schooling": "⬜ Children's schooling",
+        "other": "⬜ Other",
         "yes": "Yes",
         "no": "No",
         "submit": "📨 Submit",
@@ -59,6 +61,8 @@ async def fill_jilin(
     resident_id: str = RESIDENT_ID,
     phone: str = "139 0431 1234",
     card: str = "6222 0242 0012 3456 784",
+    hardships: tuple[str, ...] = ("serious_illness", "single_mother"),
+    causes: tuple[str, ...] = ("schooling",),
 ) -> None:
     """Every question of the Jilin form, up to the review (an eligible household by default)."""
     label = LABELS[locale]
@@ -74,10 +78,11 @@ async def fill_jilin(
     for answer in (wages, "0", "0", "600元", "0", "350", months, "1500", "长春市朝阳区人民大街1号"):
         await worker.send(answer)
     await worker.send(card)
-    await worker.press(label["serious_illness"])
-    await worker.press(label["single_mother"])
+    for hardship in hardships:
+        await worker.press(label[hardship])
     await worker.press(label["done"])
-    await worker.press(label["schooling"])
+    for cause in causes:
+        await worker.press(label[cause])
     await worker.press(label["done"])
     await worker.send("爱人患尿毒症长期透析，女儿上初中，家庭收入低。")
     await worker.press(label["yes"])
@@ -87,8 +92,9 @@ async def fill_jilin(
     await worker.press(label["no"])
     await worker.send_photo(b"\xff\xd8 id card and bank card")
     await worker.send_photo(b"\xff\xd8 minimum living certificate")
-    await worker.send_document(b"%PDF-1.4 diagnosis", "诊断.pdf")
-    await worker.press(label["done"])
+    if "serious_illness" in hardships:  # only then is the diagnosis asked for
+        await worker.send_document(b"%PDF-1.4 diagnosis", "诊断.pdf")
+        await worker.press(label["done"])
 
 
 HENAN_LABELS = {

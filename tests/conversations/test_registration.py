@@ -87,7 +87,7 @@ async def test_identity_questions(scenario_bot: StandInBot, locale: str) -> None
     await worker.send("张丽")
     await worker.press(LABELS[locale]["agree"])
     await worker.send("2201 0219 8503 1500 23")
-    assert worker.texts[-2:] == [ID_ECHO[locale], ID_CONFIRM[locale]]
+    assert worker.last.text == f"{ID_ECHO[locale]}\n\n{ID_CONFIRM[locale]}"
     # The message with the full number is gone from the chat.
     assert not any("2201 0219" in m.text for m in worker.messages)
     await worker.press(LABELS[locale]["id_right"])
@@ -116,12 +116,14 @@ async def test_answers_are_stored_before_the_reply_and_encrypted(
         (
             "zh_CN",
             "220102198503150024",
+            "已收到 2201**********0024。为保护您的信息，您发送的消息已从聊天中删除。\n\n"
             "⚠️ 最后一位校验码与前面的数字不符，请逐位核对。\n第 2 题，共 25 题\n身份证号码\n"
             "18位，最后一位可能是X。\n示例：220102198503150023",
         ),
         (
             "en",
             "22010219850315002",
+            "Received 2201*********5002. Your message was removed from the chat to protect it.\n\n"
             "⚠️ A resident ID number has 18 characters; this one has 17.\nQuestion 2 of 25\n"
             "Resident ID number\n18 characters; the last may be X.\nExample: 220102198503150023",
         ),

@@ -1,0 +1,77 @@
+"""Supporting documents: copies kept in the data directory, encrypted, once a record is submitted.
+
+Telegram keeps the files people send, and the record keeps their file ids; a copy in the data
+directory lets the union keep its files when the bot's chats are gone. The copies hold ID card
+and bank card pictures, so they are sealed with the same key as the answers.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from telegram import Bot
+from telegram.error import TelegramError
+
+from flows.forms import Form
+from storage.crypto import Vault
+
+log = logging.getLogger(__name__)
+
+_CONTEXT = b"document"
+SUFFIXES = {
+    "image/jpeg": ".jpg",
+    "image/png": ".png",
+    "image/webp": ".webp",
+    "application/pdf": ".pdf",
+}
+
+
+def documents_of(form: Form, answers: Mapping[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Each file the answers hold, with a name for its copy: ``<field>-<n>``."""
+    for field in form.fields:
+        if field.type != "file":
+            continue
+        value = answers.get(field.id)
+        files = value if isinstance(value, list) else [value] if isinstance(value, dict) else []
+        for number, file in enumerate(files, start=1):
+            yield f"{field.id}-{number}", file
+
+
+def folder_of(data_dir: Path, registration_id: int) -> Path:
+    """Where a record's documents are kept."""
+    return data_dir / "documents" / str(registration_id)
+
+
+async def keep_copies(
+    bot: Bot,
+    vault: Vault,
+    data_dir: Path,
+    registration_id: int,
+    form: Form,
+    answers: Mapping[str, Any],
+) -> int:
+    """Download the record's files from the Bot API and store them sealed; how many."""
+    folder = folder_of(data_dir, registration_id)
+    kept = 0
+    for name, file in documents_of(form, answers):
+        try:
+            remote = await bot.get_file(file["file_id"])
+            content = bytes(await remote.download_as_bytearray())
+        except TelegramError as error:
+            log.warning("Could not download a document of record %d: %s", registration_id, error)
+            continue
+        folder.mkdir(parents=True, exist_ok=True)
+        suffix = SUFFIXES.get(str(file.get("mime_type")), "")
+        (folder / f"{name}{suffix}.sealed").write_bytes(vault.encrypt(content, context=_CONTEXT))
+        kept += 1
+    return kept
+
+
+def open_copies(vault: Vault, data_dir: Path, registration_id: int) -> Iterator[tuple[str, bytes]]:
+    """The record's kept documents, decrypted: (file name, content)."""
+    folder = folder_of(data_dir, registration_id)
+    for path in sorted(folder.glob("*.sealed")) if folder.is_dir() else []:
+        yield path.name.removesuffix(".sealed"), vault.decrypt(path.read_bytes(), context=_CONTEXT)

@@ -1,0 +1,101 @@
+"""The pre-check before Submit: eligible, for the officer's judgement, excluded; both languages."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from bot.context import Services
+from bot.standin.running import StandInBot
+from storage.models import AuditEvent, Registration
+from tests.auxil.scenario import WORKER, seed
+from tests.conversations.registration import PHONE_LANGUAGE, fill_jilin
+
+CASES: dict[str, dict[str, Any]] = {
+    "eligible": {},
+    "needs_review": {"hardships": ("other",), "causes": ()},
+    "excluded": {"owns_shop": "yes"},
+}
+HEADLINES = {
+    ("eligible", "zh_CN"): "按吉林省直机关2020年送温暖认定标准，可能符合资助条件（条件B和条件C）。",
+    ("eligible", "en"): "Likely eligible under the Jilin 2020 criteria, by Rule B and Rule C.",
+    ("needs_review", "zh_CN"): "按吉林省直机关2020年送温暖认定标准，条件B和条件C需由工会审核判断。",
+    (
+        "needs_review",
+        "en",
+    ): "Under the Jilin 2020 criteria, the union officer must judge Rule B and Rule C.",
+    ("excluded", "zh_CN"): "按吉林省直机关2020年送温暖认定标准，属于排除情形X2，不予资助。",
+    ("excluded", "en"): "Under the Jilin 2020 criteria the household is excluded: Exclusion X2.",
+}
+ADVISORY = {
+    "zh_CN": "本预审结果仅供参考，以工会审核意见为准。",
+    "en": "This pre-check is advisory: the union officer decides.",
+}
+SUBMIT = {"zh_CN": "📨 提交", "en": "📨 Submit"}
+CONFIRM = {
+    "zh_CN": ("✅ 确认提交", "◀ 返回核对"),
+    "en": ("✅ Confirm and submit", "◀ Back to the review"),
+}
+SUBMITTED = {
+    "zh_CN": "您的登记已提交，谢谢您。",
+    "en": "Your registration has been submitted. Thank you.",
+}
+
+
+@pytest.mark.parametrize("locale", ["zh_CN", "en"])
+@pytest.mark.parametrize("case", list(CASES))
+async def test_the_precheck_explains_itself_before_submit(
+    services: Services, standin: StandInBot, case: str, locale: str
+) -> None:
+    await seed(services)
+    worker = standin.user(WORKER, "张丽", PHONE_LANGUAGE[locale])
+    await fill_jilin(worker, locale, **CASES[case])
+    await worker.press(SUBMIT[locale])
+    lines = worker.last.text.splitlines()
+    assert lines[0] == HEADLINES[case, locale]
+    assert ADVISORY[locale] in lines
+    assert worker.last.button_labels == [list(CONFIRM[locale])]
+
+    await worker.press(CONFIRM[locale][0])
+    assert worker.last.text.splitlines()[0] == SUBMITTED[locale]
+    async with services.sessions() as session:
+        record = await session.scalar(select(Registration))
+        assert record is not None and record.state == "submitted" and record.level == "unit"
+        assert record.precheck is not None
+        assert record.precheck["outcome"] == case
+        assert record.precheck["policy"] == "jilin-2020" and record.precheck["version"]
+        assert record.precheck["explanation"][locale][0] == HEADLINES[case, locale]
+
+
+async def test_the_figures_are_exact_and_stored_with_the_record(
+    services: Services, standin: StandInBot
+) -> None:
+    await seed(services)
+    worker = standin.user(WORKER, "张丽", "en")
+    await fill_jilin(worker, "en")
+    await worker.press("📨 Submit")
+    assert worker.last.text.splitlines()[1:4] == [
+        "Household income: CN¥3,800.00 a month.",
+        "Disposable income: CN¥3,450.00 a month, after income tax and personal social-security "
+        "contributions.",
+        "With 3 in the household, that is CN¥1,150.00 per person.",
+    ]
+    await worker.press("✅ Confirm and submit")
+    async with services.sessions() as session:
+        record = await session.scalar(select(Registration))
+        assert record is not None and record.precheck is not None
+        figures = record.precheck["figures"]
+        assert figures["disposable_income"] == "3450.00"
+        assert record.precheck["rules"] == ["B", "C"]
+        kinds = (await session.scalars(select(AuditEvent.kind))).all()
+        assert "submitted" in kinds
+    # The documents were copied, sealed, into the data directory.
+    kept = sorted(os.listdir(services.settings.data_dir / "documents" / str(record.id)))
+    assert kept == [
+        "doc_diagnosis-1.pdf.sealed",
+        "doc_id_and_bank_card-1.jpg.sealed",
+        "doc_minimum_living-1.jpg.sealed",
+    ]
