@@ -12,7 +12,7 @@ import logging
 from dataclasses import dataclass
 from typing import Literal
 
-from telegram import Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
 
 from bot.context import BotContext
@@ -363,9 +363,10 @@ async def _edited_in_place(
         and result.state.answers == draft.state.answers
         and result.state != draft.state
     )
-    if not same_question:
-        return False
     item = outgoing[0]
+    # Only inline buttons can change in place; a reply keyboard needs a new message.
+    if not same_question or not isinstance(item.markup, InlineKeyboardMarkup | None):
+        return False
     try:
         await query.edit_message_text(item.text, reply_markup=item.markup)
     except BadRequest as error:

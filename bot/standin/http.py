@@ -89,7 +89,7 @@ class HttpStandIn:
 
 
 async def _headers(reader: asyncio.StreamReader) -> dict[str, str]:
-    headers = {}
+    headers: dict[str, str] = {}
     while True:
         line = (await reader.readline()).decode("latin-1").strip()
         if not line:
