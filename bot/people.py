@@ -31,6 +31,10 @@ async def person_of(update: Update, context: BotContext) -> Person:
     if sender is None:
         raise ValueError("an update without a sender")
     user = await users.get_or_create(context.session, sender.id, sender.full_name)
+    if user.locale is None and sender.language_code:
+        # Remembered, so that what the bot sends unasked (reminders, notices of a decision)
+        # comes in the language of the person's phone until they choose one with /language.
+        user.locale = normalize_locale(sender.language_code)
     return Person(user=user, t=translator(locale_of(user, sender.language_code, context)))
 
 

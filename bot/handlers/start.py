@@ -6,14 +6,14 @@ from telegram import BotCommand, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot.context import BotContext
-from bot.handlers import invitations
+from bot.handlers import invitations, status
 from bot.keyboards import LANGUAGE_NAMES, LANGUAGE_PREFIX, language_keyboard
 from bot.people import Person, person_of
 from flows.i18n import SUPPORTED_LOCALES, Translator, translator
 
 
-def welcome_text(person: Person) -> str:
-    """The greeting with the short notice of what personal data is collected and why."""
+def welcome_text(person: Person, campaign: list[str] | None = None) -> str:
+    """The greeting, the campaign and its deadline, the notice of what personal data is used."""
     t = person.t
     return "\n\n".join(
         [
@@ -26,6 +26,7 @@ def welcome_text(person: Person) -> str:
                 "time, show whether the campaign's policy looks likely to cover you, and pass "
                 "your registration to your unit's union officer."
             ),
+            *(["\n".join(campaign)] if campaign else []),
             t(
                 "About your personal data: the registration asks for your resident ID, bank "
                 "card, phone, household income and family members. They are used only for this "
@@ -45,6 +46,7 @@ def help_text(t: Translator) -> str:
             t("What I can do:"),
             t("/register: start or continue your registration"),
             t("/status: your registration and the campaign's deadlines"),
+            t("/reminders: turn deadline reminders off or on"),
             t("/language: choose the language"),
             t("/cancel: pause what you are doing (your answers are kept)"),
             t("/help: this message"),
@@ -59,9 +61,10 @@ async def start(update: Update, context: BotContext) -> None:
         await invitations.redeem(update, context, context.args[0])
         return
     person = await person_of(update, context)
+    campaign = await status.campaign_status(context, person)
     await context.uow.commit()
     await update.effective_message.reply_text(
-        welcome_text(person), reply_markup=language_keyboard()
+        welcome_text(person, campaign), reply_markup=language_keyboard()
     )
 
 
@@ -105,6 +108,7 @@ def commands(t: Translator) -> list[BotCommand]:
     return [
         BotCommand("register", t("Start or continue the registration")),
         BotCommand("status", t("My registration and the deadlines")),
+        BotCommand("reminders", t("Deadline reminders off or on")),
         BotCommand("language", t("Choose the language")),
         BotCommand("cancel", t("Pause; answers are kept")),
         BotCommand("help", t("What the bot can do")),

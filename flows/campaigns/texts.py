@@ -16,8 +16,23 @@ from flows.i18n import N_, Message, Translator
 
 
 def remaining(t: Translator, delta: dt.timedelta) -> str:
-    """A rounded span in the reader's language: ``3 days`` / ``3天``, ``2 hours`` / ``2小时``."""
-    return format_timedelta(delta, granularity="minute", locale=t.locale)
+    """The time left in whole days, else hours, else minutes: ``8天`` / ``8 days``, ``2 hours``.
+
+    Never rounded up to a larger unit: "1 week" for eight days would hide a day from someone
+    racing a deadline.
+    """
+    for unit, size in (("day", DAY), ("hour", HOUR)):
+        if delta >= size:
+            whole = dt.timedelta(seconds=size.total_seconds() * (delta // size))
+            return format_timedelta(whole, granularity=unit, threshold=NEVER, locale=t.locale)
+    minutes = dt.timedelta(minutes=max(1, delta // MINUTE))
+    return format_timedelta(minutes, granularity="minute", threshold=NEVER, locale=t.locale)
+
+
+DAY = dt.timedelta(days=1)
+HOUR = dt.timedelta(hours=1)
+MINUTE = dt.timedelta(minutes=1)
+NEVER = float("inf")  # never switch to a larger unit
 
 
 def status_lines(

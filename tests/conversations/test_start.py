@@ -35,6 +35,7 @@ HELP = {
         "我可以帮您：\n"
         "/register：开始或继续登记\n"
         "/status：查看登记进度和活动截止时间\n"
+        "/reminders：关闭或开启截止提醒\n"
         "/language：选择语言\n"
         "/cancel：暂停当前操作（已填写的内容会保留）\n"
         "/help：查看本说明"
@@ -43,6 +44,7 @@ HELP = {
         "What I can do:\n"
         "/register: start or continue your registration\n"
         "/status: your registration and the campaign's deadlines\n"
+        "/reminders: turn deadline reminders off or on\n"
         "/language: choose the language\n"
         "/cancel: pause what you are doing (your answers are kept)\n"
         "/help: this message"
@@ -113,6 +115,7 @@ async def test_commands_are_published_per_language(standin: StandInBot) -> None:
     assert [c["command"] for c in menus[("default", "en")]] == [
         "register",
         "status",
+        "reminders",
         "language",
         "cancel",
         "help",

@@ -1,0 +1,129 @@
+"""/status: the campaign's deadlines and where the person's registration stands; /reminders."""
+
+from __future__ import annotations
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.ext import CallbackQueryHandler, CommandHandler
+
+from bot.context import BotContext
+from bot.people import Person, person_of
+from flows.access import Level
+from flows.campaigns import CampaignTimes, status_lines
+from flows.forms import load_form
+from flows.i18n import DISPLAY_ZONE, N_
+from flows.registration import RegistrationState
+from flows.reminders import questions_left
+from flows.review import State, status_text
+from storage.models import Campaign, Registration
+from storage.repositories import campaigns, registrations
+from storage.repositories import reminders as reminder_settings
+
+REMINDERS_PREFIX = "rem:"
+NO_CAMPAIGN = N_("There is no Send Warmth campaign open for your unit at the moment.")
+NOT_STARTED = N_("You have not started a registration yet. Send /register to begin.")
+DRAFT_LEFT = N_("Your draft: {count} questions left. Send /register to continue.")
+REMINDERS_ON = N_(
+    "Reminders are on: I will remind you before deadlines while something of yours is "
+    "unfinished or waiting."
+)
+REMINDERS_OFF = N_("Reminders are off. You can still see every deadline with /status.")
+TURN_OFF = N_("🔕 Turn reminders off")
+TURN_ON = N_("🔔 Turn reminders on")
+
+
+async def campaign_status(context: BotContext, person: Person) -> list[str]:
+    """The lines about the person's current campaign (none if they have no unit or campaign)."""
+    campaign = await _campaign(context, person)
+    if campaign is None:
+        return []
+    now = context.services.clock.now()
+    return status_lines(person.t, campaign.name, CampaignTimes.of(campaign), now, DISPLAY_ZONE)
+
+
+async def show_status(update: Update, context: BotContext) -> None:
+    """The campaign, how long is left, and the person's registration."""
+    assert update.effective_message is not None
+    person = await person_of(update, context)
+    campaign = await _campaign(context, person)
+    t = person.t
+    if campaign is None:
+        lines = [t(NO_CAMPAIGN)]
+    else:
+        lines = [
+            *await campaign_status(context, person),
+            "",
+            await _registration_line(context, person, campaign),
+        ]
+    await context.uow.commit()
+    await update.effective_message.reply_text("\n".join(lines))
+
+
+async def show_reminders(update: Update, context: BotContext) -> None:
+    """Whether reminders are on, with a button to turn them off or on."""
+    assert update.effective_message is not None
+    person = await person_of(update, context)
+    await context.uow.commit()
+    text, markup = _reminder_setting(person)
+    await update.effective_message.reply_text(text, reply_markup=markup)
+
+
+async def toggle_reminders(update: Update, context: BotContext) -> None:
+    """Turn reminders off or on, as the pressed button says."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    person = await person_of(update, context)
+    muted = query.data == f"{REMINDERS_PREFIX}off"
+    await reminder_settings.set_muted(context.session, person.user, muted)
+    await context.uow.commit()
+    await query.answer()
+    text, markup = _reminder_setting(person)
+    await query.edit_message_text(text, reply_markup=markup)
+
+
+def _reminder_setting(person: Person) -> tuple[str, InlineKeyboardMarkup]:
+    t = person.t
+    if person.user.reminders_muted:
+        button = InlineKeyboardButton(t(TURN_ON), callback_data=f"{REMINDERS_PREFIX}on")
+        return t(REMINDERS_OFF), InlineKeyboardMarkup([[button]])
+    button = InlineKeyboardButton(t(TURN_OFF), callback_data=f"{REMINDERS_PREFIX}off")
+    return t(REMINDERS_ON), InlineKeyboardMarkup([[button]])
+
+
+async def _campaign(context: BotContext, person: Person) -> Campaign | None:
+    if person.user.unit_id is None:
+        return None
+    now = context.services.clock.now()
+    return await campaigns.current_for_unit(context.session, person.user.unit_id, now)
+
+
+async def _registration_line(context: BotContext, person: Person, campaign: Campaign) -> str:
+    t = person.t
+    record = await _own_registration(context, person, campaign)
+    if record is None:
+        return t(NOT_STARTED)
+    state = State(record.state)
+    if state is State.DRAFT:
+        sealed = registrations.open_state(context.services.vault, record)
+        left = questions_left(load_form(campaign.form_id), RegistrationState.model_validate(sealed))
+        return t(DRAFT_LEFT, count=left)
+    level = Level(record.level) if record.level else None
+    return t.render(status_text(state, level))
+
+
+async def _own_registration(
+    context: BotContext, person: Person, campaign: Campaign
+) -> Registration | None:
+    draft = await registrations.current_draft(context.session, campaign.id, person.user.id)
+    if draft is not None:
+        return draft
+    for record in await registrations.of_subject(context.session, campaign.id, person.user.id):
+        if record.state != State.DELETED:
+            return record
+    return None
+
+
+HANDLERS = [
+    CommandHandler("status", show_status),
+    CommandHandler("reminders", show_reminders),
+    CallbackQueryHandler(toggle_reminders, pattern=f"^{REMINDERS_PREFIX}(on|off)$"),
+]
