@@ -21,10 +21,12 @@ def remaining(t: Translator, delta: dt.timedelta) -> str:
     Never rounded up to a larger unit: "1 week" for eight days would hide a day from someone
     racing a deadline.
     """
-    for unit, size in (("day", DAY), ("hour", HOUR)):
-        if delta >= size:
-            whole = dt.timedelta(seconds=size.total_seconds() * (delta // size))
-            return format_timedelta(whole, granularity=unit, threshold=NEVER, locale=t.locale)
+    if delta >= DAY:
+        days = DAY * (delta // DAY)
+        return format_timedelta(days, granularity="day", threshold=NEVER, locale=t.locale)
+    if delta >= HOUR:
+        hours = HOUR * (delta // HOUR)
+        return format_timedelta(hours, granularity="hour", threshold=NEVER, locale=t.locale)
     minutes = dt.timedelta(minutes=max(1, delta // MINUTE))
     return format_timedelta(minutes, granularity="minute", threshold=NEVER, locale=t.locale)
 
