@@ -13,7 +13,6 @@ from collections.abc import Iterable, Mapping
 
 from flows.policy import rules as rule_kinds
 from flows.policy.facts import FACT_NAMES, Facts, parse_facts
-from flows.policy.finding import Finding
 from flows.policy.income import figures
 from flows.policy.outcome import Outcome, OutcomeKind
 from flows.policy.policy import Policy
@@ -27,76 +26,85 @@ def evaluate(policy: Policy, facts: Facts | Mapping[str, object], on: dt.date) -
     parameters = policy.parameters_on(on)
     spec = policy.spec
     situation = Situation(
-        facts=known,
-        figures=figures(known, spec.income.compares),
-        values=parameters.values,
-        labels=policy.labels,
-        measure=spec.income.label,
-        limits=parameters.limits,
-        assumed=policy.assumed,
+        known,
+        figures(known, spec.income.compares),
+        parameters.values,
+        policy.labels,
+        policy.names,
+        spec.income.label,
+        parameters.limits,
+        policy.assumed,
     )
-    findings: dict[str, Finding] = {}
+    verdicts: dict[str, Verdict] = {}
+    reasons: list[str | None] = []
     for rule, judge in policy.rule_plan:
-        verdict, reason = judge(rule, situation, findings)
-        findings[rule.id] = Finding(rule, verdict, reason)
+        verdict, reason = judge(rule, situation, verdicts)
+        verdicts[rule.id] = verdict
+        reasons.append(reason)
+    not_applicable: tuple[str, ...] = ()
     for gate_rule in policy.gates:
         gate = rule_kinds.migrant_gate(gate_rule, situation)
         if gate.state is not State.HOLDS:
-            for rule_id in gate_rule.meets_any_of:
-                findings[rule_id] = _gated(findings[rule_id], gate)
-    excluding = tuple(
-        [
-            Finding(exclusion, *judge(exclusion, situation))
-            for exclusion, judge in policy.exclusion_plan
-        ]
-    )
-    judged_rules = tuple(findings.values())
-    kind, missing = _decide(judged_rules, excluding)
+            not_applicable += _gate(verdicts, gate_rule.meets_any_of, gate)
+    every = list(verdicts.values())
+    for exclusion, applies in policy.exclusion_plan:
+        verdict, reason = applies(exclusion, situation)
+        every.append(verdict)
+        reasons.append(reason)
+    kind, missing = _decide(every, len(verdicts))
+    # The outcome keeps verdicts and reasons, not Finding objects: 100,000 outcomes kept in a
+    # list hold a third of the objects, and the garbage collector has that much less to do.
     return Outcome(
-        policy=spec.id,
-        version=parameters.version,
-        on=on,
-        outcome=kind,
-        missing=missing,
-        findings=judged_rules,
-        exclusion_findings=excluding,
-        source=policy,
-        situation=situation,
+        spec.id,
+        parameters.version,
+        on,
+        kind,
+        missing,
+        tuple(every),
+        tuple(reasons),
+        not_applicable,
+        policy,
+        situation,
     )
 
 
-def _gated(finding: Finding, gate: Verdict) -> Finding:
-    """A rule that counts only where another rule lets it (Henan 4 over 1–3)."""
-    if gate.state is State.FAILS:
-        if finding.verdict.state is State.FAILS:
-            return finding
-        return finding._replace(verdict=FAILS, not_applicable=True)
-    return finding._replace(verdict=all_of((finding.verdict, gate)))
+def _gate(verdicts: dict[str, Verdict], gated: Iterable[str], gate: Verdict) -> tuple[str, ...]:
+    """Apply a rule that decides whether others count (Henan 4 over 1–3); the rules it keeps
+    from applying."""
+    kept_out = []
+    for rule_id in gated:
+        verdict = verdicts[rule_id]
+        if gate.state is State.FAILS:
+            if verdict.state is not State.FAILS:
+                verdicts[rule_id] = FAILS
+                kept_out.append(rule_id)
+        else:
+            verdicts[rule_id] = all_of((verdict, gate))
+    return tuple(kept_out)
 
 
-def _decide(
-    rules: tuple[Finding, ...], exclusions: tuple[Finding, ...]
-) -> tuple[OutcomeKind, tuple[str, ...]]:
+def _decide(verdicts: list[Verdict], rule_count: int) -> tuple[OutcomeKind, tuple[str, ...]]:
+    """The outcome from the rules' verdicts (first ``rule_count``) and the exclusions'."""
+    rules, exclusions = verdicts[:rule_count], verdicts[rule_count:]
     open_exclusion = False
-    for finding in exclusions:
-        state = finding.verdict.state
-        if state is State.HOLDS:
+    for verdict in exclusions:
+        if verdict.state is State.HOLDS:
             return "excluded", ()
-        open_exclusion = open_exclusion or state is State.UNKNOWN
+        open_exclusion = open_exclusion or verdict.state is State.UNKNOWN
     holds = open_rule = False
-    for finding in rules:
-        state = finding.verdict.state
+    for verdict in rules:
+        state = verdict.state
         holds = holds or state is State.HOLDS
         open_rule = open_rule or state is State.UNKNOWN or state is State.JUDGEMENT
     if holds:
         return ("needs_review", _missing(exclusions)) if open_exclusion else ("eligible", ())
     if open_rule:
-        return "needs_review", _missing((*rules, *exclusions))
+        return "needs_review", _missing(verdicts)
     return "not_eligible", ()
 
 
-def _missing(findings: Iterable[Finding]) -> tuple[str, ...]:
+def _missing(verdicts: Iterable[Verdict]) -> tuple[str, ...]:
     missing: set[str] = set()
-    for finding in findings:
-        missing |= finding.verdict.missing
+    for verdict in verdicts:
+        missing |= verdict.missing
     return tuple(name for name in FACT_NAMES if name in missing)

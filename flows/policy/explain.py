@@ -45,7 +45,7 @@ def explain(outcome: Outcome, t: Translator) -> list[str]:
 def sentences(outcome: Outcome) -> tuple[Message, ...]:
     """All sentences of an outcome: headline, amounts, rules, exclusions."""
     situation = outcome.situation
-    earlier = {finding.item.id: finding for finding in outcome.findings}
+    earlier = {finding.item.id: finding.verdict for finding in outcome.findings}
     rules = [
         _sentence(
             finding,

@@ -6,7 +6,6 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cached_property
 from typing import TYPE_CHECKING, Final, Literal
 
 from flows.i18n import Message, Translator
@@ -14,7 +13,7 @@ from flows.policy.explain import sentences
 from flows.policy.finding import Finding
 from flows.policy.income import CENT, shown, times
 from flows.policy.situation import Situation
-from flows.policy.truth import State
+from flows.policy.truth import State, Verdict
 
 if TYPE_CHECKING:
     from flows.policy.policy import Policy
@@ -23,14 +22,16 @@ OutcomeKind = Literal["eligible", "needs_review", "not_eligible", "excluded"]
 OUTCOMES: Final[tuple[OutcomeKind, ...]] = ("eligible", "needs_review", "not_eligible", "excluded")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Outcome:
     """A household's pre-check under one policy on one day.
 
     ``missing``: facts whose absence leaves the outcome open; ``version``: what a stored record
-    keeps to know what it was checked against; ``findings``: each rule's and exclusion's
-    verdict. ``rules``, ``review``, ``exclusions``, the figures and the explanation are worked
-    out from them when first asked for: a bulk check mostly counts outcomes.
+    keeps to know what it was checked against; ``verdicts`` and ``reasons``: each rule's then
+    each exclusion's verdict and the msgid explaining it (as :attr:`findings` and
+    :attr:`exclusion_findings`). ``rules``, ``review``, ``exclusions``, the figures and the
+    explanation are worked out from them when asked for: a bulk check mostly counts outcomes,
+    and an outcome that holds few objects keeps 100,000 of them cheap.
     """
 
     policy: str
@@ -38,24 +39,48 @@ class Outcome:
     on: dt.date
     outcome: OutcomeKind
     missing: tuple[str, ...]
-    findings: tuple[Finding, ...]
-    exclusion_findings: tuple[Finding, ...]
+    verdicts: tuple[Verdict, ...]
+    reasons: tuple[str | None, ...]
+    not_applicable: tuple[str, ...]
     source: Policy = field(repr=False, compare=False)
     situation: Situation = field(repr=False, compare=False)
 
-    @cached_property
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        """What each rule says, in the policy's order."""
+        rules = self.source.spec.rules
+        return tuple(
+            Finding(rule, verdict, reason, rule.id in self.not_applicable)
+            for rule, verdict, reason in zip(rules, self.verdicts, self.reasons, strict=False)
+        )
+
+    @property
+    def exclusion_findings(self) -> tuple[Finding, ...]:
+        """What each exclusion says, in the policy's order."""
+        count = len(self.source.spec.rules)
+        return tuple(
+            Finding(exclusion, verdict, reason)
+            for exclusion, verdict, reason in zip(
+                self.source.spec.exclusions,
+                self.verdicts[count:],
+                self.reasons[count:],
+                strict=True,
+            )
+        )
+
+    @property
     def rules(self) -> tuple[str, ...]:
         """The ids of the rules that hold."""
         return _ids(self.findings, State.HOLDS)
 
-    @cached_property
+    @property
     def review(self) -> tuple[str, ...]:
         """The ids of the rules an officer must judge, when no rule holds outright."""
         if self.outcome != "needs_review" or self.rules:
             return ()
         return _ids(self.findings, State.JUDGEMENT)
 
-    @cached_property
+    @property
     def exclusions(self) -> tuple[str, ...]:
         """The ids of the exclusions that hold."""
         return _ids(self.exclusion_findings, State.HOLDS)
@@ -65,7 +90,7 @@ class Outcome:
         """Each parameter's value used, with the day it took effect."""
         return self.source.parameters_on(self.on).dated
 
-    @cached_property
+    @property
     def figures(self) -> Mapping[str, Decimal]:
         """The amounts in yuan a month: total and disposable income, per person (shown to
         the fen, never rounded across a limit), after necessary expenses, M and k·M."""
@@ -90,7 +115,7 @@ class Outcome:
                 amounts["minimum_standard_multiple"] = times(values[standard], values[multiple])
         return amounts
 
-    @cached_property
+    @property
     def explanation(self) -> tuple[Message, ...]:
         """The sentences, headline first, to show with ``t.render``."""
         return sentences(self)

@@ -49,6 +49,9 @@ class Policy:
         self.labels: Mapping[str, LocalizedText] = {
             name: parameter.label for name, parameter in spec.parameters.items()
         }
+        self.names: Mapping[str, LocalizedText] = {
+            item.id: item.name for item in (*spec.rules, *spec.exclusions)
+        }
         standards = [getattr(rule, "standard", None) for rule in spec.rules]
         multiples = [getattr(rule, "multiple", None) for rule in spec.rules]
         # The figures report the first standard (M) and the first multiple of it (2·M).

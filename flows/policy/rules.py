@@ -18,7 +18,6 @@ from collections.abc import Callable, Mapping
 from typing import Final
 
 from flows.i18n import N_
-from flows.policy.finding import Finding
 from flows.policy.income import EXACT, shown, times
 from flows.policy.schema import (
     AfterExpensesWithinMultipleWithCause,
@@ -43,7 +42,7 @@ from flows.policy.truth import (
 )
 from flows.policy.words import causes_text, names_text
 
-Earlier = Mapping[str, Finding]
+Earlier = Mapping[str, Verdict]  # the verdicts of the rules before, by id
 Judged = tuple[Verdict, str | None]
 Numbers = dict[str, object]
 
@@ -225,7 +224,7 @@ def long_term_migrant_worker(rule: LongTermMigrantWorker, s: Situation, earlier:
     if s.flag("migrant_worker") is False:
         return FAILS, NOT_MIGRANT
     gate = migrant_gate(rule, s)
-    met = any_of(earlier[rule_id].verdict for rule_id in rule.meets_any_of)
+    met = any_of(earlier[rule_id] for rule_id in rule.meets_any_of)
     if gate.state is State.UNKNOWN:
         return all_of((gate, met)), None
     if gate.state is State.FAILS:
@@ -286,12 +285,14 @@ def no_numbers(rule: Rule, s: Situation, earlier: Earlier) -> Numbers:
 
 def migrant_numbers(rule: LongTermMigrantWorker, s: Situation, earlier: Earlier) -> Numbers:
     """What its sentences cite: the contract's length and the rules it lists or met."""
-    listed = [earlier[rule_id] for rule_id in rule.meets_any_of]
+    listed = rule.meets_any_of
     return {
         "months": s.facts.contract_months,
         "min_months": int(s.values[rule.min_contract]),
-        "rules": names_text(finding.item.name for finding in listed),
-        "met": names_text(f.item.name for f in listed if f.verdict.state is State.HOLDS),
+        "rules": names_text(s.names[rule_id] for rule_id in listed),
+        "met": names_text(
+            s.names[rule_id] for rule_id in listed if earlier[rule_id].state is State.HOLDS
+        ),
     }
 
 

@@ -12,12 +12,14 @@ from flows.policy.income import Figures
 
 
 class Situation(NamedTuple):
-    """One household under one policy on one day."""
+    """One household under one policy on one day: ``labels`` name the parameters, ``names``
+    the rules and exclusions."""
 
     facts: Facts
     figures: Figures
     values: Mapping[str, Decimal]
     labels: Mapping[str, LocalizedText]
+    names: Mapping[str, LocalizedText]
     measure: LocalizedText
     limits: tuple[Decimal, ...]
     assumed: Mapping[str, bool]
