@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import json
 import sys
-from collections.abc import Mapping
+import textwrap
+from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import IO
@@ -23,6 +25,7 @@ from flows.i18n import SUPPORTED_LOCALES, Translator, translator
 from flows.policy import (
     FactError,
     Facts,
+    Outcome,
     Policy,
     PolicyDateError,
     PolicyFileError,
@@ -100,23 +103,46 @@ def _show(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    t = _translator(args)
+    t = None if args.no_explanation else _translator(args)
     on = _day(args.on)
     data = _read_json(args.file)
     items = data if isinstance(data, list) else [data]
     checks = [_item(index, item, args.policy) for index, item in enumerate(items, start=1)]
-    results = []
-    for index, (label, policy, facts) in enumerate(checks, start=1):
+    for index, (_, policy, _) in enumerate(checks, start=1):
         try:
-            outcome = evaluate(policy, facts, on)
+            policy.parameters_on(on)  # every item can be checked before anything is printed
         except PolicyDateError as error:
             fail(f"item {index}: {error}")
-        result = outcome.to_json(None if args.no_explanation else t)
-        results.append(result if label is None else {"id": label, **result})
-    output = results if isinstance(data, list) else results[0]
-    json.dump(output, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    # The input stays until the end: keep the collector from walking it again and again.
+    gc.collect()
+    gc.freeze()
+    try:
+        results = (
+            _result(label, evaluate(policy, facts, on), t) for label, policy, facts in checks
+        )
+        if isinstance(data, list):
+            _print_list(results)
+        else:
+            print(json.dumps(next(results), ensure_ascii=False, indent=2))
+    finally:
+        gc.unfreeze()
     return 0
+
+
+def _result(label: object | None, outcome: Outcome, t: Translator | None) -> dict[str, object]:
+    result = outcome.to_json(t)
+    return result if label is None else {"id": label, **result}
+
+
+def _print_list(results: Iterator[dict[str, object]]) -> None:
+    """A JSON list printed as each result is made, laid out as ``json.dump(indent=2)`` would."""
+    write = sys.stdout.write
+    separator = "[\n"
+    for result in results:
+        write(separator)
+        write(textwrap.indent(json.dumps(result, ensure_ascii=False, indent=2), "  "))
+        separator = ",\n"
+    write("[]\n" if separator == "[\n" else "\n]\n")
 
 
 def _item(

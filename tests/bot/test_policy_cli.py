@@ -79,6 +79,7 @@ def test_a_list_gives_a_list_with_the_ids_and_policies_given(
     status, out, _ = _run(argv, "", monkeypatch, capsys)
     results = json.loads(out)
     assert status == 0
+    assert out == json.dumps(results, ensure_ascii=False, indent=2) + "\n"  # printed as made
     assert [(r["id"], r["policy"], r["outcome"]) for r in results] == [
         ("w-1", "henan-2017", "eligible"),
         ("w-2", "henan-2017", "excluded"),
@@ -102,6 +103,12 @@ def test_bulk_checks_may_leave_the_sentences_out(
     )
     assert status == 0
     assert "explanation" not in json.loads(out)[0]
+
+
+def test_an_empty_list_gives_an_empty_list(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _run(CHECK, "[]", monkeypatch, capsys)[:2] == (0, "[]\n")
 
 
 def test_the_locale_defaults_to_the_setting(
