@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from flows.forms.masking import hidden
+from flows.forms.masking import hidden, mask_phone
 from flows.forms.parsing import InvalidAnswer, parse_text
 from flows.forms.parsing.ethnicity import by_code
 from flows.forms.parsing.files import FileRef, check_file
 from flows.forms.parsing.identity import normalise_id
 from flows.forms.parsing.normalize import compact
+from flows.forms.parsing.phone import parse_phone
 from flows.forms.schema import Field, Form
 from flows.i18n import N_, Message
 from flows.registration import callbacks
@@ -179,7 +180,10 @@ def _file(
 def _echo(field: Field, text: str) -> Message:
     """What was typed, masked like the answer will be (also when it is rejected)."""
     if field.type == "phone":
-        number = hidden(compact(text, "-", "+"), 3, 4)
+        try:  # a shared contact's "+8613912345678" reads as the 139… the person knows
+            number = mask_phone(parse_phone(text))
+        except InvalidAnswer:
+            number = hidden(compact(text, "-", "+"), 3, 4)
     else:
         number = hidden(normalise_id(text), 4, 4)
     return Message(

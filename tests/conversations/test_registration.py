@@ -353,3 +353,21 @@ async def test_skip_is_offered_only_for_optional_questions(
     # keep their buttons in the chat, and none of them offered Skip.
     typed_questions = [m for m in worker.bot_messages if m.button_labels == [["◀ Back"]]]
     assert len(typed_questions) > 10
+
+
+async def test_a_shared_contact_answers_the_phone_question(
+    scenario_bot: StandInBot, services: Services
+) -> None:
+    worker = scenario_bot.user(WORKER, "张丽", "en")
+    await answer_identity(worker, "en")
+    for answer in ("吉林省财政厅", "科员"):
+        await worker.send(answer)
+    assert worker.last.text == "Or tap the button below to share the number of this phone."
+    await worker.tap("📱 Share my phone number")
+    # The echo comes on its own, to take the phone's keyboard away; then the next question.
+    assert worker.texts[-2:] == [
+        "Received 139****5678. Your message was removed from the chat to protect it.",
+        "Question 6 of 25\nPeople in the household\nIncluding yourself.\nExample: 3",
+    ]
+    assert worker.chat.reply_keyboard is None  # the phone's button is gone again
+    assert (await answers_in_database(services))["phone"] == "+8613912345678"
