@@ -77,6 +77,9 @@ class User(Base):
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))
     reminders_muted: Mapped[bool] = mapped_column(default=False)
     blocked_at: Mapped[dt.datetime | None]
+    # What an officer's next typed message answers (a reason, an amount), kept here rather
+    # than in memory so that a restart between the button and the typed text loses nothing.
+    awaiting: Mapped[dict[str, Any] | None]
     created_at: Mapped[dt.datetime] = mapped_column(default=_now)
 
 
