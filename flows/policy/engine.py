@@ -13,10 +13,8 @@ from collections.abc import Iterable, Mapping
 
 from flows.policy import rules as rule_kinds
 from flows.policy.facts import FACT_NAMES, Facts, parse_facts
-from flows.policy.income import figures
 from flows.policy.outcome import Outcome, OutcomeKind
 from flows.policy.policy import Policy
-from flows.policy.situation import Situation
 from flows.policy.truth import FAILS, State, Verdict, all_of
 
 
@@ -24,17 +22,7 @@ def evaluate(policy: Policy, facts: Facts | Mapping[str, object], on: dt.date) -
     """Pre-check one household (raw facts are checked first and may raise ``FactError``)."""
     known = facts if isinstance(facts, Facts) else parse_facts(facts)
     parameters = policy.parameters_on(on)
-    spec = policy.spec
-    situation = Situation(
-        known,
-        figures(known, spec.income.compares),
-        parameters.values,
-        policy.labels,
-        policy.names,
-        spec.income.label,
-        parameters.limits,
-        policy.assumed,
-    )
+    situation = policy.situation(known, parameters)
     verdicts: dict[str, Verdict] = {}
     reasons: list[str | None] = []
     for rule, judge in policy.rule_plan:
@@ -52,10 +40,11 @@ def evaluate(policy: Policy, facts: Facts | Mapping[str, object], on: dt.date) -
         every.append(verdict)
         reasons.append(reason)
     kind, missing = _decide(every, len(verdicts))
-    # The outcome keeps verdicts and reasons, not Finding objects: 100,000 outcomes kept in a
-    # list hold a third of the objects, and the garbage collector has that much less to do.
+    # The outcome keeps the facts, verdicts and reasons; findings, figures and sentences are
+    # made again from them when asked for. 100,000 outcomes kept in a list then hold few
+    # objects, and the garbage collector has that much less to walk.
     return Outcome(
-        spec.id,
+        policy.id,
         parameters.version,
         on,
         kind,
@@ -64,7 +53,7 @@ def evaluate(policy: Policy, facts: Facts | Mapping[str, object], on: dt.date) -
         tuple(reasons),
         not_applicable,
         policy,
-        situation,
+        known,
     )
 
 
@@ -84,21 +73,17 @@ def _gate(verdicts: dict[str, Verdict], gated: Iterable[str], gate: Verdict) -> 
 
 
 def _decide(verdicts: list[Verdict], rule_count: int) -> tuple[OutcomeKind, tuple[str, ...]]:
-    """The outcome from the rules' verdicts (first ``rule_count``) and the exclusions'."""
-    rules, exclusions = verdicts[:rule_count], verdicts[rule_count:]
-    open_exclusion = False
-    for verdict in exclusions:
-        if verdict.state is State.HOLDS:
-            return "excluded", ()
-        open_exclusion = open_exclusion or verdict.state is State.UNKNOWN
-    holds = open_rule = False
-    for verdict in rules:
-        state = verdict.state
-        holds = holds or state is State.HOLDS
-        open_rule = open_rule or state is State.UNKNOWN or state is State.JUDGEMENT
-    if holds:
-        return ("needs_review", _missing(exclusions)) if open_exclusion else ("eligible", ())
-    if open_rule:
+    """The outcome from the rules' verdicts (the first ``rule_count``) and the exclusions'."""
+    exclusions = verdicts[rule_count:]
+    exclusion_states = {verdict.state for verdict in exclusions}
+    if State.HOLDS in exclusion_states:
+        return "excluded", ()
+    rule_states = {verdict.state for verdict in verdicts[:rule_count]}
+    if State.HOLDS in rule_states:
+        if State.UNKNOWN in exclusion_states:
+            return "needs_review", _missing(exclusions)
+        return "eligible", ()
+    if State.UNKNOWN in rule_states or State.JUDGEMENT in rule_states:
         return "needs_review", _missing(verdicts)
     return "not_eligible", ()
 

@@ -154,7 +154,7 @@ def _amounts(outcome: Outcome) -> list[Message]:
                 {"disposable": figures["disposable_income"]},
             )
         )
-    size = outcome.situation.figures.size
+    size = outcome.facts.household_size
     if "per_capita_income" in figures and size is not None:
         lines.append(
             Message(

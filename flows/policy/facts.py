@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from typing import Final
+from typing import Final, NamedTuple
 
 from flows.i18n import N_, Message
 
@@ -96,12 +95,16 @@ CAUSE_LABELS: Final[Mapping[str, str]] = {
     "laid_off": N_("lay-off"),
     "other": N_("other causes"),
 }
-_FEN_PLACES: Final = 2
+_FEN: Final = Decimal("0.01")
+_TOO_LARGE: Final = Decimal(10) ** 12
 
 
-@dataclass(frozen=True, slots=True)
-class Facts:
-    """What is known of one household; ``None`` where a fact was not given."""
+class Facts(NamedTuple):
+    """What is known of one household; ``None`` where a fact was not given.
+
+    A named tuple: immutable like a frozen dataclass, and several times quicker to make, which
+    counts when 100,000 households are checked from one file.
+    """
 
     household_size: int | None = None
     wages: Decimal | None = None
@@ -143,7 +146,7 @@ def parse_facts(raw: Mapping[str, object]) -> Facts:
             raise FactError(str(name), Message(N_("There is no such fact.")))
         if value is not None:
             values[name] = _PARSERS[name](name, value)
-    return Facts(**values)  # type: ignore[arg-type]
+    return Facts(**values)  # type: ignore[arg-type]  # each parser gave its fact's type
 
 
 def _household_size(name: str, value: object) -> int:
@@ -174,27 +177,27 @@ def _finite(value: Decimal | float) -> bool:
 
 def _amount(name: str, value: object) -> Decimal:
     amount = _decimal(name, value)
-    if _places(amount) > _FEN_PLACES and _places(amount.normalize()) > _FEN_PLACES:
+    if amount != amount.quantize(_FEN):
         raise FactError(name, Message(N_("An amount in yuan has at most two decimals (fen).")))
     return amount
 
 
-def _places(number: Decimal) -> int:
-    exponent = number.as_tuple().exponent
-    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
-
-
 def _decimal(name: str, value: object) -> Decimal:
-    if isinstance(value, bool) or not isinstance(value, str | int | float | Decimal):
+    if isinstance(value, Decimal):
+        number = value
+    elif isinstance(value, str | int | float) and not isinstance(value, bool):
+        try:
+            number = Decimal(value if isinstance(value, str | int) else repr(value))
+        except InvalidOperation:
+            raise FactError(name, Message(N_("Expected a number."))) from None
+    else:
         raise FactError(name, Message(N_("Expected a number.")))
-    try:
-        number = Decimal(value.strip() if isinstance(value, str) else str(value))
-    except InvalidOperation:
-        raise FactError(name, Message(N_("Expected a number."))) from None
     if not number.is_finite():
         raise FactError(name, Message(N_("Expected a number.")))
     if number < 0:
         raise FactError(name, Message(N_("It cannot be negative.")))
+    if number >= _TOO_LARGE:  # keeps every sum and product exact in 28 digits, with room
+        raise FactError(name, Message(N_("It is too large.")))
     return number
 
 

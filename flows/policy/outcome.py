@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Final, Literal
 
 from flows.i18n import Message, Translator
 from flows.policy.explain import sentences
+from flows.policy.facts import Facts
 from flows.policy.finding import Finding
 from flows.policy.income import CENT, shown, times
 from flows.policy.situation import Situation
@@ -43,7 +44,12 @@ class Outcome:
     reasons: tuple[str | None, ...]
     not_applicable: tuple[str, ...]
     source: Policy = field(repr=False, compare=False)
-    situation: Situation = field(repr=False, compare=False)
+    facts: Facts = field(repr=False)
+
+    @property
+    def situation(self) -> Situation:
+        """The facts as the rules read them on the day."""
+        return self.source.situation(self.facts, self.source.parameters_on(self.on))
 
     @property
     def findings(self) -> tuple[Finding, ...]:
@@ -94,8 +100,8 @@ class Outcome:
     def figures(self) -> Mapping[str, Decimal]:
         """The amounts in yuan a month: total and disposable income, per person (shown to
         the fen, never rounded across a limit), after necessary expenses, M and k·M."""
-        computed = self.situation.figures
-        limits = self.situation.limits
+        situation = self.situation
+        computed, limits = situation.figures, situation.limits
         amounts: dict[str, Decimal] = {}
         if computed.total is not None:
             amounts["total_income"] = computed.total
@@ -108,7 +114,7 @@ class Outcome:
         if after is not None:
             amounts["per_capita_after_expenses"] = shown(after, limits)
         standard, multiple = self.source.standards
-        values = self.situation.values
+        values = situation.values
         if standard is not None:
             amounts["minimum_standard"] = values[standard]
             if multiple is not None:

@@ -17,9 +17,11 @@ from pathlib import Path
 
 from flows.i18n import LocalizedText
 from flows.policy.exclusions import KINDS as EXCLUSION_KINDS
-from flows.policy.income import times
+from flows.policy.facts import Facts
+from flows.policy.income import figures, times
 from flows.policy.rules import KINDS as RULE_KINDS
 from flows.policy.schema import LongTermMigrantWorker, PolicySpec
+from flows.policy.situation import Situation
 
 _WORDING = {"name", "title", "source"}
 
@@ -86,6 +88,19 @@ class Policy:
         if found is None:
             found = self._by_day[on] = self._resolve(on)
         return found
+
+    def situation(self, facts: Facts, parameters: Parameters) -> Situation:
+        """What the rules read of a household, with the parameters of a day."""
+        return Situation(
+            facts,
+            figures(facts, self.spec.income.compares),
+            parameters.values,
+            self.labels,
+            self.names,
+            self.spec.income.label,
+            parameters.limits,
+            self.assumed,
+        )
 
     def _resolve(self, on: dt.date) -> Parameters:
         values: dict[str, Decimal] = {}

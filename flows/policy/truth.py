@@ -21,6 +21,10 @@ class State(enum.Enum):
     UNKNOWN = "unknown"
     FAILS = "fails"
 
+    # Members are singletons: hashing by identity keeps sets and dicts of states fast
+    # (Enum's own hash goes through Python code).
+    __hash__ = object.__hash__
+
 
 class Verdict(NamedTuple):
     """A state, and for ``UNKNOWN`` the facts whose absence leaves it open.

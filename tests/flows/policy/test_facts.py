@@ -27,6 +27,7 @@ INVALID = [
     ("wages", True, "Expected a number."),
     ("wages", [1500], "Expected a number."),
     ("income_tax", "1.005", "An amount in yuan has at most two decimals (fen)."),
+    ("wages", "1e12", "It is too large."),
     ("necessary_expenses", -300, "It cannot be negative."),
     ("months_at_current_income", -1, "It cannot be negative."),
     ("homes_owned", "2.5", "Expected a whole number."),
