@@ -11,7 +11,7 @@ from telegram.request import BaseRequest
 
 from bot.clock import Clock, SystemClock
 from bot.context import BotContext, Services, SongnuanApplication
-from bot.handlers import errors, registration, start, status
+from bot.handlers import errors, exports, registration, start, status
 from bot.reminders import FloodLimiter
 from bot.settings import Settings
 from flows.i18n import SUPPORTED_LOCALES, translator
@@ -77,7 +77,7 @@ def build_application(
         builder = builder.rate_limiter(rate_limiter)
     application = builder.build()
     assert isinstance(application, SongnuanApplication)
-    for handler in [*start.HANDLERS, *status.HANDLERS, *registration.HANDLERS]:
+    for handler in [*start.HANDLERS, *status.HANDLERS, *exports.HANDLERS, *registration.HANDLERS]:
         application.add_handler(handler)
     application.add_error_handler(errors.on_error)
     return application

@@ -78,7 +78,8 @@ def figures(facts: Facts, compares: str) -> Figures:
 
 def times(factor: Decimal, by: Decimal | int, size: int = 1) -> Decimal:
     """An exact product: a threshold scaled to the household (M × 2 × size)."""
-    return EXACT.multiply(EXACT.multiply(factor, by), size)
+    product = EXACT.multiply(factor, by)
+    return product if size == 1 else EXACT.multiply(product, size)
 
 
 def shown(value: Decimal, limits: tuple[Decimal, ...] = ()) -> Decimal:

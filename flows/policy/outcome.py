@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import TYPE_CHECKING, Final, Literal
+from typing import TYPE_CHECKING, Final, Literal, NamedTuple
 
 from flows.i18n import Message, Translator
 from flows.policy.explain import sentences
@@ -23,8 +22,7 @@ OutcomeKind = Literal["eligible", "needs_review", "not_eligible", "excluded"]
 OUTCOMES: Final[tuple[OutcomeKind, ...]] = ("eligible", "needs_review", "not_eligible", "excluded")
 
 
-@dataclass(frozen=True, slots=True)
-class Outcome:
+class Outcome(NamedTuple):
     """A household's pre-check under one policy on one day.
 
     ``missing``: facts whose absence leaves the outcome open; ``version``: what a stored record
@@ -32,7 +30,8 @@ class Outcome:
     each exclusion's verdict and the msgid explaining it (as :attr:`findings` and
     :attr:`exclusion_findings`). ``rules``, ``review``, ``exclusions``, the figures and the
     explanation are worked out from them when asked for: a bulk check mostly counts outcomes,
-    and an outcome that holds few objects keeps 100,000 of them cheap.
+    and an outcome that holds few objects keeps 100,000 of them cheap. Immutable: a named
+    tuple, which is made several times quicker than a frozen dataclass.
     """
 
     policy: str
@@ -43,8 +42,14 @@ class Outcome:
     verdicts: tuple[Verdict, ...]
     reasons: tuple[str | None, ...]
     not_applicable: tuple[str, ...]
-    source: Policy = field(repr=False, compare=False)
-    facts: Facts = field(repr=False)
+    source: Policy
+    facts: Facts
+
+    def __repr__(self) -> str:
+        return (
+            f"Outcome({self.policy} on {self.on}: {self.outcome}, rules={self.rules}, "
+            f"exclusions={self.exclusions}, missing={self.missing})"
+        )
 
     @property
     def situation(self) -> Situation:
