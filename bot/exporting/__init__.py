@@ -1,0 +1,38 @@
+"""Exports and statistics from the database: the records of a scope, written as a table.
+
+* :mod:`.writing` — :class:`ExportJob`, :func:`write_export` (records fetched in batches,
+  decrypted and written in a worker thread) and :func:`record_export` (the audit);
+* :mod:`.records` — a registration as an :class:`~flows.tables.ExportRecord`;
+* :mod:`.scope` — which units an officer's export covers, and whether numbers are shown full;
+* :mod:`.naming` — the file's name; :mod:`.progress` — the progress message;
+* :mod:`.stats` — the numbers of ``/stats`` and ``songnuan stats``;
+* :mod:`.callbacks` — the buttons' data.
+"""
+
+from bot.exporting.naming import file_name
+from bot.exporting.records import export_record
+from bot.exporting.scope import export_units, full_numbers, whole_scope
+from bot.exporting.writing import (
+    EXPORTED,
+    ExportJob,
+    FileFormat,
+    campaign_date,
+    count,
+    record_export,
+    write_export,
+)
+
+__all__ = [
+    "EXPORTED",
+    "ExportJob",
+    "FileFormat",
+    "campaign_date",
+    "count",
+    "export_record",
+    "export_units",
+    "file_name",
+    "full_numbers",
+    "record_export",
+    "whole_scope",
+    "write_export",
+]
