@@ -11,7 +11,7 @@ import sys
 
 from bench.table import BenchRow, render
 
-BENCHMARKS: tuple[str, ...] = ("export", "policy", "reminders", "review")
+BENCHMARKS: tuple[str, ...] = ("export", "policy", "registration", "reminders", "review")
 
 
 def main(argv: list[str]) -> int:
