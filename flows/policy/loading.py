@@ -7,7 +7,6 @@ greater than or equal to 0``.
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 from typing import Final
 
@@ -58,17 +57,19 @@ def policy_ids(directory: Path | None = None) -> tuple[str, ...]:
 
 def load_policy(policy_id: str, directory: Path | None = None) -> Policy:
     """The policy ``<directory>/<policy_id>.yaml`` (shipped policies are loaded once)."""
+    if directory is None and policy_id in _SHIPPED:
+        return _SHIPPED[policy_id]
     if policy_id not in policy_ids(directory):
         known = ", ".join(policy_ids(directory)) or "none"
         raise UnknownPolicyError(f"no policy {policy_id!r}; known: {known}")
+    policy = load_policy_file((directory or POLICIES_DIR) / f"{policy_id}{SUFFIX}")
     if directory is None:
-        return _shipped(policy_id)
-    return load_policy_file(directory / f"{policy_id}{SUFFIX}")
+        _SHIPPED[policy_id] = policy
+    return policy
 
 
-@cache
-def _shipped(policy_id: str) -> Policy:
-    return load_policy_file(POLICIES_DIR / f"{policy_id}{SUFFIX}")
+# Shipped policies, loaded on first use: a bulk check asks for the same few again and again.
+_SHIPPED: dict[str, Policy] = {}
 
 
 def _where(data: object, location: tuple[int | str, ...]) -> str:

@@ -145,8 +145,8 @@ class Outcome(NamedTuple):
             "missing": list(self.missing),
             "figures": {name: _yuan(value) for name, value in self.figures.items()},
             "parameters": {
-                name: {"value": str(value), "since": since.isoformat()}
-                for name, (value, since) in self.parameters.items()
+                name: dict(value)
+                for name, value in self.source.parameters_on(self.on).described.items()
             },
         }
         if t is not None:

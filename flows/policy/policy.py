@@ -32,12 +32,13 @@ class PolicyDateError(ValueError):
 
 @dataclass(frozen=True)
 class Parameters:
-    """A policy's parameter values in force on one day."""
+    """A policy's parameter values in force on one day (``described``: as JSON shows them)."""
 
     on: dt.date
     values: Mapping[str, Decimal]
     since: Mapping[str, dt.date]
     dated: Mapping[str, tuple[Decimal, dt.date]]
+    described: Mapping[str, Mapping[str, str]]
     version: str
     limits: tuple[Decimal, ...]
 
@@ -120,6 +121,10 @@ class Policy:
             values=values,
             since=since,
             dated={name: (value, since[name]) for name, value in values.items()},
+            described={
+                name: {"value": str(value), "since": since[name].isoformat()}
+                for name, value in values.items()
+            },
             version=self._version(values),
             limits=self._limits(values),
         )
