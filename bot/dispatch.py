@@ -44,12 +44,17 @@ class Dispatcher:
         self._workers: set[asyncio.Task[None]] = set()
 
     async def receive(self, payloads: list[dict[str, Any]]) -> None:
-        """Store new updates (before they are acknowledged) and queue them for handling."""
+        """Store new updates (before they are acknowledged) and queue them for handling.
+
+        A repeated delivery of an update already stored is not queued again: it is either
+        handled already or waiting in a queue (or among the leftovers of the last run).
+        """
         services = self.application.services
         async with services.sessions() as session, session.begin():
-            await updates.record(session, services.vault, payloads)
+            new = await updates.record(session, services.vault, payloads)
         for payload in payloads:
-            self._enqueue(payload)
+            if payload["update_id"] in new:
+                self._enqueue(payload)
 
     async def resume(self) -> int:
         """Queue the updates stored but not handled before the last stop; how many."""
@@ -80,18 +85,20 @@ class Dispatcher:
     async def _work(self, key: int, queue: asyncio.Queue[dict[str, Any]]) -> None:
         try:
             while not queue.empty():
-                await self.handle(queue.get_nowait())
+                payload = queue.get_nowait()
+                try:
+                    await self.handle(payload)
+                except Exception:
+                    # Not marked done, so handled again at the next start; the chat goes on.
+                    log.exception("Update %s failed outside its handlers", payload["update_id"])
         finally:
             del self._queues[key]
 
     async def handle(self, payload: dict[str, Any]) -> None:
-        """Handle one stored update unless it was handled already."""
+        """Handle one stored, not yet handled update; the handlers' commit marks it done."""
         application = self.application
         update_id = int(payload["update_id"])
         async with UnitOfWork(application.services.sessions, update_id) as unit:
-            if await updates.is_done(unit.session, update_id):
-                log.info("Skipping update %d: handled already", update_id)
-                return
             await application.process_update(Update.de_json(payload, application.bot))
             try:
                 await unit.commit()

@@ -51,10 +51,18 @@ async def poll(
             log.warning("Fetching updates failed (%s); retrying in %d s", error, delay)
             await _sleep_or_stop(stop, delay)
             continue
-        failures = 0
         if batch:
-            await dispatcher.receive([update.to_dict() for update in batch])
+            try:
+                await dispatcher.receive([update.to_dict() for update in batch])
+            except Exception:
+                # Not stored, so not acknowledged either: fetched again after a pause.
+                delay = BACKOFF_SECONDS[min(failures, len(BACKOFF_SECONDS) - 1)]
+                failures += 1
+                log.exception("Storing updates failed; fetching them again in %d s", delay)
+                await _sleep_or_stop(stop, delay)
+                continue
             offset = batch[-1].update_id + 1
+        failures = 0
 
 
 def seconds_of(period: int | dt.timedelta) -> float:

@@ -10,8 +10,9 @@ from __future__ import annotations
 from contextvars import ContextVar
 from types import TracebackType
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from storage.database import writer_lock
 from storage.repositories import updates
 
 _current: ContextVar[UnitOfWork | None] = ContextVar("songnuan_unit_of_work", default=None)
@@ -28,23 +29,39 @@ class UnitOfWork:
         self.session = sessions()
         self.update_id = update_id
         self._marked = False
+        bind = sessions.kw.get("bind")
+        self._writer = writer_lock(bind) if isinstance(bind, AsyncEngine) else None
 
     async def commit(self) -> None:
         """Commit the work so far, together with the mark that the update is handled."""
-        if self.update_id is not None and not self._marked:
-            if not await updates.mark_done(self.session, self.update_id):
-                await self.session.rollback()
-                raise UpdateAlreadyHandled(self.update_id)
-            self._marked = True
-        await self.session.commit()
+        try:
+            if self.update_id is not None and not self._marked:
+                if not await updates.mark_done(self.session, self.update_id):
+                    await self.session.rollback()
+                    raise UpdateAlreadyHandled(self.update_id)
+                self._marked = True
+            await self.session.commit()
+        finally:
+            self._let_others_write()
 
     async def rollback(self) -> None:
         """Drop the work not yet committed."""
-        await self.session.rollback()
+        try:
+            await self.session.rollback()
+        finally:
+            self._let_others_write()
 
     async def __aenter__(self) -> UnitOfWork:
+        if self._writer is not None:
+            await self._writer.acquire()
         self._token = _current.set(self)
         return self
+
+    def _let_others_write(self) -> None:
+        # Replies go out after the commit, so the lock is never held across the network.
+        if self._writer is not None and self._writer.locked():
+            self._writer.release()
+        self._writer = None
 
     async def __aexit__(
         self,
@@ -53,7 +70,10 @@ class UnitOfWork:
         traceback: TracebackType | None,
     ) -> None:
         _current.reset(self._token)
-        await self.session.close()
+        try:
+            await self.session.close()
+        finally:
+            self._let_others_write()
 
 
 def current() -> UnitOfWork:

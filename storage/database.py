@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from alembic import command
 from alembic.config import Config
@@ -43,6 +45,24 @@ def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+_WRITERS: WeakKeyDictionary[Any, asyncio.Lock] = WeakKeyDictionary()
+
+
+def writer_lock(engine: AsyncEngine) -> asyncio.Lock | None:
+    """The lock a unit of work holds until it commits, on SQLite; None on PostgreSQL.
+
+    SQLite lets one connection write at a time and makes the others wait (then fail with
+    "database is locked"), while a write transaction in an async program stays open across
+    awaits. Taking turns in the program instead keeps every writer moving.
+    """
+    if engine.dialect.name != "sqlite":
+        return None
+    lock = _WRITERS.get(engine.sync_engine)
+    if lock is None:
+        lock = _WRITERS[engine.sync_engine] = asyncio.Lock()
+    return lock
 
 
 def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

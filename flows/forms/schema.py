@@ -142,10 +142,12 @@ class Form(BaseModel):
     computed: tuple[Computed, ...] = ()
     checks: tuple[Check, ...] = ()
     _index: dict[str, Field] = PrivateAttr(default_factory=dict)
+    _positions: dict[str, int] = PrivateAttr(default_factory=dict)
 
     def model_post_init(self, context: object) -> None:
-        """Index the fields by id."""
+        """Index the fields by id, and their places in the order (asked on every answer)."""
         self._index.update({field.id: field for field in self.fields})
+        self._positions.update({field.id: n for n, field in enumerate(self.fields)})
 
     def field(self, field_id: str) -> Field:
         """The top-level field with this id (``KeyError`` if there is none)."""
@@ -157,7 +159,7 @@ class Form(BaseModel):
 
     def position(self, field_id: str) -> int:
         """The field's place in the form's order."""
-        return self.fields.index(self._index[field_id])
+        return self._positions[field_id]
 
     def label(self, answer_id: str) -> LocalizedText:
         """The label of a field, of a computed value, or of an answer derived from the ID."""

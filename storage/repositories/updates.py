@@ -16,10 +16,10 @@ from storage.models import InboundUpdate
 _CONTEXT = b"inbound-update"
 
 
-async def record(session: AsyncSession, vault: Vault, payloads: list[dict[str, Any]]) -> None:
-    """Store updates that are new; a repeated ``update_id`` is left as it was."""
+async def record(session: AsyncSession, vault: Vault, payloads: list[dict[str, Any]]) -> set[int]:
+    """Store the updates that are new and return their ids; a repeated one is left as it was."""
     if not payloads:
-        return
+        return set()
     rows = [
         {
             "update_id": payload["update_id"],
@@ -30,8 +30,13 @@ async def record(session: AsyncSession, vault: Vault, payloads: list[dict[str, A
     ]
     dialect = session.get_bind().dialect.name
     insert = pg_insert if dialect == "postgresql" else sqlite_insert
-    statement = insert(InboundUpdate).values(rows).on_conflict_do_nothing()
-    await session.execute(statement)
+    statement = (
+        insert(InboundUpdate)
+        .values(rows)
+        .on_conflict_do_nothing()
+        .returning(InboundUpdate.update_id)
+    )
+    return set((await session.scalars(statement)).all())
 
 
 async def pending(session: AsyncSession, vault: Vault) -> list[dict[str, Any]]:
@@ -52,14 +57,6 @@ async def mark_done(session: AsyncSession, update_id: int) -> bool:
         .values(done_at=dt.datetime.now(dt.UTC), sealed_payload=None)
     )
     return bool(result.rowcount)  # type: ignore[attr-defined]
-
-
-async def is_done(session: AsyncSession, update_id: int) -> bool:
-    """Whether this update was handled already (a repeated delivery)."""
-    done_at = await session.scalar(
-        select(InboundUpdate.done_at).where(InboundUpdate.update_id == update_id)
-    )
-    return done_at is not None
 
 
 async def last_update_id(session: AsyncSession) -> int:
