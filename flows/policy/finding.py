@@ -16,8 +16,7 @@ class Finding(NamedTuple):
 
     ``reason`` is ``None`` when there is nothing to add to the verdict; ``not_applicable``
     marks a rule that another rule keeps from applying (Henan's rules 1–3 for a migrant worker
-    whose contract is too short). A named tuple, as :class:`~flows.policy.truth.Verdict`: a
-    bulk check makes many.
+    whose contract is too short). Made from an outcome's verdicts when it is read.
     """
 
     item: Rule | Exclusion

@@ -60,9 +60,12 @@ class Outcome(NamedTuple):
     def findings(self) -> tuple[Finding, ...]:
         """What each rule says, in the policy's order."""
         rules = self.source.spec.rules
+        count = len(rules)
         return tuple(
             Finding(rule, verdict, reason, rule.id in self.not_applicable)
-            for rule, verdict, reason in zip(rules, self.verdicts, self.reasons, strict=False)
+            for rule, verdict, reason in zip(
+                rules, self.verdicts[:count], self.reasons[:count], strict=True
+            )
         )
 
     @property
