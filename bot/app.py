@@ -11,7 +11,7 @@ from telegram.request import BaseRequest
 
 from bot.clock import Clock, SystemClock
 from bot.context import BotContext, Services, SongnuanApplication
-from bot.handlers import errors, exports, registration, start, status
+from bot.handlers import errors, exports, officers, registration, start, status
 from bot.reminders import FloodLimiter
 from bot.settings import Settings
 from flows.i18n import SUPPORTED_LOCALES, translator
@@ -77,6 +77,7 @@ def build_application(
         builder = builder.rate_limiter(rate_limiter)
     application = builder.build()
     assert isinstance(application, SongnuanApplication)
+    application.add_handlers(officers.HANDLERS)  # before the registration's catch-all
     for handler in [*start.HANDLERS, *status.HANDLERS, *exports.HANDLERS, *registration.HANDLERS]:
         application.add_handler(handler)
     application.add_error_handler(errors.on_error)

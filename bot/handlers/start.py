@@ -8,6 +8,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler
 from bot.context import BotContext
 from bot.handlers import invitations, status
 from bot.keyboards import LANGUAGE_NAMES, LANGUAGE_PREFIX, language_keyboard
+from bot.officers import menus
 from bot.people import Person, person_of
 from flows.i18n import SUPPORTED_LOCALES, Translator, translator
 
@@ -39,8 +40,8 @@ def welcome_text(person: Person, campaign: list[str] | None = None) -> str:
     )
 
 
-def help_text(t: Translator) -> str:
-    """What the bot can do, command by command."""
+def help_text(t: Translator, role: str | None = None) -> str:
+    """What the bot can do, command by command; officers' commands for officers."""
     return "\n".join(
         [
             t("What I can do:"),
@@ -50,6 +51,7 @@ def help_text(t: Translator) -> str:
             t("/language: choose the language"),
             t("/cancel: pause what you are doing (your answers are kept)"),
             t("/help: this message"),
+            *menus.help_lines(t, role),
         ]
     )
 
@@ -59,6 +61,7 @@ async def start(update: Update, context: BotContext) -> None:
     assert update.effective_message is not None
     if context.args:
         await invitations.redeem(update, context, context.args[0])
+        await publish_menu(context, await person_of(update, context))
         return
     person = await person_of(update, context)
     campaign = await status.campaign_status(context, person)
@@ -92,19 +95,20 @@ async def language_chosen(update: Update, context: BotContext) -> None:
     await query.answer(t("Language: {language}", language=LANGUAGE_NAMES[locale]))
     await query.edit_message_reply_markup(reply_markup=None)
     await query.message.reply_text(  # type: ignore[union-attr]
-        "\n\n".join([t("I will speak English with you."), help_text(t)])
+        "\n\n".join([t("I will speak English with you."), help_text(t, person.user.role)])
     )
+    await publish_menu(context, person)
 
 
 async def show_help(update: Update, context: BotContext) -> None:
     """List the commands."""
     assert update.effective_message is not None
     person = await person_of(update, context)
-    await update.effective_message.reply_text(help_text(person.t))
+    await update.effective_message.reply_text(help_text(person.t, person.user.role))
 
 
-def commands(t: Translator) -> list[BotCommand]:
-    """The command menu in one language."""
+def commands(t: Translator, role: str | None = None) -> list[BotCommand]:
+    """The command menu in one language; officers' commands for officers."""
     return [
         BotCommand("register", t("Start or continue the registration")),
         BotCommand("status", t("My registration and the deadlines")),
@@ -112,7 +116,15 @@ def commands(t: Translator) -> list[BotCommand]:
         BotCommand("language", t("Choose the language")),
         BotCommand("cancel", t("Pause; answers are kept")),
         BotCommand("help", t("What the bot can do")),
+        *menus.commands(t, role),
     ]
+
+
+async def publish_menu(context: BotContext, person: Person) -> None:
+    """An officer's chat gets its own menu, in the officer's language, when the role is granted
+    (and again when the language changes)."""
+    role = person.user.role if person.user.unit_id is not None else None
+    await menus.publish(context.bot, person.user.telegram_id, role, commands(person.t, role))
 
 
 HANDLERS = [

@@ -1,0 +1,61 @@
+"""The officers' handlers, registered together: the queue and its cards, decisions, history,
+invitations, and the typed reason or amount (read before the registration sees the text)."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Sequence
+from typing import Any, Final
+
+from telegram import Update
+from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
+
+from bot.context import BotContext
+from bot.handlers import decisions, history, invite, queue
+from bot.officers.acting import Acting, acting
+from flows.review import callbacks
+from flows.review.callbacks import Pressed
+
+Press = Callable[[Update, BotContext, Acting, Pressed], Awaitable[None]]
+PRESSES: Final[dict[str, Press]] = {
+    callbacks.APPROVE: decisions.approve,
+    callbacks.AMOUNT: decisions.amount_chosen,
+    callbacks.RETURN: decisions.start_return,
+    callbacks.TOGGLE: decisions.start_return,
+    callbacks.RETURN_DONE: decisions.return_chosen,
+    callbacks.REJECT: decisions.start_reject,
+    callbacks.CARD: queue.back_to_card,
+    callbacks.HISTORY: history.history_pressed,
+    callbacks.FULL: queue.full_numbers,
+    callbacks.DOCUMENTS: queue.documents,
+    callbacks.NEXT: queue.next_card,
+}
+
+
+async def pressed(update: Update, context: BotContext) -> None:
+    """A button of a record card or of its screens."""
+    query = update.callback_query
+    assert query is not None
+    press = callbacks.decode(query.data or "")
+    if press is None:
+        await query.answer()
+        return
+    await PRESSES[press.action](update, context, await acting(update, context), press)
+
+
+# Group -1 comes before the registration's handlers: typed text that answers an officer's
+# question stops there; any other command or button ends the wait and goes on as usual.
+HANDLERS: Final[dict[int, Sequence[BaseHandler[Update, Any, Any]]]] = {
+    -1: [
+        CommandHandler("cancel", decisions.cancel_typing),
+        MessageHandler(filters.TEXT & ~filters.COMMAND, decisions.typed),
+        MessageHandler(filters.COMMAND, decisions.forget_typing),
+        CallbackQueryHandler(decisions.forget_typing),
+    ],
+    0: [
+        CommandHandler("queue", queue.show_queue),
+        CommandHandler("history", history.show_history),
+        CommandHandler("invite", invite.invite),
+        CallbackQueryHandler(pressed, pattern=f"^{callbacks.PREFIX}"),
+        CallbackQueryHandler(invite.revoke_pressed, pattern=f"^{invite.REVOKE_PREFIX}"),
+    ],
+}

@@ -1,0 +1,75 @@
+"""What an officer's next typed message answers: the reason of a return or a rejection, or an
+aid amount. Kept on the account in the database (``users.awaiting``), never in memory, so that
+a restart between the button and the typed text loses nothing and no update is read twice."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Final, Literal, cast
+
+from storage.models import User
+
+Kind = Literal["return", "reject", "amount"]
+KINDS: Final = ("return", "reject", "amount")
+
+
+@dataclass(frozen=True)
+class Awaited:
+    """The decision waiting for typed text, the card version it was started on, and the card's
+    message (to show the outcome in place) with its place in the queue."""
+
+    kind: Kind
+    record_id: int
+    version: int
+    chat_id: int
+    message_id: int
+    fields: tuple[str, ...] = field(default=())
+    next_offset: int | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """As stored in ``users.awaiting``."""
+        return {
+            "kind": self.kind,
+            "record": self.record_id,
+            "version": self.version,
+            "chat": self.chat_id,
+            "message": self.message_id,
+            "fields": list(self.fields),
+            "next": self.next_offset,
+        }
+
+    @classmethod
+    def from_json(cls, stored: dict[str, Any]) -> Awaited | None:
+        """The stored value, or None if it is not one this version of the bot wrote."""
+        try:
+            kind = stored["kind"]
+            if kind not in KINDS:
+                return None
+            following = stored.get("next")
+            return cls(
+                kind=cast(Kind, kind),
+                record_id=int(stored["record"]),
+                version=int(stored["version"]),
+                chat_id=int(stored["chat"]),
+                message_id=int(stored["message"]),
+                fields=tuple(str(name) for name in stored.get("fields") or ()),
+                next_offset=int(following) if following is not None else None,
+            )
+        except (KeyError, TypeError, ValueError):
+            return None
+
+
+def awaited(user: User) -> Awaited | None:
+    """What the user's next typed message answers, if anything."""
+    return Awaited.from_json(user.awaiting) if user.awaiting else None
+
+
+def expect(user: User, what: Awaited) -> None:
+    """Take the user's next typed message as ``what``."""
+    user.awaiting = what.to_json()
+
+
+def stop_waiting(user: User) -> None:
+    """Take the user's next typed message as anything but an officer's input."""
+    if user.awaiting is not None:
+        user.awaiting = None

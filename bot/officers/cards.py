@@ -1,0 +1,69 @@
+"""A record's card for the officer looking at it: answers, pre-check, state and buttons."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from bot.context import BotContext
+from bot.officers.acting import Acting
+from bot.officers.rendering import MAX_MESSAGE, text_of
+from bot.registration.precheck import explanation_in
+from flows.forms.texts import Text
+from flows.i18n import N_, Message
+from flows.policy import load_policy
+from flows.registration import Screen
+from flows.review import standard_amounts
+from storage.models import Campaign, Registration
+from storage.repositories import cards
+from storage.repositories.cards import Card
+
+PRECHECK_HEADING = Message(N_("🔎 Pre-check when submitted (advisory):"))
+
+
+def precheck_lines(registration: Registration, locale: str) -> list[Text]:
+    """The stored pre-check's explanation in the reader's language, under a heading."""
+    if not registration.precheck:
+        return []
+    return [PRECHECK_HEADING, *explanation_in(registration.precheck, locale)]
+
+
+async def open_card(context: BotContext, who: Acting, registration: Registration) -> Card:
+    """The card of a record the person may see; raises :class:`~flows.access.Refused` else."""
+    services = context.services
+    return await cards.open_card(
+        context.session, services.vault, registration, who.actor, zone=services.settings.zone
+    )
+
+
+def card_screen(
+    card: Card,
+    who: Acting,
+    *,
+    full_numbers: bool = False,
+    next_offset: int | None = None,
+    outcome: Text | None = None,
+) -> Screen:
+    """The card as this person sees it, with the pre-check in their language.
+
+    A card too long for one message keeps only the pre-check's headline, so that the answers
+    and the outcome of a decision stay whole.
+    """
+    precheck = precheck_lines(card.registration, who.person.locale)
+    for lines in (precheck, precheck[:2]):
+        screen = card.screen(
+            who.actor,
+            precheck=lines,
+            full_numbers=full_numbers,
+            next_offset=next_offset,
+            outcome=outcome,
+        )
+        if len(text_of(screen, who.t)) <= MAX_MESSAGE:
+            break
+    return screen
+
+
+def aid_amounts(campaign: Campaign) -> Sequence[Decimal]:
+    """The campaign policy's standard aid amounts, offered as buttons (none: typed only)."""
+    spec = load_policy(campaign.policy_id).spec
+    return standard_amounts(getattr(spec, "aid_amounts", None) or ())

@@ -1,0 +1,181 @@
+"""Deciding a record from the bot: who may start a decision, and applying it once.
+
+A decision is stored first (the storage refuses a second decision, or one on a card that is no
+longer current, and says why), then the card changes in place to show the outcome, and then
+the worker is told in their language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final
+
+from telegram import Update
+
+from bot.context import BotContext
+from bot.officers import rendering
+from bot.officers.acting import Acting, say
+from bot.officers.awaiting import stop_waiting
+from bot.officers.cards import card_screen, open_card
+from bot.officers.notices import tell_worker
+from flows.access import Action, Actor, Reason, Refusal, Refused, may
+from flows.i18n import N_, Message
+from flows.registration import Screen
+from flows.review import Decision, RecordView, not_waiting, officer_outcome
+from storage.models import Registration
+from storage.repositories import review
+from storage.repositories.cards import Card
+
+# Refusals of what was typed: the officer types again; any other refusal ends the decision.
+INPUT_PROBLEMS: Final = frozenset(
+    {
+        Reason.REASON_REQUIRED,
+        Reason.REASON_TOO_LONG,
+        Reason.AMOUNT_INVALID,
+        Reason.AMOUNT_NOT_POSITIVE,
+        Reason.AMOUNT_TOO_PRECISE,
+        Reason.AMOUNT_TOO_LARGE,
+    }
+)
+# Refusals that mean the card shows an old state of the record: it is shown afresh.
+MOVED_ON: Final = frozenset({Reason.ALREADY_DECIDED, Reason.NOT_WAITING, Reason.CHANGED_MEANWHILE})
+TYPE_AGAIN: Final = N_("Please type it again, or press “◀ Back to the record” on the card.")
+DECIDED: Final = N_("Record {id}: {outcome}")
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where the record's card is shown, and the queue offset its "Next" button leads to."""
+
+    chat_id: int
+    message_id: int | None
+    next_offset: int | None
+
+
+def place_of(update: Update, who: Acting) -> Place:
+    """The pressed message as the card's place."""
+    query = update.callback_query
+    message = query.message if query is not None else None
+    if message is None:
+        return Place(who.chat_id, None, None)
+    return Place(message.chat.id, message.message_id, rendering.next_offset_of(message))
+
+
+def decision_refusal(officer: Actor, action: Action, record: RecordView) -> Refusal | None:
+    """Why the officer may not start ``action`` on the record now, or None.
+
+    Like the storage's decision: a record that went past the officer's level, or waits for
+    nobody, was decided already, and the refusal says by whom.
+    """
+    refusal = may(officer, action, record.target)
+    if refusal is not None:
+        if refusal.reason is Reason.WRONG_LEVEL and _moved_past(record, officer):
+            return not_waiting(record)
+        return refusal
+    if record.waiting_level is None:
+        return not_waiting(record)
+    return None
+
+
+def _moved_past(record: RecordView, officer: Actor) -> bool:
+    levels = list(record.levels)
+    if officer.level not in levels or record.level not in levels:
+        return False
+    return levels.index(record.level) > levels.index(officer.level)
+
+
+def after_decision(next_offset: int | None, waiting: int) -> int | None:
+    """The queue offset "Next" leads to once the record on the card left the queue."""
+    if waiting == 0:
+        return None
+    offset = next_offset - 1 if next_offset else 0
+    return offset if 0 <= offset < waiting else 0
+
+
+async def refused_on_card(
+    update: Update, context: BotContext, who: Acting, card: Card, refusal: Refusal, place: Place
+) -> None:
+    """Say why not; a card showing an old state of the record is shown afresh first."""
+    await context.uow.commit()
+    if refusal.reason in MOVED_ON and place.message_id is not None:
+        screen = card_screen(card, who, next_offset=place.next_offset)
+        await rendering.edit(context.bot, place.chat_id, place.message_id, screen, who.t)
+    await say(update, context, who.t.render(refusal.message))
+
+
+async def apply(
+    update: Update,
+    context: BotContext,
+    who: Acting,
+    registration: Registration,
+    decision: Decision,
+    *,
+    seen_version: int,
+    place: Place,
+    typed: bool = False,
+) -> bool:
+    """Store the decision, show the outcome on the card, tell the worker; False if refused."""
+    services = context.services
+    now = services.clock.now()
+    try:
+        transition = await review.decide(
+            context.session,
+            services.vault,
+            registration,
+            decision,
+            who.actor,
+            now,
+            seen_version=seen_version,
+            zone=services.settings.zone,
+        )
+    except Refused as refused:
+        await _refused(update, context, who, registration, refused, place, typed)
+        return False
+    stop_waiting(who.person.user)
+    await context.uow.commit()
+    card = await open_card(context, who, registration)
+    waiting = await review.waiting(context.session, who.actor, now=now, limit=0)
+    following = after_decision(place.next_offset, waiting.count)
+    outcome = officer_outcome(transition)
+    screen = card_screen(card, who, next_offset=following, outcome=outcome)
+    query = update.callback_query
+    if query is not None:
+        await query.answer()
+    if place.message_id is None or not await rendering.edit(
+        context.bot, place.chat_id, place.message_id, screen, who.t
+    ):
+        await rendering.send(context.bot, who.chat_id, screen, who.t)
+    elif typed:
+        # The card is up the chat, above what was typed: the outcome is said here too.
+        line = Message(DECIDED, {"id": str(registration.id), "outcome": outcome})
+        confirmation = rendering.with_next(Screen((line,)), following)
+        await rendering.send(context.bot, who.chat_id, confirmation, who.t)
+    await tell_worker(context, registration, transition, card.form)
+    return True
+
+
+async def _refused(
+    update: Update,
+    context: BotContext,
+    who: Acting,
+    registration: Registration,
+    refused: Refused,
+    place: Place,
+    typed: bool,
+) -> None:
+    text = who.t.render(refused.message)
+    if typed and refused.reason in INPUT_PROBLEMS:
+        await context.uow.commit()
+        await say(update, context, "\n".join([text, who.t(TYPE_AGAIN)]))
+        return
+    stop_waiting(who.person.user)
+    await context.uow.commit()
+    if refused.reason in MOVED_ON and place.message_id is not None:
+        try:
+            card = await open_card(context, who, registration)
+        except Refused:
+            card = None
+        if card is not None:
+            screen = card_screen(card, who, next_offset=place.next_offset)
+            await rendering.edit(context.bot, place.chat_id, place.message_id, screen, who.t)
+    await say(update, context, text)

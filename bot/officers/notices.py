@@ -1,0 +1,55 @@
+"""Telling the worker about a decision, in the worker's language, once it is stored."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Bot
+from telegram.error import Forbidden, TelegramError
+
+from bot.context import BotContext
+from flows.forms import Form
+from flows.i18n import translator
+from flows.registration import render_text
+from flows.review import Transition, worker_notice
+from flows.review.card import field_labels
+from storage.models import Registration, User
+from storage.repositories import users
+
+log = logging.getLogger(__name__)
+
+
+async def recipient_of(context: BotContext, registration: Registration) -> User | None:
+    """Who is told: the person registered, or the officer who entered the record for them."""
+    user_id = registration.subject_user_id or registration.entered_by_user_id
+    return await users.get(context.session, user_id)
+
+
+def notice_text(transition: Transition, form: Form, locale: str) -> str:
+    """The notice in one language, the flagged answers named by their labels."""
+    return render_text(worker_notice(transition, field_labels(form)), translator(locale))
+
+
+async def tell_worker(
+    context: BotContext, registration: Registration, transition: Transition, form: Form
+) -> bool:
+    """Send the notice of a stored decision; False if the person cannot be reached."""
+    user = await recipient_of(context, registration)
+    if user is None or user.blocked_at is not None:
+        return False
+    locale = user.locale or context.services.settings.locale
+    return await _send(context, context.bot, user, notice_text(transition, form, locale))
+
+
+async def _send(context: BotContext, bot: Bot, user: User, text: str) -> bool:
+    try:
+        await bot.send_message(user.telegram_id, text)
+    except Forbidden:
+        users.mark_blocked(user, context.services.clock.now())
+        await context.uow.commit()
+        return False
+    except TelegramError as error:
+        # The decision is stored and shows in /status; a lost notice must not undo it.
+        log.warning("Could not tell a worker about a decision: %s", error)
+        return False
+    return True
