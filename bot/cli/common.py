@@ -12,6 +12,7 @@ from typing import NoReturn, TypeVar
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.settings import Settings, SettingsError, load_settings
+from storage.crypto import Vault, load_master_key
 from storage.database import create_engine, session_factory, upgrade
 
 T = TypeVar("T")
@@ -52,6 +53,12 @@ async def database_session(settings: Settings) -> AsyncIterator[AsyncSession]:
             yield session
     finally:
         await engine.dispose()
+
+
+def vault_of(settings: Settings) -> Vault:
+    """The installation's encryption key, as the bot uses it."""
+    secret = settings.secret_key.get_secret_value() if settings.secret_key else None
+    return Vault(load_master_key(secret, settings.data_dir))
 
 
 def run_in_database(settings: Settings, work: Callable[[AsyncSession], Awaitable[T]]) -> T:

@@ -7,9 +7,8 @@ from pathlib import Path
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.cli.common import fail, run_in_database, settings_or_exit
+from bot.cli.common import fail, run_in_database, settings_or_exit, vault_of
 from bot.documents import open_copies
-from storage.crypto import Vault, load_master_key
 from storage.models import Registration
 from storage.repositories import audit
 
@@ -26,8 +25,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def _export(args: argparse.Namespace) -> int:
     settings = settings_or_exit()
-    secret = settings.secret_key.get_secret_value() if settings.secret_key else None
-    vault = Vault(load_master_key(secret, settings.data_dir))
+    vault = vault_of(settings)
 
     async def work(session: AsyncSession) -> int:
         registration = await session.get(Registration, args.record)

@@ -17,12 +17,11 @@ from typing import Final
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.cli.common import fail, run_in_database, settings_or_exit
+from bot.cli.common import fail, run_in_database, settings_or_exit, vault_of
 from flows.forms.masking import mask_number
 from flows.forms.parsing.identity import normalise_id, parse_resident_id
 from flows.forms.parsing.problems import InvalidAnswer
 from flows.i18n import translator
-from storage.crypto import Vault, load_master_key
 from storage.repositories import audit, party_aided
 
 HEADERS: Final = frozenset(
@@ -92,8 +91,7 @@ def _party_aided(args: argparse.Namespace) -> int:
     settings = settings_or_exit()
     now = dt.datetime.now(settings.zone)
     numbers = read_numbers(args.file, args.column, now.date())
-    secret = settings.secret_key.get_secret_value() if settings.secret_key else None
-    vault = Vault(load_master_key(secret, settings.data_dir))
+    vault = vault_of(settings)
 
     async def work(session: AsyncSession) -> tuple[int, list[int]]:
         hashes = [party_aided.resident_id_hash(vault, number) for number in numbers]

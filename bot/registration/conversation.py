@@ -47,7 +47,7 @@ from flows.registration import (
     step,
 )
 from storage.models import Campaign, Registration
-from storage.repositories import audit, campaigns, conflicts, party_aided, registrations, review
+from storage.repositories import audit, campaigns, conflicts, registrations, review
 
 log = logging.getLogger(__name__)
 
@@ -293,9 +293,7 @@ async def _known_facts(
 ) -> dict[str, object]:
     if not any(isinstance(e, SubmitRequested | SubmitConfirmed) for e in result.effects):
         return {}
-    if await party_aided.is_listed(context.session, registration.resident_id_hash):
-        return {"party_aided": True}
-    return {}
+    return await precheck.known_facts(context.session, registration)
 
 
 async def _reply(

@@ -11,9 +11,14 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from flows.forms import facts_from_answers
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from flows.forms import Form, facts_from_answers, load_form
 from flows.i18n import SUPPORTED_LOCALES, Translator, translator
-from flows.policy import ADVISORY, Outcome, evaluate, explain, load_policy
+from flows.policy import ADVISORY, OUTCOMES, Outcome, evaluate, explain, load_policy
+from storage.crypto import Vault
+from storage.models import Campaign, Registration
+from storage.repositories import audit, party_aided, registrations
 
 if TYPE_CHECKING:
     from bot.registration.conversation import Draft
@@ -23,8 +28,124 @@ def check(
     draft: Draft, answers: Mapping[str, Any], now: dt.datetime, known: Mapping[str, object]
 ) -> Outcome:
     """The campaign's policy applied to what the answers (and the union's lists) establish."""
-    facts = {**facts_from_answers(draft.form, answers), **known}
-    return evaluate(load_policy(draft.campaign.policy_id), facts, on=now.date())
+    return _evaluate(draft.campaign.policy_id, draft.form, answers, now, known)
+
+
+def _evaluate(
+    policy_id: str,
+    form: Form,
+    answers: Mapping[str, Any],
+    now: dt.datetime,
+    known: Mapping[str, object],
+) -> Outcome:
+    facts = {**facts_from_answers(form, answers), **known}
+    return evaluate(load_policy(policy_id), facts, on=now.date())
+
+
+async def known_facts(session: AsyncSession, registration: Registration) -> dict[str, object]:
+    """Facts the union established itself, which count over what the person answered."""
+    known: dict[str, object] = {}
+    if await party_aided.is_listed(session, registration.resident_id_hash):
+        known["party_aided"] = True
+    if (registration.precheck or {}).get("untruthful"):
+        known["untruthful"] = True
+    return known
+
+
+async def recheck(
+    session: AsyncSession,
+    vault: Vault,
+    registration: Registration,
+    now: dt.datetime,
+    established: Mapping[str, object] | None = None,
+) -> dict[str, Any]:
+    """What the policy files say of the record today (its stored result is left as it was).
+
+    ``established`` adds facts an officer establishes now (``untruthful``).
+    """
+    campaign = await session.get(Campaign, registration.campaign_id)
+    assert campaign is not None
+    answers = registrations.open_state(vault, registration)["answers"]
+    known = {**await known_facts(session, registration), **(established or {})}
+    outcome = _evaluate(campaign.policy_id, load_form(campaign.form_id), answers, now, known)
+    return stored_result(outcome)
+
+
+COMPARED = ("version", "outcome", "rules", "review", "exclusions", "missing", "figures")
+
+
+def differences(stored: Mapping[str, Any], fresh: Mapping[str, Any]) -> list[str]:
+    """What changed between two results, one line each: ``outcome: eligible → excluded``."""
+    lines: list[str] = []
+    for key in COMPARED:
+        before, after = stored.get(key), fresh.get(key)
+        if key == "figures" and isinstance(before, dict) and isinstance(after, dict):
+            lines.extend(
+                f"figures.{name}: {before.get(name)} → {after.get(name)}"
+                for name in sorted(set(before) | set(after))
+                if before.get(name) != after.get(name)
+            )
+        elif before != after:
+            lines.append(f"{key}: {before} → {after}")
+    return lines
+
+
+async def mark_untruthful(
+    session: AsyncSession,
+    vault: Vault,
+    registration: Registration,
+    officer_user_id: int,
+    reason: str,
+    now: dt.datetime,
+) -> dict[str, Any]:
+    """An officer found the answers untrue: checked again with ``untruthful``, on the record."""
+    before = (registration.precheck or {}).get("outcome")
+    result = await recheck(session, vault, registration, now, {"untruthful": True})
+    result["untruthful"] = {"by": officer_user_id, "reason": reason, "at": now.isoformat()}
+    registration.precheck = result
+    audit.record(
+        session,
+        "marked_untruthful",
+        actor_user_id=officer_user_id,
+        registration_id=registration.id,
+        campaign_id=registration.campaign_id,
+        from_state=before,
+        to_state=str(result["outcome"]),
+        reason=reason,
+    )
+    return result
+
+
+def override(
+    session: AsyncSession,
+    registration: Registration,
+    officer_user_id: int,
+    outcome: str,
+    reason: str,
+    now: dt.datetime,
+) -> None:
+    """An officer sets the pre-check's outcome by their own judgement, with the reason."""
+    if outcome not in OUTCOMES:
+        raise ValueError(f"unknown outcome {outcome!r}")
+    stored = dict(registration.precheck or {})
+    before = stored.get("override", {}).get("outcome") or stored.get("outcome")
+    stored["override"] = {
+        "outcome": outcome,
+        "by": officer_user_id,
+        "reason": reason,
+        "at": now.isoformat(),
+    }
+    registration.precheck = stored
+    audit.record(
+        session,
+        "precheck_overridden",
+        actor_user_id=officer_user_id,
+        registration_id=registration.id,
+        campaign_id=registration.campaign_id,
+        from_state=before,
+        to_state=outcome,
+        reason=reason,
+    )
 
 
 def stored_result(outcome: Outcome) -> dict[str, Any]:
