@@ -126,11 +126,13 @@ class Translator:
 
     def money(self, amount: Decimal) -> str:
         """Yuan in this locale's currency format: ``¥1,200.00`` / ``CN¥1,200.00``."""
-        return self._currency_pattern.apply(amount, self._babel_locale, currency=CURRENCY)
+        shown: str = self._currency_pattern.apply(amount, self._babel_locale, currency=CURRENCY)
+        return shown
 
     def number(self, value: int | Decimal) -> str:
         """A number with this locale's grouping."""
-        return self._decimal_pattern.apply(value, self._babel_locale)
+        shown: str = self._decimal_pattern.apply(value, self._babel_locale)
+        return shown
 
     def date(self, value: dt.date) -> str:
         """A date in this locale's long form: ``2019年12月28日`` / ``December 28, 2019``."""
