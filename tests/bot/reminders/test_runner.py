@@ -54,7 +54,7 @@ async def test_each_reminder_fires_at_its_moment_once(world: World) -> None:
     assert await run(world, api, at(12, 25, 16)) == ["draft", "draft"]
     zhang, li = api.texts_to(world.chats["zhang"]), api.texts_to(world.chats["li"])
     assert len(zhang) == 2 and len(li) == 2
-    assert "还有24个问题未回答" in zhang[0] and "还剩1周" in zhang[0]
+    assert "还有24个问题未回答" in zhang[0] and "还剩7天" in zhang[0]
     assert "登记将于12月28日 16:00截止（还剩3天）" in zhang[1]
     assert "Questions still to answer: 25." in li[0]
     assert "closes on Dec 28, 16:00 (3 days left)" in li[1]
