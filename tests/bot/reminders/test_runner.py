@@ -164,7 +164,7 @@ async def test_extending_the_deadline_moves_the_reminders(world: World) -> None:
     )
     assert await run(world, api, at(12, 25, 16)) == []  # the old 3-day moment
     assert await run(world, api, at(12, 28, 16)) == ["draft", "draft"]  # the new 7-day one
-    assert "closes on Jan 4, 16:00 (1 week left)" in api.texts_to(world.chats["li"])[-1]
+    assert "closes on Jan 4, 16:00 (7 days left)" in api.texts_to(world.chats["li"])[-1]
 
 
 async def test_someone_at_their_draft_since_the_moment_is_not_reminded(world: World) -> None:
