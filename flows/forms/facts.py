@@ -14,32 +14,10 @@ from typing import Final
 
 from flows.forms.conditions import holds
 from flows.forms.schema import Field, Form
+from flows.policy.facts import FACT_NAMES
 
-POLICY_FACTS: Final = frozenset(
-    {
-        "household_size",
-        "wages",
-        "business_income",
-        "property_income",
-        "transfer_income",
-        "income_tax",
-        "social_security",
-        "necessary_expenses",
-        "months_at_current_income",
-        "causes",
-        "homes_owned",
-        "housing_area_m2",
-        "owns_shop_or_employs",
-        "children_private_school_or_abroad",
-        "uses_ships_or_machinery",
-        "untruthful",
-        "party_aided",
-        "enterprise_restructured",
-        "laid_off_couple",
-        "migrant_worker",
-        "contract_months",
-    }
-)
+# The policy engine owns the vocabulary; a form only says which of its facts a field supplies.
+POLICY_FACTS: Final = frozenset(FACT_NAMES)
 
 
 def facts_from_answers(form: Form, answers: Mapping[str, object]) -> dict[str, object]:

@@ -16,21 +16,9 @@ from flows.forms.conditions import Condition, Contains, Equals, referenced
 from flows.forms.facts import POLICY_FACTS
 from flows.forms.parsing import PROBLEMS, InvalidAnswer, parse_text
 from flows.forms.schema import DERIVED_FROM_ID, Field, Form
+from flows.policy.facts import CAUSES as POLICY_CAUSES
 
-CAUSES: Final = frozenset(
-    {
-        "illness",
-        "serious_illness",
-        "schooling",
-        "disability",
-        "single_parent",
-        "disaster",
-        "accident",
-        "sudden_event",
-        "laid_off",
-        "other",
-    }
-)
+CAUSES: Final = frozenset(POLICY_CAUSES)
 NUMERIC: Final = frozenset({"integer", "decimal", "money"})
 TYPED: Final = frozenset(PROBLEMS) - {"choice", "choices", "yes_no", "file", "group"}
 _FAR_FUTURE: Final = dt.date(9999, 12, 31)
