@@ -4,6 +4,7 @@ the table as a workbook that opens as the notice's table, masked or not by role.
 from __future__ import annotations
 
 import io
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -29,7 +30,7 @@ from tests.auxil.scenario import (
     Scenario,
     seed,
 )
-from tests.conversations.registration import RESIDENT_ID, fill_jilin
+from tests.conversations.registration import HENAN_RESIDENT_ID, RESIDENT_ID, fill_henan, fill_jilin
 
 SUMMARY_TITLE = "2019年困难职工情况汇总表"
 SUMMARY_HEADERS = (
@@ -400,3 +401,103 @@ async def test_in_english_the_buttons_are_english_and_the_file_keeps_its_chinese
         "ID and card numbers are masked: full numbers are for the union officers of the "
         "person's own unit and of the provincial union.",
     ]
+
+
+async def test_the_henan_real_name_table_with_the_amount_the_province_granted(
+    services: Services, standin: StandInBot
+) -> None:
+    await seed(services, "henan-2017")
+    worker = standin.user(WORKER, "李芳")
+    await fill_henan(worker, "zh_CN")
+    await worker.press("📨 提交")
+    await worker.press("✅ 确认提交")
+    await approve_all(services)
+    async with services.sessions() as session, session.begin():
+        # The department and the province approve; the province grants 1,500 yuan.
+        record = await session.scalar(select(Registration))
+        assert record is not None
+        for telegram_id, decision in (
+            (DEPARTMENT_OFFICER, Approve()),
+            (PROVINCE_OFFICER, Approve(Decimal("1500"))),
+        ):
+            user = await session.scalar(select(User).where(User.telegram_id == telegram_id))
+            decider = await review.actor_for(session, user)
+            now = services.clock.now()
+            await review.decide(session, services.vault, record, decision, decider, now)
+    assert record.state == "aid_granted"
+    officer = standin.user(UNIT_OFFICER, "李明")
+
+    await officer.send("/export")
+    assert officer.last.button_labels == [["困难职工情况报表"], ["实名制汇总表"]]
+    await officer.press("实名制汇总表")
+    await officer.press("审核通过的记录")
+    document = officer.last.document
+    assert document is not None
+    assert document["file_name"] == "国库处工会小组-实名制汇总表-2019-12-20.xlsx"
+    sheet = workbook_of(standin, document)
+    assert sheet["A1"].value == "省直单位困难职工帮扶情况实名制汇总表"
+    assert (
+        sheet["A2"].value == "填报单位(盖章)：国库处工会小组          联系人：李明          电话："
+    )
+    assert row(sheet, 3) == (
+        "序号",
+        "姓名",
+        "性别",
+        "年龄",
+        "身份证号",
+        "工会会员卡号或郑州银行卡号",
+        "工作单位或家庭地址",
+        "联系电话",
+        "帮扶金额（省直工会填写）",
+    )
+    # Born 8 Nov 1988: 31 on the day intake closes (28 Dec 2019).
+    assert row(sheet, 4) == (
+        1,
+        "李芳",
+        "女",
+        31,
+        HENAN_RESIDENT_ID,
+        CARD,
+        "河南省交通运输厅",
+        "0371-65902430",
+        1500,
+    )
+    assert sheet.cell(row=4, column=9).number_format == '"¥"#,##0.00'
+    assert sheet["A5"].value.startswith("注:1.此表于2017年1月10日前报省直工会")
+    assert sheet.page_setup.orientation == "landscape"
+    assert sheet.print_title_rows == "$1:$3"
+
+    await export(officer, "困难职工情况报表", "审核通过的记录")
+    content = standin.server.files[(officer.last.document or {})["file_id"]].content
+    (form,) = load_workbook(io.BytesIO(content)).worksheets
+    assert form["A1"].value == "省直单位困难职工情况报表"
+    shown = [cell.value for line in form.iter_rows() for cell in line if cell.value]
+    assert "李芳" in shown and "单亲女职工" in shown
+
+
+async def test_too_many_forms_for_one_file(
+    services: Services, standin: StandInBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await jilin_records(services, standin)
+    monkeypatch.setattr(export_handlers, "PERSON_SHEETS_LIMIT", 0)
+    officer = standin.user(UNIT_OFFICER, "李明")
+    await export(officer, "困难职工登记表", "审核通过的记录")
+    assert officer.last.text == (
+        "困难职工登记表每人一页，1 条记录超出了一个文件的上限（最多 0 条）。请选择单个单位导出。"
+    )
+    assert officer.last.document is None
+
+
+async def test_a_file_too_large_for_telegram(
+    services: Services, standin: StandInBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await jilin_records(services, standin)
+    monkeypatch.setattr(export_handlers, "DOCUMENT_LIMIT_MB", 0)
+    officer = standin.user(UNIT_OFFICER, "李明")
+    await export(officer, "困难职工情况汇总表", "审核通过的记录")
+    assert officer.last.text == (
+        "文件大小为 1 MB，超过了 Telegram 允许机器人发送的上限（0 MB）。请逐个单位导出。"
+    )
+    assert officer.last.document is None
+    async with services.sessions() as session:
+        assert await session.scalar(select(AuditEvent).where(AuditEvent.kind == "exported")) is None
