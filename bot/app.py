@@ -11,7 +11,7 @@ from telegram.request import BaseRequest
 
 from bot.clock import Clock, SystemClock
 from bot.context import BotContext, Services, SongnuanApplication
-from bot.handlers import errors, exports, officers, registration, start, status
+from bot.handlers import broadcast, errors, exports, officers, registration, start, status
 from bot.reminders import FloodLimiter
 from bot.settings import Settings
 from flows.i18n import SUPPORTED_LOCALES, translator
@@ -78,7 +78,13 @@ def build_application(
     application = builder.build()
     assert isinstance(application, SongnuanApplication)
     application.add_handlers(officers.HANDLERS)  # before the registration's catch-all
-    for handler in [*start.HANDLERS, *status.HANDLERS, *exports.HANDLERS, *registration.HANDLERS]:
+    for handler in [
+        *start.HANDLERS,
+        *status.HANDLERS,
+        *exports.HANDLERS,
+        *broadcast.HANDLERS,
+        *registration.HANDLERS,
+    ]:
         application.add_handler(handler)
     application.add_error_handler(errors.on_error)
     return application

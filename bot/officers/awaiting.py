@@ -70,6 +70,10 @@ def expect(user: User, what: Awaited) -> None:
 
 
 def stop_waiting(user: User) -> None:
-    """Take the user's next typed message as anything but an officer's input."""
-    if user.awaiting is not None:
+    """Take the user's next typed message as anything but an officer's input.
+
+    Only a decision's wait is ended: other drafts kept on the account (a broadcast being
+    addressed) have their own buttons to end them.
+    """
+    if awaited(user) is not None:
         user.awaiting = None

@@ -1,0 +1,223 @@
+"""/broadcast: a provincial officer's message to the workers or officers of a scope.
+
+The text comes with the command; the bot shows it as recipients will read it, asks to whom,
+says how many people that is, and sends only after a confirmation. Until then the draft waits
+on the officer's account in the database, so a restart in between loses nothing. Sending goes
+through the same resumable, rate-limited path as ``songnuan broadcast``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Final
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.ext import CallbackQueryHandler, CommandHandler
+
+from bot.context import BotContext
+from bot.people import Person, person_of
+from bot.reminders import send_broadcast
+from flows.i18n import N_, Translator
+from flows.reminders import broadcast_text
+from storage.models import Unit
+from storage.repositories import audit, broadcasts, units
+from storage.repositories.broadcasts import Scope, ScopeError
+
+PREFIX: Final = "bc:"
+DRAFT_KIND: Final = "broadcast"
+MOST_DEPARTMENTS: Final = 12  # buttons on one screen; the command line reaches any scope
+
+ONLY_PROVINCE = N_("Only an officer of the provincial union can send a broadcast.")
+USAGE = N_(
+    "Send /broadcast followed by the message, for example:\n"
+    "/broadcast The registration closes on 28 December at 16:00; please finish your drafts."
+)
+PREVIEW = N_("This is how it will read:")
+WHOM = N_("To whom?")
+CONFIRM = N_("It will go to {count} people ({scope}). Send it now?")
+NOBODY = N_("Nobody is in that scope yet; please choose another.")
+SENDING = N_("Sending to {count} people, within Telegram's limits. It goes on after a restart.")
+CANCELLED = N_("Cancelled; nothing was sent.")
+EXPIRED = N_("This draft is no longer open. Send /broadcast with the message again.")
+ALL_WORKERS = N_("All workers")
+ALL_OFFICERS = N_("All officers")
+DEPARTMENT_WORKERS = N_("{department}: workers")
+EVERYONE_WORKERS = N_("the workers of every unit")
+EVERYONE_OFFICERS = N_("the officers of every unit")
+SCOPE_WORKERS = N_("the workers of {unit}")
+SCOPE_OFFICERS = N_("the officers of {unit}")
+SEND = N_("📢 Send")
+CANCEL = N_("✖ Cancel")
+
+
+async def start_broadcast(update: Update, context: BotContext) -> None:
+    """Take the message, show it as it will read, and ask to whom it goes."""
+    assert update.effective_message is not None
+    person = await person_of(update, context)
+    t = person.t
+    if person.user.role != "province_officer":
+        await context.uow.commit()
+        await update.effective_message.reply_text(t(ONLY_PROVINCE))
+        return
+    text = _text_after_command(update.effective_message.text or "")
+    if not text:
+        await context.uow.commit()
+        await update.effective_message.reply_text(t(USAGE))
+        return
+    person.user.awaiting = {"kind": DRAFT_KIND, "text": text}
+    departments = await _departments(context)
+    await context.uow.commit()
+    await update.effective_message.reply_text(
+        _preview(t, text, t(WHOM)), reply_markup=_scope_keyboard(t, departments)
+    )
+
+
+async def scope_chosen(update: Update, context: BotContext) -> None:
+    """Say how many people the chosen scope reaches and ask for the confirmation."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    person = await person_of(update, context)
+    t, draft = person.t, _draft(person)
+    scope = _scope_of(query.data.removeprefix(f"{PREFIX}to:"))
+    if draft is None or scope is None or person.user.role != "province_officer":
+        await context.uow.commit()
+        await query.answer()
+        await query.edit_message_text(t(EXPIRED))
+        return
+    found = await broadcasts.recipients(context.session, scope)
+    await context.uow.commit()
+    if not found:
+        await query.answer(t(NOBODY), show_alert=True)
+        return
+    await query.answer()
+    described = await _described(context, t, scope)
+    confirm = t(CONFIRM, count=len(found), scope=described)
+    code = _scope_data(scope)
+    keyboard = InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(t(SEND), callback_data=f"{PREFIX}send:{code}"),
+                InlineKeyboardButton(t(CANCEL), callback_data=f"{PREFIX}cancel"),
+            ]
+        ]
+    )
+    await query.edit_message_text(_preview(t, draft, confirm), reply_markup=keyboard)
+
+
+async def send_now(update: Update, context: BotContext) -> None:
+    """Record the broadcast with a delivery for each recipient, then send it."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    person = await person_of(update, context)
+    t, draft = person.t, _draft(person)
+    scope = _scope_of(query.data.removeprefix(f"{PREFIX}send:"))
+    if draft is None or scope is None or person.user.role != "province_officer":
+        await context.uow.commit()
+        await query.answer()
+        await query.edit_message_text(t(EXPIRED))
+        return
+    services = context.services
+    now = services.clock.now()
+    found = await broadcasts.recipients(context.session, scope)
+    broadcast = await broadcasts.create(
+        context.session,
+        scope=scope,
+        text=draft,
+        created_by_user_id=person.user.id,
+        to=found,
+        now=now,
+    )
+    person.user.awaiting = None
+    audit.record(
+        context.session,
+        "broadcast_created",
+        actor_user_id=person.user.id,
+        details={"broadcast_id": broadcast.id, "scope": scope.as_json(), "recipients": len(found)},
+    )
+    await context.uow.commit()
+    await query.answer()
+    await query.edit_message_text(_preview(t, draft, t(SENDING, count=len(found))))
+    # Sent beside the conversation; the reminder job resumes it after a restart.
+    context.application.create_task(send_broadcast(services, context.bot, broadcast.id))
+
+
+async def cancel(update: Update, context: BotContext) -> None:
+    """Drop the draft."""
+    query = update.callback_query
+    assert query is not None
+    person = await person_of(update, context)
+    if _draft(person) is not None:
+        person.user.awaiting = None
+    await context.uow.commit()
+    await query.answer()
+    await query.edit_message_text(person.t(CANCELLED))
+
+
+def _text_after_command(text: str) -> str:
+    parts = text.split(maxsplit=1)
+    return parts[1].strip() if len(parts) > 1 else ""
+
+
+def _draft(person: Person) -> str | None:
+    stored: dict[str, Any] | None = person.user.awaiting
+    if stored and stored.get("kind") == DRAFT_KIND and isinstance(stored.get("text"), str):
+        return str(stored["text"])
+    return None
+
+
+def _preview(t: Translator, text: str, question: str) -> str:
+    return "\n\n".join([t(PREVIEW), broadcast_text(t, text), "—", question])
+
+
+async def _departments(context: BotContext) -> list[Unit]:
+    every = await units.all_units(context.session)
+    return [unit for unit in every if unit.kind == "department"][:MOST_DEPARTMENTS]
+
+
+def _scope_keyboard(t: Translator, departments: list[Unit]) -> InlineKeyboardMarkup:
+    rows = [
+        [
+            InlineKeyboardButton(t(ALL_WORKERS), callback_data=f"{PREFIX}to:all:workers"),
+            InlineKeyboardButton(t(ALL_OFFICERS), callback_data=f"{PREFIX}to:all:officers"),
+        ]
+    ]
+    rows.extend(
+        [
+            InlineKeyboardButton(
+                t(DEPARTMENT_WORKERS, department=department.name),
+                callback_data=f"{PREFIX}to:department:{department.code}:workers",
+            )
+        ]
+        for department in departments
+        if len(f"{PREFIX}send:department:{department.code}:workers".encode()) <= 64
+    )
+    rows.append([InlineKeyboardButton(t(CANCEL), callback_data=f"{PREFIX}cancel")])
+    return InlineKeyboardMarkup(rows)
+
+
+def _scope_data(scope: Scope) -> str:
+    where = "all" if scope.code is None else f"{scope.kind}:{scope.code}"
+    return f"{where}:{scope.audience}"
+
+
+def _scope_of(data: str) -> Scope | None:
+    where, _, audience = data.rpartition(":")
+    try:
+        return Scope.parse(where, audience)
+    except ScopeError:
+        return None
+
+
+async def _described(context: BotContext, t: Translator, scope: Scope) -> str:
+    if scope.code is None:
+        return t(EVERYONE_WORKERS if scope.audience == "workers" else EVERYONE_OFFICERS)
+    unit = await units.by_code(context.session, scope.code)
+    name = unit.name if unit is not None else scope.code
+    return t(SCOPE_WORKERS if scope.audience == "workers" else SCOPE_OFFICERS, unit=name)
+
+
+HANDLERS = [
+    CommandHandler("broadcast", start_broadcast),
+    CallbackQueryHandler(scope_chosen, pattern=f"^{PREFIX}to:"),
+    CallbackQueryHandler(send_now, pattern=f"^{PREFIX}send:"),
+    CallbackQueryHandler(cancel, pattern=f"^{PREFIX}cancel$"),
+]
