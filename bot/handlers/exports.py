@@ -106,15 +106,17 @@ async def export_pressed(update: Update, context: BotContext) -> None:
     choice = callbacks.decode(query.data)
     campaign = None if choice is None else await _campaign(context, officer, choice.campaign_id)
     await context.uow.commit()
-    if choice is None or isinstance(campaign, MessageText):
-        shown = campaign if isinstance(campaign, MessageText) else MessageText(STALE_BUTTON)
-        await query.answer(t.render(shown), show_alert=True)
-        return
-    assert campaign is not None and isinstance(query.message, Message)
-    await query.answer()
     message = query.message
+    if choice is None or campaign is None or not isinstance(message, Message):
+        # Not an export button, or on a message too old for the bot to edit.
+        await query.answer(t(STALE_BUTTON), show_alert=True)
+        return
+    if isinstance(campaign, MessageText):
+        await query.answer(t.render(campaign), show_alert=True)
+        return
+    await query.answer()
     if choice.step == callbacks.STATS:
-        await message.edit_reply_markup(reply_markup=None)
+        await _edit(message, message.text or "")  # the campaign is chosen: its buttons go
         await _send_stats(context, message, person, officer, campaign)
         return
     if choice.step == callbacks.CAMPAIGN:

@@ -322,8 +322,10 @@ async def test_only_officers_export(
 async def forged_press(officer: SimulatedUser, data: str) -> None:
     """Press a button the bot never showed, as a modified client could."""
     message = officer.bot_messages[-1]
-    await officer.server.user_presses(officer.chat, message, Button("forged", callback_data=data))
+    button = Button("forged", callback_data=data)
+    query_id = await officer.server.user_presses(officer.chat, message, button)
     await officer.settle()
+    officer.last_answer = officer.server.callback_answers.get(query_id)
 
 
 @pytest.mark.parametrize(
