@@ -67,7 +67,7 @@ async def send(bot: Bot, chat_id: int, screen: Screen, t: Translator) -> int:
 
 
 async def edit(bot: Bot, chat_id: int, message_id: int, screen: Screen, t: Translator) -> bool:
-    """Show the screen in place of the message; False if Telegram refused the edit."""
+    """Show the screen in place of the message; False if it cannot be edited any more."""
     try:
         await bot.edit_message_text(
             text_of(screen, t),
@@ -76,7 +76,9 @@ async def edit(bot: Bot, chat_id: int, message_id: int, screen: Screen, t: Trans
             reply_markup=keyboard_of(screen, t),
         )
     except BadRequest as error:
-        # "Not modified" (the same screen again) or a message too old or deleted.
+        if "not modified" in error.message.lower():
+            return True  # the same screen again: it is shown already
+        # A message too old to edit, or deleted.
         log.info("Could not edit an officer's screen in place: %s", error.message)
         return False
     return True
