@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 
-from telegram import Bot
 from telegram.error import Forbidden, TelegramError
 
 from bot.context import BotContext
@@ -38,12 +37,12 @@ async def tell_worker(
     if user is None or user.blocked_at is not None:
         return False
     locale = user.locale or context.services.settings.locale
-    return await _send(context, context.bot, user, notice_text(transition, form, locale))
+    return await _send(context, user, notice_text(transition, form, locale))
 
 
-async def _send(context: BotContext, bot: Bot, user: User, text: str) -> bool:
+async def _send(context: BotContext, user: User, text: str) -> bool:
     try:
-        await bot.send_message(user.telegram_id, text)
+        await context.bot.send_message(user.telegram_id, text)
     except Forbidden:
         users.mark_blocked(user, context.services.clock.now())
         await context.uow.commit()

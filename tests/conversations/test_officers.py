@@ -688,3 +688,21 @@ async def test_officers_above_a_unit_name_the_unit(services: Services, standin: 
     assert department.last.text == (
         "This is an officer's invitation; it can be withdrawn only with the command line."
     )
+
+
+async def test_a_worker_who_blocked_the_bot_does_not_undo_the_decision(
+    services: Services, standin: StandInBot
+) -> None:
+    await seed(services)
+    worker = standin.user(WORKER, "张丽", "en")
+    await submit(worker, "en")
+    worker.block_bot()
+    officer = standin.user(UNIT_OFFICER, "李明", "en")
+    await approve_first(officer, "en")
+    assert officer.last.text.splitlines()[-1] == (
+        "✅ Approved; passed on to the supervising department's union."
+    )
+    assert (await states(services))[1] == ("approved", "department")
+    async with services.sessions() as session:
+        user = await session.scalar(select(User).where(User.telegram_id == WORKER))
+        assert user is not None and user.blocked_at is not None
