@@ -208,11 +208,12 @@ def _scope_of(data: str) -> Scope | None:
 
 
 async def _described(context: BotContext, t: Translator, scope: Scope) -> str:
+    workers = scope.audience == "workers"
     if scope.code is None:
-        return t(EVERYONE_WORKERS if scope.audience == "workers" else EVERYONE_OFFICERS)
+        return t(EVERYONE_WORKERS) if workers else t(EVERYONE_OFFICERS)
     unit = await units.by_code(context.session, scope.code)
     name = unit.name if unit is not None else scope.code
-    return t(SCOPE_WORKERS if scope.audience == "workers" else SCOPE_OFFICERS, unit=name)
+    return t(SCOPE_WORKERS, unit=name) if workers else t(SCOPE_OFFICERS, unit=name)
 
 
 HANDLERS = [
