@@ -39,6 +39,8 @@ def help_lines(t: Translator, role: str | None) -> list[str]:
     ]
     if role == Role.UNIT_OFFICER:
         lines.append(t("/enter: register a worker of your unit"))
+    if role == Role.PROVINCE_OFFICER:
+        lines.append(t("/broadcast <message>: send a message to the workers or officers"))
     return lines
 
 
@@ -55,6 +57,8 @@ def commands(t: Translator, role: str | None) -> list[BotCommand]:
     ]
     if role == Role.UNIT_OFFICER:
         entries.append(BotCommand("enter", t("Register a worker of my unit")))
+    if role == Role.PROVINCE_OFFICER:
+        entries.append(BotCommand("broadcast", t("Message to workers or officers")))
     return entries
 
 
