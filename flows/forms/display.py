@@ -12,6 +12,9 @@ from flows.forms.schema import Field
 from flows.forms.texts import Joined, Text
 from flows.i18n import N_, Message
 
+# Between the items of a list: "、" in Chinese, ", " in English.
+LIST_SEPARATOR = Message(N_(", "))
+
 
 def shown(field: Field, value: object) -> Text:
     """The answer to ``field`` as text (sensitive numbers masked)."""
@@ -29,7 +32,7 @@ def shown(field: Field, value: object) -> Text:
             return option.label if option else str(value)
         case "choices" if isinstance(value, list):
             labels = [option.label for option in field.options if option.id in value]
-            return Joined(tuple(labels), "、") if labels else Message(N_("None of these"))
+            return Joined(tuple(labels), LIST_SEPARATOR) if labels else Message(N_("None of these"))
         case "yes_no":
             return Message(N_("Yes")) if value is True else Message(N_("No"))
         case "date":

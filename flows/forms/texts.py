@@ -17,7 +17,7 @@ class Joined:
     """Texts shown one after another with a separator between them."""
 
     parts: tuple[Text, ...]
-    separator: str = ""
+    separator: str | Message = ""
 
 
 Text = Message | LocalizedText | str | Joined
@@ -30,7 +30,9 @@ def render_text(text: Text, translator: Translator) -> str:
     if isinstance(text, LocalizedText):
         return translator.text(text)
     if isinstance(text, Joined):
-        return text.separator.join(render_text(part, translator) for part in text.parts)
+        separator = text.separator
+        between = separator if isinstance(separator, str) else translator.render(separator)
+        return between.join(render_text(part, translator) for part in text.parts)
     params = {
         name: render_text(value, translator) if isinstance(value, Joined) else value
         for name, value in text.params.items()
