@@ -14,6 +14,7 @@ import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import Final
 
 from matplotlib import font_manager, rc_context
@@ -79,8 +80,27 @@ def cjk_font(candidates: tuple[str, ...] = CJK_FONTS) -> str | None:
     installed = {font.name for font in font_manager.fontManager.ttflist}
     found = next((name for name in candidates if name in installed), None)
     if found is None:
+        found = _add_font_files(candidates)
+    if found is None:
         log.warning("No CJK font found (install fonts-wqy-microhei): charts use English labels")
     return found
+
+
+# Where Debian's CJK font packages put their files. Matplotlib's font cache, made when it first
+# ran, does not see fonts installed after it: these are added by path.
+CJK_FONT_FILES: Final = (
+    Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"),
+    Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"),
+    Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"),
+)
+
+
+def _add_font_files(candidates: tuple[str, ...]) -> str | None:
+    for path in CJK_FONT_FILES:
+        if path.is_file():
+            font_manager.fontManager.addfont(str(path))
+    installed = {font.name for font in font_manager.fontManager.ttflist}
+    return next((name for name in candidates if name in installed), None)
 
 
 def _states(units: Sequence[UnitCounts]) -> list[str]:
