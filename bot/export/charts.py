@@ -21,6 +21,7 @@ from matplotlib import font_manager, rc_context
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 from flows.i18n import DEFAULT_LOCALE, N_, Translator, translator
 
@@ -132,8 +133,10 @@ def _draw_units(axes: Axes, stats: CampaignStats, t: Translator) -> None:
         axes.barh(names, counts, left=left, label=label, color=STATE_COLOURS.get(state))
         left = [a + b for a, b in zip(left, counts, strict=True)]
     axes.set_title(t("Registrations per unit, by state"))
+    axes.xaxis.set_major_locator(MaxNLocator(integer=True))  # people come whole
+    # The legend stands right of the bars, never over them or the axis label.
+    axes.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize="small")
     axes.set_xlabel(t("Registrations"))
-    axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncols=5, fontsize="small")
 
 
 def _draw_days(axes: Axes, stats: CampaignStats, t: Translator) -> None:
@@ -142,7 +145,7 @@ def _draw_days(axes: Axes, stats: CampaignStats, t: Translator) -> None:
     first, last = min(shown), max(shown)
     offsets = [(day - first).days for day, _ in stats.submissions_per_day]
     counts = [count for _, count in stats.submissions_per_day]
-    axes.plot(offsets, counts, marker="o", color="#3182bd")
+    axes.bar(offsets, counts, width=0.8, color="#3182bd")
     axes.axvline(
         (stats.deadline - first).days,
         color="#de2d26",
@@ -154,8 +157,9 @@ def _draw_days(axes: Axes, stats: CampaignStats, t: Translator) -> None:
     axes.set_xticks(ticks, [f"{first + dt.timedelta(days=tick):%m-%d}" for tick in ticks])
     axes.set_title(t("Submissions per day"))
     axes.set_ylabel(t("Submissions"))
-    axes.set_ylim(bottom=0)
-    axes.legend(loc="upper left", fontsize="small")
+    axes.set_ylim(bottom=0, top=max(counts, default=0) * 1.25 + 1)
+    axes.yaxis.set_major_locator(MaxNLocator(integer=True))
+    axes.legend(loc="upper right", fontsize="small")
 
 
 def stats_chart(
