@@ -12,7 +12,7 @@ from bot.documents import documents_of
 from bot.officers import rendering
 from bot.officers.acting import Acting, acting, no_record, record, say, tell
 from bot.officers.cards import card_screen, open_card
-from flows.access import Refused, level_name
+from flows.access import Refused, level_name, sees_full_numbers
 from flows.i18n import N_, Message
 from flows.registration import Screen, render_text
 from flows.review.callbacks import Pressed
@@ -130,9 +130,20 @@ async def documents(update: Update, context: BotContext, who: Acting, pressed: P
     except Refused as refused:
         await tell(update, context, who, refused.message)
         return
-    files = list(documents_of(card.form, card.answers))
+    every = list(documents_of(card.form, card.answers))
+    # The copy of the ID and bank card shows the full numbers: only for those entitled to them.
+    entitled = sees_full_numbers(who.actor, card.record.target)
+    files = [
+        (name, file)
+        for name, file in every
+        if entitled or not card.form.field(name.rsplit("-", 1)[0]).is_sensitive
+    ]
+    withheld = len(files) < len(every)
     if not files:
-        await tell(update, context, who, Message(NO_DOCUMENTS, {"id": str(registration.id)}))
+        nothing = (
+            Message(WITHHELD) if withheld else Message(NO_DOCUMENTS, {"id": str(registration.id)})
+        )
+        await tell(update, context, who, nothing)
         return
     audit.record(
         context.session,
@@ -145,6 +156,8 @@ async def documents(update: Update, context: BotContext, who: Acting, pressed: P
     await context.uow.commit()
     if update.callback_query is not None:
         await update.callback_query.answer()
+    if withheld:
+        await context.bot.send_message(who.chat_id, who.t(WITHHELD))
     labels = field_labels(card.form)
     for name, file in files:
         field_id, number = name.rsplit("-", 1)
@@ -156,6 +169,12 @@ async def documents(update: Update, context: BotContext, who: Acting, pressed: P
             await context.bot.send_photo(who.chat_id, file["file_id"], caption=caption)
         else:
             await context.bot.send_document(who.chat_id, file["file_id"], caption=caption)
+
+
+WITHHELD = N_(
+    "The copy of the ID and bank card shows the full numbers, so it is shown only to the "
+    "union officers of the worker's own unit and of the provincial union."
+)
 
 
 def _next(update: Update) -> int | None:

@@ -11,7 +11,7 @@ from flows.forms.parsing.files import FileRef, check_file
 from flows.forms.parsing.identity import normalise_id
 from flows.forms.parsing.normalize import compact
 from flows.forms.parsing.phone import parse_phone
-from flows.forms.schema import Field, Form
+from flows.forms.schema import SENSITIVE_TYPES, Field, Form
 from flows.i18n import N_, Message
 from flows.registration import callbacks
 from flows.registration.advancing import accept, ask, go_back, redisplay, rejected
@@ -60,7 +60,7 @@ def on_answering(form: Form, state: RegistrationState, event: Event, today: dt.d
 def typed(form: Form, state: RegistrationState, field: Field, text: str, today: dt.date) -> Step:
     """A typed answer (or a shared contact's number) to ``field``."""
     effects: tuple[Effect, ...] = ()
-    if field.is_sensitive:
+    if field.is_sensitive and field.type in SENSITIVE_TYPES:  # a number typed into the chat
         effects = (SensitiveInputRead(_echo(field, text)),)
     if field.type == "choices":
         try:

@@ -706,3 +706,24 @@ async def test_a_worker_who_blocked_the_bot_does_not_undo_the_decision(
     async with services.sessions() as session:
         user = await session.scalar(select(User).where(User.telegram_id == WORKER))
         assert user is not None and user.blocked_at is not None
+
+
+async def test_the_id_copy_is_withheld_from_officers_not_entitled_to_full_numbers(
+    services: Services, standin: StandInBot
+) -> None:
+    await seed(services)
+    worker = standin.user(WORKER, "张丽", "en")
+    await submit(worker, "en")
+    await approve_first(standin.user(UNIT_OFFICER, "李明", "en"), "en")
+    department = standin.user(DEPARTMENT_OFFICER, "周涛", "en")
+    await department.send("/queue")
+    card = department.last
+    mark = department.mark
+    await department.press("📎 Documents", card)
+    sent = [message for message in department.bot_messages if message.message_id > mark]
+    assert [message.text for message in sent] == [
+        "The copy of the ID and bank card shows the full numbers, so it is shown only to the "
+        "union officers of the worker's own unit and of the provincial union.",
+        "Record 1 · Minimum living allowance certificate",
+        "Record 1 · Hospital diagnosis of the serious illness (1–2 pages)",
+    ]
