@@ -11,7 +11,16 @@ from telegram.request import BaseRequest
 
 from bot.clock import Clock, SystemClock
 from bot.context import BotContext, Services, SongnuanApplication
-from bot.handlers import broadcast, errors, exports, officers, registration, start, status
+from bot.handlers import (
+    broadcast,
+    deadlines,
+    errors,
+    exports,
+    officers,
+    registration,
+    start,
+    status,
+)
 from bot.reminders import FloodLimiter
 from bot.settings import Settings
 from flows.i18n import SUPPORTED_LOCALES, translator
@@ -77,12 +86,14 @@ def build_application(
         builder = builder.rate_limiter(rate_limiter)
     application = builder.build()
     assert isinstance(application, SongnuanApplication)
+    application.add_handlers(deadlines.EARLY_HANDLERS, group=deadlines.GROUP)
     application.add_handlers(officers.HANDLERS)  # before the registration's catch-all
     for handler in [
         *start.HANDLERS,
         *status.HANDLERS,
         *exports.HANDLERS,
         *broadcast.HANDLERS,
+        *deadlines.HANDLERS,
         *registration.HANDLERS,
     ]:
         application.add_handler(handler)

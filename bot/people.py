@@ -30,12 +30,18 @@ async def person_of(update: Update, context: BotContext) -> Person:
     sender = update.effective_user
     if sender is None:
         raise ValueError("an update without a sender")
+    key = ("person", sender.id)
+    known = context.uow.memo.get(key)
+    if isinstance(known, Person):
+        return known
     user = await users.get_or_create(context.session, sender.id, sender.full_name)
     if user.locale is None and sender.language_code:
         # Remembered, so that what the bot sends unasked (reminders, notices of a decision)
         # comes in the language of the person's phone until they choose one with /language.
         user.locale = normalize_locale(sender.language_code)
-    return Person(user=user, t=translator(locale_of(user, sender.language_code, context)))
+    person = Person(user=user, t=translator(locale_of(user, sender.language_code, context)))
+    context.uow.memo[key] = person
+    return person
 
 
 def locale_of(user: User, language_code: str | None, context: BotContext) -> str:

@@ -28,6 +28,8 @@ class UnitOfWork:
     def __init__(self, sessions: async_sessionmaker[AsyncSession], update_id: int | None) -> None:
         self.session = sessions()
         self.update_id = update_id
+        # What several handlers of one update look up alike (the sender), found once.
+        self.memo: dict[object, object] = {}
         self._marked = False
         bind = sessions.kw.get("bind")
         self._writer = writer_lock(bind) if isinstance(bind, AsyncEngine) else None

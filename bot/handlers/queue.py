@@ -131,8 +131,10 @@ async def documents(update: Update, context: BotContext, who: Acting, pressed: P
         await tell(update, context, who, refused.message)
         return
     every = list(documents_of(card.form, card.answers))
-    # The copy of the ID and bank card shows the full numbers: only for those entitled to them.
-    entitled = sees_full_numbers(who.actor, card.record.target)
+    # The copy of the ID and bank card shows the full numbers: only for those entitled to them,
+    # and for the person who sent it.
+    target = card.record.target
+    entitled = sees_full_numbers(who.actor, target) or target.owned_by(who.actor.user_id)
     files = [
         (name, file)
         for name, file in every

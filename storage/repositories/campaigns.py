@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Campaign, CampaignUnit
+from storage.repositories import audit
 
 
 async def by_code(session: AsyncSession, code: str) -> Campaign | None:
@@ -45,3 +46,42 @@ async def unit_ids(session: AsyncSession, campaign_id: int) -> list[int]:
         select(CampaignUnit.unit_id).where(CampaignUnit.campaign_id == campaign_id)
     )
     return list(result)
+
+
+DEADLINES = ("intake_closes", "review_closes")
+
+
+class DeadlineError(ValueError):
+    """A move that would put the campaign's times out of order."""
+
+
+def move_deadline(
+    session: AsyncSession,
+    campaign: Campaign,
+    deadline: str,
+    moment: dt.datetime,
+    *,
+    reason: str,
+    actor_user_id: int | None,
+) -> dt.datetime:
+    """Move ``intake_closes`` or ``review_closes`` to ``moment``, audited; the old time.
+
+    Every reminder is worked out from the campaign's times, so they follow at once.
+    """
+    if deadline not in DEADLINES:
+        raise DeadlineError(f"not a deadline: {deadline}")
+    before: dt.datetime = getattr(campaign, deadline)
+    intake_closes = moment if deadline == "intake_closes" else campaign.intake_closes
+    review_closes = moment if deadline == "review_closes" else campaign.review_closes
+    if not campaign.intake_opens < intake_closes <= review_closes:
+        raise DeadlineError("intake opens < intake closes <= review closes")
+    setattr(campaign, deadline, moment)
+    audit.record(
+        session,
+        "deadline_moved",
+        actor_user_id=actor_user_id,
+        campaign_id=campaign.id,
+        reason=reason,
+        details={"deadline": deadline, "from": before.isoformat(), "to": moment.isoformat()},
+    )
+    return before

@@ -95,6 +95,8 @@ CARD = Shows("📋 Record {id} · ")
 HISTORY = Shows("History of record {id}:")
 FULL = Shows("Resident ID number: 2201021")
 DOCUMENTS = Shows("Record {id} · Resident ID card and ICBC card")
+# The ID copy shows the full numbers: those who see them masked get the other documents.
+DOCUMENTS_WITHOUT_ID_COPY = Shows("The copy of the ID and bank card shows the full numbers")
 RETURN = Shows("Return record {id}: press the numbers of the answers to correct, then Done.")
 REASON = Shows("Why is record {id} returned?")
 REJECT = Shows("Why is record {id} rejected?")
@@ -164,7 +166,7 @@ MATRIX: Final[dict[str, dict[str, dict[str, Expected]]]] = {
             "history": HISTORY,
             "history command": HISTORY,
             "full numbers": Refused(MASKED),
-            "documents": DOCUMENTS,
+            "documents": DOCUMENTS_WITHOUT_ID_COPY,
             "return": RETURN,
             "return: fields chosen": REASON,
             "reject": REJECT,

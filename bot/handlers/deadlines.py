@@ -1,0 +1,204 @@
+"""/deadline: a provincial officer extends the intake or the review, with a reason on record.
+
+The chosen extension waits on the officer's account in the database for the typed reason
+(a restart in between loses nothing); the reminders are worked out from the campaign's times,
+so they follow the new deadline at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Final
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.ext import (
+    ApplicationHandlerStop,
+    CallbackQueryHandler,
+    CommandHandler,
+    MessageHandler,
+    filters,
+)
+
+from bot.context import BotContext
+from bot.people import Person, person_of
+from flows.i18n import N_, Translator
+from storage.models import Campaign
+from storage.repositories import campaigns
+from storage.repositories.campaigns import DeadlineError, move_deadline
+
+PREFIX: Final = "dl:"
+DRAFT_KIND: Final = "deadline"
+DAYS: Final = (1, 3, 7)
+MAX_REASON: Final = 500
+
+ONLY_PROVINCE = N_("Only an officer of the provincial union can move a deadline.")
+NO_CAMPAIGN = N_("There is no campaign under way.")
+CURRENT = N_("{campaign}: the registration closes on {intake}; the review closes on {review}.")
+WHICH = N_("Which deadline should move, and by how much?")
+INTAKE_BY = N_("Registration +{days} d")
+REVIEW_BY = N_("Review +{days} d")
+ASK_REASON = N_(
+    "The {deadline} would close on {moment} instead of {before}. Why? Type the reason: it is "
+    "recorded. /cancel stops without a change."
+)
+INTAKE = N_("registration")
+REVIEW = N_("review")
+MOVED = N_(
+    "Done: the {deadline} of {campaign} now closes on {moment} (it was {before}). "
+    "Reminders follow the new time."
+)
+OUT_OF_ORDER = N_(
+    "That would close the registration after the review. Move the review's deadline first."
+)
+TOO_LONG = N_("Please keep the reason under {count} characters.")
+STOPPED = N_("Stopped; the deadline is unchanged.")
+GONE = N_("This choice is no longer open. Send /deadline again.")
+
+
+async def show_deadlines(update: Update, context: BotContext) -> None:
+    """The campaign's deadlines, with buttons to extend them."""
+    assert update.effective_message is not None
+    person = await person_of(update, context)
+    t = person.t
+    campaign = await _campaign_of(context, person)
+    await context.uow.commit()
+    if person.user.role != "province_officer":
+        await update.effective_message.reply_text(t(ONLY_PROVINCE))
+        return
+    if campaign is None:
+        await update.effective_message.reply_text(t(NO_CAMPAIGN))
+        return
+    text = "\n\n".join([_current(t, campaign), t(WHICH)])
+    await update.effective_message.reply_text(text, reply_markup=_keyboard(t, campaign))
+
+
+async def extension_chosen(update: Update, context: BotContext) -> None:
+    """Keep the chosen extension and ask why."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    person = await person_of(update, context)
+    t = person.t
+    _, campaign_id, deadline, days = query.data.split(":")
+    campaign = await context.session.get(Campaign, int(campaign_id))
+    if person.user.role != "province_officer" or campaign is None:
+        await context.uow.commit()
+        await query.answer()
+        await query.edit_message_text(t(GONE))
+        return
+    before: dt.datetime = getattr(campaign, deadline)
+    moment = before + dt.timedelta(days=int(days))
+    person.user.awaiting = {
+        "kind": DRAFT_KIND,
+        "campaign": campaign.id,
+        "deadline": deadline,
+        "to": moment.isoformat(),
+    }
+    await context.uow.commit()
+    await query.answer()
+    await query.edit_message_text(
+        t(ASK_REASON, deadline=_name(t, deadline), moment=moment, before=before)
+    )
+
+
+async def reason_typed(update: Update, context: BotContext) -> None:
+    """The reason for the chosen extension: move the deadline, on the record."""
+    message = update.effective_message
+    if message is None or message.text is None:
+        return
+    person = await person_of(update, context)
+    draft = _draft(person)
+    if draft is None:
+        return
+    t = person.t
+    reason = message.text.strip()
+    if len(reason) > MAX_REASON:
+        await context.uow.commit()
+        await message.reply_text(t(TOO_LONG, count=MAX_REASON))
+        raise ApplicationHandlerStop
+    person.user.awaiting = None
+    campaign = await context.session.get(Campaign, int(draft["campaign"]))
+    if campaign is None or person.user.role != "province_officer":
+        await context.uow.commit()
+        await message.reply_text(t(GONE))
+        raise ApplicationHandlerStop
+    deadline, moment = str(draft["deadline"]), dt.datetime.fromisoformat(str(draft["to"]))
+    try:
+        before = move_deadline(
+            context.session,
+            campaign,
+            deadline,
+            moment,
+            reason=reason,
+            actor_user_id=person.user.id,
+        )
+    except DeadlineError:
+        await context.uow.commit()
+        await message.reply_text(t(OUT_OF_ORDER))
+        raise ApplicationHandlerStop from None
+    await context.uow.commit()
+    await message.reply_text(
+        t(MOVED, deadline=_name(t, deadline), campaign=campaign.name, moment=moment, before=before)
+    )
+    raise ApplicationHandlerStop
+
+
+async def cancel_extension(update: Update, context: BotContext) -> None:
+    """/cancel while a reason is awaited: nothing moves."""
+    person = await person_of(update, context)
+    if _draft(person) is None:
+        return
+    person.user.awaiting = None
+    await context.uow.commit()
+    assert update.effective_message is not None
+    await update.effective_message.reply_text(person.t(STOPPED))
+    raise ApplicationHandlerStop
+
+
+def _draft(person: Person) -> dict[str, Any] | None:
+    stored: dict[str, Any] | None = person.user.awaiting
+    return stored if stored and stored.get("kind") == DRAFT_KIND else None
+
+
+async def _campaign_of(context: BotContext, person: Person) -> Campaign | None:
+    # The province's own unit is in no campaign's scope: any campaign under way is theirs.
+    now = context.services.clock.now()
+    return await campaigns.current_for_unit(context.session, None, now)
+
+
+def _current(t: Translator, campaign: Campaign) -> str:
+    return t(
+        CURRENT,
+        campaign=campaign.name,
+        intake=campaign.intake_closes,
+        review=campaign.review_closes,
+    )
+
+
+def _name(t: Translator, deadline: str) -> str:
+    return t(INTAKE) if deadline == "intake_closes" else t(REVIEW)
+
+
+def _keyboard(t: Translator, campaign: Campaign) -> InlineKeyboardMarkup:
+    def row(deadline: str, label: str) -> list[InlineKeyboardButton]:
+        return [
+            InlineKeyboardButton(
+                t(label, days=days), callback_data=f"{PREFIX}{campaign.id}:{deadline}:{days}"
+            )
+            for days in DAYS
+        ]
+
+    return InlineKeyboardMarkup([row("intake_closes", INTAKE_BY), row("review_closes", REVIEW_BY)])
+
+
+# Typed reasons and /cancel are looked at before the officers' and the registration's handlers.
+GROUP: Final = -2
+HANDLERS = [
+    CommandHandler("deadline", show_deadlines),
+    CallbackQueryHandler(
+        extension_chosen, pattern=rf"^{PREFIX}\d+:(intake_closes|review_closes):\d+$"
+    ),
+]
+EARLY_HANDLERS = [
+    CommandHandler("cancel", cancel_extension),
+    MessageHandler(filters.TEXT & ~filters.COMMAND, reason_typed),
+]
