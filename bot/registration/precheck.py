@@ -102,6 +102,9 @@ async def mark_untruthful(
     before = (registration.precheck or {}).get("outcome")
     result = await recheck(session, vault, registration, now, {"untruthful": True})
     result["untruthful"] = {"by": officer_user_id, "reason": reason, "at": now.isoformat()}
+    if "override" in (registration.precheck or {}):
+        # An officer's override stays on the record, over the outcome made again.
+        result["override"] = (registration.precheck or {})["override"]
     registration.precheck = result
     audit.record(
         session,
