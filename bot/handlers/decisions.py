@@ -12,81 +12,32 @@ from telegram.ext import ApplicationHandlerStop
 from bot.context import BotContext
 from bot.officers import rendering
 from bot.officers.acting import Acting, no_record, record, say, tell
-from bot.officers.awaiting import Awaited, Kind, awaited, expect, stop_waiting
+from bot.officers.awaiting import awaited, stop_waiting
 from bot.officers.cards import aid_amounts, card_screen, open_card
 from bot.officers.deciding import (
     TYPE_AGAIN,
     Place,
     apply,
-    decision_refusal,
+    card_to_decide,
+    expect_input,
     place_of,
-    refused_on_card,
+    show_pressed,
 )
 from bot.people import person_of
 from flows.access import Action, Refused
 from flows.i18n import N_, Message
-from flows.registration import Screen
 from flows.review import Approve, Decision, Reject, Return, parse_amount
 from flows.review.callbacks import Pressed, fields_of
 from flows.review.card import amount_screen, needs_amount, reason_screen, return_screen
 from storage.repositories import review
-from storage.repositories.cards import Card
-from storage.repositories.review import CARD_OUTDATED
 
 CHOOSE_FIELDS: Final = N_("Please choose at least one answer to correct.")
 NOT_DECIDED: Final = N_("Stopped: nothing was decided on record {id}.")
 
 
-async def _decidable(
-    update: Update, context: BotContext, who: Acting, pressed: Pressed, action: Action
-) -> Card | None:
-    """The card of a record the officer may start ``action`` on now, from the current card."""
-    registration = await record(context, pressed.record_id)
-    if registration is None:
-        await tell(update, context, who, no_record(pressed.record_id))
-        return None
-    try:
-        card = await open_card(context, who, registration)
-    except Refused as refused:
-        await tell(update, context, who, refused.message)
-        return None
-    refusal = decision_refusal(who.actor, action, card.record)
-    if refusal is None and pressed.version != card.record.version:
-        refusal = CARD_OUTDATED
-    if refusal is not None:
-        await refused_on_card(update, context, who, card, refusal, place_of(update, who))
-        return None
-    return card
-
-
-async def _show(update: Update, context: BotContext, who: Acting, screen: Screen) -> None:
-    await context.uow.commit()
-    query = update.callback_query
-    assert query is not None
-    await query.answer()
-    await rendering.show_in_place(context.bot, query.message, who.chat_id, screen, who.t)
-
-
-def _expect(update: Update, who: Acting, card: Card, kind: Kind, fields: tuple[str, ...]) -> None:
-    place = place_of(update, who)
-    assert place.message_id is not None
-    expect(
-        who.person.user,
-        Awaited(
-            kind=kind,
-            record_id=card.record.id,
-            version=card.record.version,
-            chat_id=place.chat_id,
-            message_id=place.message_id,
-            fields=fields,
-            next_offset=place.next_offset,
-        ),
-    )
-
-
 async def approve(update: Update, context: BotContext, who: Acting, pressed: Pressed) -> None:
     """Approve: up to the next level, or at the last level first the aid amount."""
-    card = await _decidable(update, context, who, pressed, Action.APPROVE)
+    card = await card_to_decide(update, context, who, pressed, Action.APPROVE)
     if card is None:
         return
     place = place_of(update, who)
@@ -102,14 +53,13 @@ async def approve(update: Update, context: BotContext, who: Acting, pressed: Pre
         )
         return
     campaign = await review.campaign_of(context.session, card.registration)
-    _expect(update, who, card, "amount", ())
-    screen = amount_screen(card.record, aid_amounts(campaign))
-    await _show(update, context, who, rendering.with_next(screen, place.next_offset))
+    expect_input(update, who, card, "amount")
+    await show_pressed(update, context, who, amount_screen(card.record, aid_amounts(campaign)))
 
 
 async def amount_chosen(update: Update, context: BotContext, who: Acting, pressed: Pressed) -> None:
     """Approve at the last level with one of the policy's standard amounts."""
-    card = await _decidable(update, context, who, pressed, Action.SET_AMOUNT)
+    card = await card_to_decide(update, context, who, pressed, Action.SET_AMOUNT)
     if card is None:
         return
     try:
@@ -130,42 +80,34 @@ async def amount_chosen(update: Update, context: BotContext, who: Acting, presse
 
 async def start_return(update: Update, context: BotContext, who: Acting, pressed: Pressed) -> None:
     """Return for correction: choose the answers to correct (a press toggles one)."""
-    card = await _decidable(update, context, who, pressed, Action.RETURN)
+    card = await card_to_decide(update, context, who, pressed, Action.RETURN)
     if card is None:
         return
     chosen = fields_of(card.form, pressed.argument)
     screen = return_screen(card.form, card.record, card.answers, chosen)
-    await _show(
-        update, context, who, rendering.with_next(screen, place_of(update, who).next_offset)
-    )
+    await show_pressed(update, context, who, screen)
 
 
 async def return_chosen(update: Update, context: BotContext, who: Acting, pressed: Pressed) -> None:
     """The answers to correct are chosen: now the reason, typed."""
-    card = await _decidable(update, context, who, pressed, Action.RETURN)
+    card = await card_to_decide(update, context, who, pressed, Action.RETURN)
     if card is None:
         return
     fields = fields_of(card.form, pressed.argument)
     if not fields:
         await tell(update, context, who, Message(CHOOSE_FIELDS))
         return
-    _expect(update, who, card, "return", fields)
-    screen = reason_screen(card.record, rejecting=False)
-    await _show(
-        update, context, who, rendering.with_next(screen, place_of(update, who).next_offset)
-    )
+    expect_input(update, who, card, "return", fields=fields)
+    await show_pressed(update, context, who, reason_screen(card.record, rejecting=False))
 
 
 async def start_reject(update: Update, context: BotContext, who: Acting, pressed: Pressed) -> None:
     """Reject: the reason, typed."""
-    card = await _decidable(update, context, who, pressed, Action.REJECT)
+    card = await card_to_decide(update, context, who, pressed, Action.REJECT)
     if card is None:
         return
-    _expect(update, who, card, "reject", ())
-    screen = reason_screen(card.record, rejecting=True)
-    await _show(
-        update, context, who, rendering.with_next(screen, place_of(update, who).next_offset)
-    )
+    expect_input(update, who, card, "reject")
+    await show_pressed(update, context, who, reason_screen(card.record, rejecting=True))
 
 
 async def typed(update: Update, context: BotContext) -> None:

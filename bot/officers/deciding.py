@@ -14,17 +14,19 @@ from telegram import Update
 
 from bot.context import BotContext
 from bot.officers import rendering
-from bot.officers.acting import Acting, say
-from bot.officers.awaiting import stop_waiting
+from bot.officers.acting import Acting, no_record, record, say, tell
+from bot.officers.awaiting import Awaited, Kind, expect, stop_waiting
 from bot.officers.cards import card_screen, open_card
 from bot.officers.notices import tell_worker
 from flows.access import Action, Actor, Reason, Refusal, Refused, may
 from flows.i18n import N_, Message
 from flows.registration import Screen
 from flows.review import Decision, RecordView, not_waiting, officer_outcome
+from flows.review.callbacks import Pressed
 from storage.models import Registration
 from storage.repositories import review
 from storage.repositories.cards import Card
+from storage.repositories.review import CARD_OUTDATED
 
 # Refusals of what was typed: the officer types again; any other refusal ends the decision.
 INPUT_PROBLEMS: Final = frozenset(
@@ -75,6 +77,65 @@ def decision_refusal(officer: Actor, action: Action, record: RecordView) -> Refu
     if record.waiting_level is None:
         return not_waiting(record)
     return None
+
+
+async def card_to_decide(
+    update: Update, context: BotContext, who: Acting, pressed: Pressed, action: Action
+) -> Card | None:
+    """The card of a record the officer may start ``action`` on now, from the current card;
+    None once the refusal is said (a card showing an old state is shown afresh)."""
+    registration = await record(context, pressed.record_id)
+    if registration is None:
+        await tell(update, context, who, no_record(pressed.record_id))
+        return None
+    try:
+        card = await open_card(context, who, registration)
+    except Refused as refused:
+        await tell(update, context, who, refused.message)
+        return None
+    refusal = decision_refusal(who.actor, action, card.record)
+    if refusal is None and pressed.version != card.record.version:
+        refusal = CARD_OUTDATED
+    if refusal is not None:
+        await refused_on_card(update, context, who, card, refusal, place_of(update, who))
+        return None
+    return card
+
+
+async def show_pressed(update: Update, context: BotContext, who: Acting, screen: Screen) -> None:
+    """Save, answer the press, and show ``screen`` in place of the pressed message (its "Next"
+    kept)."""
+    await context.uow.commit()
+    query = update.callback_query
+    assert query is not None
+    await query.answer()
+    screen = rendering.with_next(screen, place_of(update, who).next_offset)
+    await rendering.show_in_place(context.bot, query.message, who.chat_id, screen, who.t)
+
+
+def expect_input(
+    update: Update,
+    who: Acting,
+    card: Card,
+    kind: Kind,
+    *,
+    fields: tuple[str, ...] = (),
+) -> None:
+    """Take the officer's next typed message as ``kind`` on this card (and its version)."""
+    place = place_of(update, who)
+    assert place.message_id is not None
+    expect(
+        who.person.user,
+        Awaited(
+            kind=kind,
+            record_id=card.record.id,
+            version=card.record.version,
+            chat_id=place.chat_id,
+            message_id=place.message_id,
+            fields=fields,
+            next_offset=place.next_offset,
+        ),
+    )
 
 
 def _moved_past(record: RecordView, officer: Actor) -> bool:

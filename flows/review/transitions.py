@@ -118,9 +118,9 @@ def decide(record: RecordView, decision: Decision, actor: Actor, now: dt.datetim
         return _approve(record, decision, actor, level)
     if isinstance(decision, Return):
         fields = _flagged(record, decision.fields)
-        reason = _reason(decision.reason)
+        reason = check_reason(decision.reason)
         return _move(record, actor, Kind.RETURNED, State.RETURNED, level, reason, fields)
-    return _move(record, actor, Kind.REJECTED, State.REJECTED, level, _reason(decision.reason))
+    return _move(record, actor, Kind.REJECTED, State.REJECTED, level, check_reason(decision.reason))
 
 
 def not_waiting(record: RecordView) -> Refusal:
@@ -174,7 +174,7 @@ def _amend(record: RecordView, decision: AmendAmount, actor: Actor) -> Transitio
             Reason.NOT_GRANTED, N_("Only the amount of a record granted aid can be changed.")
         )
     amount = check_amount(decision.amount)
-    reason = _reason(decision.reason)
+    reason = check_reason(decision.reason)
     return _move(
         record, actor, Kind.AMOUNT_CHANGED, State.AID_GRANTED, record.level, reason, amount=amount
     )
@@ -232,7 +232,8 @@ def _flagged(record: RecordView, fields: tuple[str, ...]) -> tuple[str, ...]:
     return flagged
 
 
-def _reason(text: str) -> str:
+def check_reason(text: str) -> str:
+    """An officer's reason as kept: trimmed, not empty, not too long; raises Refused else."""
     reason = text.strip()
     if not reason:
         raise _refused(Reason.REASON_REQUIRED, N_("Please give a reason."))
