@@ -1,6 +1,6 @@
 """Approve, return for correction, reject, the aid amount: the presses, and the reason or the
 amount the officer then types (kept in the database until it comes, see
-:mod:`bot.officers.awaiting`)."""
+:mod:`bot.officers.awaiting`); a pre-check's reason goes to :mod:`bot.handlers.precheck`."""
 
 from __future__ import annotations
 
@@ -10,9 +10,10 @@ from telegram import Update
 from telegram.ext import ApplicationHandlerStop
 
 from bot.context import BotContext
+from bot.handlers import precheck
 from bot.officers import rendering
 from bot.officers.acting import Acting, no_record, record, say, tell
-from bot.officers.awaiting import awaited, stop_waiting
+from bot.officers.awaiting import PRECHECK_KINDS, awaited, stop_waiting
 from bot.officers.cards import aid_amounts, card_screen, open_card
 from bot.officers.deciding import (
     TYPE_AGAIN,
@@ -124,6 +125,9 @@ async def typed(update: Update, context: BotContext) -> None:
         stop_waiting(person.user)
         await tell(update, context, who, no_record(what.record_id))
         raise ApplicationHandlerStop
+    if what.kind in PRECHECK_KINDS:
+        await precheck.reason_typed(update, context, who, registration, what, message.text)
+        raise ApplicationHandlerStop
     decision: Decision
     if what.kind == "amount":
         try:
@@ -152,7 +156,8 @@ async def typed(update: Update, context: BotContext) -> None:
 
 
 async def cancel_typing(update: Update, context: BotContext) -> None:
-    """/cancel while a reason or an amount is awaited: nothing is decided, the card is back."""
+    """/cancel while a reason or an amount is awaited: nothing is decided (nor the pre-check
+    changed), the card is back."""
     person = await person_of(update, context)
     what = awaited(person.user)
     if what is None:
@@ -170,7 +175,12 @@ async def cancel_typing(update: Update, context: BotContext) -> None:
     await context.uow.commit()
     if screen is not None:
         await rendering.edit(context.bot, what.chat_id, what.message_id, screen, who.t)
-    await say(update, context, who.t(NOT_DECIDED, id=str(what.record_id)))
+    stopped = (
+        precheck.stopped(what)
+        if what.kind in PRECHECK_KINDS
+        else Message(NOT_DECIDED, {"id": str(what.record_id)})
+    )
+    await say(update, context, who.t.render(stopped))
     raise ApplicationHandlerStop
 
 

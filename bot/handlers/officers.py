@@ -10,7 +10,7 @@ from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot.context import BotContext
-from bot.handlers import decisions, history, invite, queue
+from bot.handlers import decisions, history, invite, precheck, queue
 from bot.officers.acting import Acting, acting
 from flows.review import callbacks
 from flows.review.callbacks import Pressed
@@ -28,6 +28,10 @@ PRESSES: Final[dict[str, Press]] = {
     callbacks.FULL: queue.full_numbers,
     callbacks.DOCUMENTS: queue.documents,
     callbacks.NEXT: queue.next_card,
+    callbacks.PRECHECK: precheck.show_precheck,
+    callbacks.UNTRUTHFUL: precheck.start_untruthful,
+    callbacks.OVERRIDE: precheck.choose_outcome,
+    callbacks.OVERRIDE_TO: precheck.outcome_chosen,
 }
 
 

@@ -1,6 +1,7 @@
-"""What an officer's next typed message answers: the reason of a return or a rejection, or an
-aid amount. Kept on the account in the database (``users.awaiting``), never in memory, so that
-a restart between the button and the typed text loses nothing and no update is read twice."""
+"""What an officer's next typed message answers: the reason of a return or a rejection, an
+aid amount, or the reason of a pre-check marked untruthful or overridden. Kept on the account
+in the database (``users.awaiting``), never in memory, so that a restart between the button and
+the typed text loses nothing and no update is read twice."""
 
 from __future__ import annotations
 
@@ -9,14 +10,17 @@ from typing import Any, Final, Literal, cast
 
 from storage.models import User
 
-Kind = Literal["return", "reject", "amount"]
-KINDS: Final = ("return", "reject", "amount")
+Kind = Literal["return", "reject", "amount", "untruthful", "override"]
+KINDS: Final = ("return", "reject", "amount", "untruthful", "override")
+# The kinds that change the pre-check, not the record's state.
+PRECHECK_KINDS: Final = frozenset({"untruthful", "override"})
 
 
 @dataclass(frozen=True)
 class Awaited:
     """The decision waiting for typed text, the card version it was started on, and the card's
-    message (to show the outcome in place) with its place in the queue."""
+    message (to show the outcome in place) with its place in the queue; ``fields`` to return,
+    or the ``outcome`` an override sets."""
 
     kind: Kind
     record_id: int
@@ -25,6 +29,7 @@ class Awaited:
     message_id: int
     fields: tuple[str, ...] = field(default=())
     next_offset: int | None = None
+    outcome: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         """As stored in ``users.awaiting``."""
@@ -36,6 +41,7 @@ class Awaited:
             "message": self.message_id,
             "fields": list(self.fields),
             "next": self.next_offset,
+            "outcome": self.outcome,
         }
 
     @classmethod
@@ -54,6 +60,7 @@ class Awaited:
                 message_id=int(stored["message"]),
                 fields=tuple(str(name) for name in stored.get("fields") or ()),
                 next_offset=int(following) if following is not None else None,
+                outcome=str(stored["outcome"]) if stored.get("outcome") is not None else None,
             )
         except (KeyError, TypeError, ValueError):
             return None

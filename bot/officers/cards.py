@@ -10,22 +10,30 @@ from bot.officers.acting import Acting
 from bot.officers.rendering import MAX_MESSAGE, text_of
 from bot.registration.precheck import explanation_in
 from flows.forms.texts import Text
-from flows.i18n import N_, Message
 from flows.policy import load_policy
 from flows.registration import Screen
 from flows.review import standard_amounts
+from flows.review.precheck import heading, marks
 from storage.models import Campaign, Registration
 from storage.repositories import cards
 from storage.repositories.cards import Card
 
-PRECHECK_HEADING = Message(N_("🔎 Pre-check when submitted (advisory):"))
 
+def precheck_lines(card: Card, locale: str, *, whole: bool = True) -> list[Text]:
+    """The stored pre-check's explanation in the reader's language, under a heading, then
+    the untruthful mark and the override with who set them and why.
 
-def precheck_lines(registration: Registration, locale: str) -> list[Text]:
-    """The stored pre-check's explanation in the reader's language, under a heading."""
-    if not registration.precheck:
+    Not ``whole``: the explanation's headline only (the marks stay).
+    """
+    stored = card.registration.precheck
+    if not stored:
         return []
-    return [PRECHECK_HEADING, *explanation_in(registration.precheck, locale)]
+    explanation = explanation_in(stored, locale)
+    return [
+        heading(stored),
+        *(explanation if whole else explanation[:1]),
+        *marks(stored, card.precheck_officers),
+    ]
 
 
 async def open_card(context: BotContext, who: Acting, registration: Registration) -> Card:
@@ -46,11 +54,11 @@ def card_screen(
 ) -> Screen:
     """The card as this person sees it, with the pre-check in their language.
 
-    A card too long for one message keeps only the pre-check's headline, so that the answers
-    and the outcome of a decision stay whole.
+    A card too long for one message keeps only the pre-check's headline (and the officers'
+    marks), so that the answers and the outcome of a decision stay whole.
     """
-    precheck = precheck_lines(card.registration, who.person.locale)
-    for lines in (precheck, precheck[:2]):
+    locale = who.person.locale
+    for lines in (precheck_lines(card, locale), precheck_lines(card, locale, whole=False)):
         screen = card.screen(
             who.actor,
             precheck=lines,

@@ -120,6 +120,7 @@ def expect_input(
     kind: Kind,
     *,
     fields: tuple[str, ...] = (),
+    outcome: str | None = None,
 ) -> None:
     """Take the officer's next typed message as ``kind`` on this card (and its version)."""
     place = place_of(update, who)
@@ -134,6 +135,7 @@ def expect_input(
             message_id=place.message_id,
             fields=fields,
             next_offset=place.next_offset,
+            outcome=outcome,
         ),
     )
 

@@ -16,6 +16,10 @@ choice needs no state on the server until the reason is typed.
 | ``v:card:<r>:<v>`` | back to the card |
 | ``v:hist:<r>:<v>`` / ``v:docs:<r>:<v>`` | the history / the documents |
 | ``v:full:<r>:<v>`` | the card again with full numbers (audited) |
+| ``v:pc:<r>:<v>`` | the pre-check: mark untruthful or override |
+| ``v:unt:<r>:<v>`` | mark the answers untruthful (then the reason) |
+| ``v:ovr:<r>:<v>`` | override the outcome: choose it |
+| ``v:ovo:<r>:<v>:<outcome>`` | the outcome chosen (then the reason) |
 | ``v:next:<offset>:0`` | the next record of the queue |
 """
 
@@ -39,8 +43,28 @@ HISTORY: Final = "hist"
 FULL: Final = "full"
 DOCUMENTS: Final = "docs"
 NEXT: Final = "next"
+PRECHECK: Final = "pc"
+UNTRUTHFUL: Final = "unt"
+OVERRIDE: Final = "ovr"
+OVERRIDE_TO: Final = "ovo"
 ACTIONS: Final = frozenset(
-    {APPROVE, AMOUNT, RETURN, TOGGLE, RETURN_DONE, REJECT, CARD, HISTORY, FULL, DOCUMENTS, NEXT}
+    {
+        APPROVE,
+        AMOUNT,
+        RETURN,
+        TOGGLE,
+        RETURN_DONE,
+        REJECT,
+        CARD,
+        HISTORY,
+        FULL,
+        DOCUMENTS,
+        NEXT,
+        PRECHECK,
+        UNTRUTHFUL,
+        OVERRIDE,
+        OVERRIDE_TO,
+    }
 )
 
 

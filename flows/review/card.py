@@ -3,8 +3,9 @@ reason, the amount, the history. Neutral of any messenger, like the registration
 
 The card shows every relevant answer numbered (sensitive ones masked unless the viewer may see
 them in full and asked to), what the pre-check said, whether the person is on the Party-aided
-list, and for a resubmission what the correction changed. Decision buttons appear only when the
-record waits at the viewer's level within their scope.
+list, and for a resubmission what the correction changed. Decision buttons (and the pre-check's:
+mark the answers untruthful, override the outcome) appear only when the record waits at the
+viewer's level within their scope.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ PARTY_AIDED_NOTE: Final = Message(
     )
 )
 BACK_TO_CARD: Final = Message(N_("◀ Back to the record"))
+PRECHECK_LABEL: Final = Message(N_("⚖ Pre-check"))
 
 
 def field_labels(form: Form) -> dict[str, Text]:
@@ -213,6 +215,8 @@ def _card_buttons(
                 Button(Message(N_("❌ Reject")), _data(callbacks.REJECT, record)),
             )
         )
+        # Marking untruthful or overriding the pre-check: for those who decide, as they decide.
+        rows.append((Button(PRECHECK_LABEL, _data(callbacks.PRECHECK, record)),))
     more = [Button(Message(N_("🕘 History")), _data(callbacks.HISTORY, record))]
     if any(field.type == "file" and answers.get(field.id) for field in form.fields):
         more.append(Button(Message(N_("📎 Documents")), _data(callbacks.DOCUMENTS, record)))

@@ -18,6 +18,7 @@ from flows.access import Level, level_name
 from flows.forms.masking import hidden
 from flows.forms.texts import Joined, Text
 from flows.i18n import N_, Message
+from flows.review.outcomes import outcome_name
 from flows.review.records import SHANGHAI
 from flows.review.states import STATE_NAMES, State
 
@@ -37,7 +38,11 @@ KIND_NAMES: Final[dict[str, str]] = {
     "consent_given": N_("consent to the processing of personal data given"),
     "consent_declined": N_("consent to the processing of personal data declined"),
     "draft_deleted": N_("draft deleted"),
+    "marked_untruthful": N_("answers marked untruthful, pre-check made again"),
+    "precheck_overridden": N_("pre-check outcome overridden"),
 }
+# Events whose from and to are pre-check outcomes, not states of the record.
+PRECHECK_KINDS: Final = frozenset({"marked_untruthful", "precheck_overridden"})
 _DIGIT_RUN: Final = re.compile(r"\d{6,}[\dXx]?")
 _LEVELS: Final = frozenset(level.value for level in Level)
 
@@ -77,7 +82,9 @@ def _line(entry: HistoryEntry, labels: Mapping[str, Text], zone: ZoneInfo) -> Te
         entry.actor if entry.actor else Message(N_("system")),
         Message(KIND_NAMES[entry.kind]) if entry.kind in KIND_NAMES else entry.kind,
     ]
-    if entry.from_state and entry.to_state and entry.from_state != entry.to_state:
+    if entry.kind in PRECHECK_KINDS and entry.to_state:
+        parts.append(_outcomes(entry.from_state, entry.to_state))
+    elif entry.from_state and entry.to_state and entry.from_state != entry.to_state:
         parts.append(Joined((_state(entry.from_state), _state(entry.to_state)), " → "))
     level = entry.details.get("to_level")
     if isinstance(level, str) and level in _LEVELS:
@@ -104,3 +111,9 @@ def _state(value: str) -> Text:
         return Message(STATE_NAMES[State(value)])
     except ValueError:
         return value
+
+
+def _outcomes(before: str | None, after: str) -> Text:
+    if before is None or before == after:
+        return outcome_name(after)
+    return Joined((outcome_name(before), outcome_name(after)), " → ")

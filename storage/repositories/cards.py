@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from flows.access import Action, Actor, require
@@ -16,14 +17,16 @@ from flows.forms.texts import Text
 from flows.registration import Screen
 from flows.review import SHANGHAI, RecordView
 from flows.review.card import card_screen
+from flows.review.precheck import officers_of
 from storage.crypto import Vault
-from storage.models import Registration, Unit
+from storage.models import Registration, Unit, User
 from storage.repositories import party_aided, registrations, review
 
 
 @dataclass(frozen=True)
 class Card:
-    """A record with its answers (decrypted), unit, Party-aided flag and correction changes."""
+    """A record with its answers (decrypted), unit, Party-aided flag and correction changes;
+    ``precheck_officers`` names who marked or overrode its pre-check."""
 
     registration: Registration
     record: RecordView
@@ -32,6 +35,7 @@ class Card:
     unit_name: str
     party_aided: bool
     changed: tuple[str, ...] | None
+    precheck_officers: dict[int, str] = field(default_factory=dict)
 
     def screen(
         self,
@@ -80,4 +84,14 @@ async def open_card(
         unit_name=unit.name if unit else str(registration.unit_id),
         party_aided=await party_aided.is_listed(session, registration.resident_id_hash),
         changed=await review.resubmission_changes(session, registration),
+        precheck_officers=await _names(session, officers_of(registration.precheck)),
     )
+
+
+async def _names(session: AsyncSession, user_ids: set[int]) -> dict[int, str]:
+    if not user_ids:
+        return {}
+    rows = await session.execute(
+        select(User.id, User.display_name).where(User.id.in_(sorted(user_ids)))
+    )
+    return {row.id: row.display_name or f"#{row.id}" for row in rows}

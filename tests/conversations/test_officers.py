@@ -35,10 +35,12 @@ SUBMIT = {"zh_CN": ("📨 提交", "✅ 确认提交"), "en": ("📨 Submit", "�
 CARD_BUTTONS = {
     "zh_CN": [
         ["✅ 通过", "↩️ 退回修改", "❌ 不予通过"],
+        ["⚖ 预审"],
         ["🕘 处理记录", "📎 证明材料", "🔓 完整号码"],
     ],
     "en": [
         ["✅ Approve", "↩️ Return", "❌ Reject"],
+        ["⚖ Pre-check"],
         ["🕘 History", "📎 Documents", "🔓 Full numbers"],
     ],
 }
@@ -313,7 +315,7 @@ async def test_a_record_goes_through_three_levels_and_gets_an_amount(
     card = department.last
     assert card.text.splitlines()[:2] == card_head(locale, 1, 1)
     # Full numbers are for the person's own unit and the province: no such button here.
-    assert card.button_labels == [CARD_BUTTONS[locale][0], AFTER_BUTTONS[locale][0][:2]]
+    assert card.button_labels == [*CARD_BUTTONS[locale][:2], AFTER_BUTTONS[locale][0][:2]]
     await department.press(CARD_BUTTONS[locale][0][0], card)
     assert card.text.splitlines()[-1] == (
         "✅ Approved; passed on to the provincial union."
@@ -514,6 +516,7 @@ async def test_full_numbers_and_documents_are_shown_and_audited(
     assert "17. ICBC bank card number: 6222024200123456784" in shown
     assert card.button_labels == [
         ["✅ Approve", "↩️ Return", "❌ Reject"],
+        ["⚖ Pre-check"],
         ["🕘 History", "📎 Documents"],
     ]
 

@@ -68,6 +68,7 @@ def test_the_unit_officer_decides_a_record_waiting_at_the_unit() -> None:
         "v:ok:7:0",
         "v:ret:7:0",
         "v:rej:7:0",
+        "v:pc:7:0",
         "v:hist:7:0",
         "v:docs:7:0",
         "v:full:7:0",
