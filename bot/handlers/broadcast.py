@@ -74,15 +74,12 @@ async def start_broadcast(update: Update, context: BotContext) -> None:
 async def scope_chosen(update: Update, context: BotContext) -> None:
     """Say how many people the chosen scope reaches and ask for the confirmation."""
     query = update.callback_query
-    assert query is not None and query.data is not None
-    person = await person_of(update, context)
-    t, draft = person.t, _draft(person)
-    scope = _scope_of(query.data.removeprefix(f"{PREFIX}to:"))
-    if draft is None or scope is None or person.user.role != "province_officer":
-        await context.uow.commit()
-        await query.answer()
-        await query.edit_message_text(t(EXPIRED))
+    assert query is not None
+    pressed = await _pressed(update, context, f"{PREFIX}to:")
+    if pressed is None:
         return
+    person, draft, scope = pressed
+    t = person.t
     found = await broadcasts.recipients(context.session, scope)
     await context.uow.commit()
     if not found:
@@ -106,15 +103,12 @@ async def scope_chosen(update: Update, context: BotContext) -> None:
 async def send_now(update: Update, context: BotContext) -> None:
     """Record the broadcast with a delivery for each recipient, then send it."""
     query = update.callback_query
-    assert query is not None and query.data is not None
-    person = await person_of(update, context)
-    t, draft = person.t, _draft(person)
-    scope = _scope_of(query.data.removeprefix(f"{PREFIX}send:"))
-    if draft is None or scope is None or person.user.role != "province_officer":
-        await context.uow.commit()
-        await query.answer()
-        await query.edit_message_text(t(EXPIRED))
+    assert query is not None
+    pressed = await _pressed(update, context, f"{PREFIX}send:")
+    if pressed is None:
         return
+    person, draft, scope = pressed
+    t = person.t
     services = context.services
     now = services.clock.now()
     found = await broadcasts.recipients(context.session, scope)
@@ -150,6 +144,23 @@ async def cancel(update: Update, context: BotContext) -> None:
     await context.uow.commit()
     await query.answer()
     await query.edit_message_text(person.t(CANCELLED))
+
+
+async def _pressed(
+    update: Update, context: BotContext, prefix: str
+) -> tuple[Person, str, Scope] | None:
+    """The officer, the draft and the scope a press is about; None (and said) if it is spent."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    person = await person_of(update, context)
+    draft = _draft(person)
+    scope = _scope_of(query.data.removeprefix(prefix))
+    if draft is None or scope is None or person.user.role != "province_officer":
+        await context.uow.commit()
+        await query.answer()
+        await query.edit_message_text(person.t(EXPIRED))
+        return None
+    return person, draft, scope
 
 
 def _text_after_command(text: str) -> str:

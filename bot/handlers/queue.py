@@ -19,6 +19,7 @@ from flows.review.callbacks import Pressed
 from flows.review.card import field_labels
 from storage.models import Registration
 from storage.repositories import audit, review
+from storage.repositories.cards import Card
 
 WAITING: Final = N_("📥 Waiting for your review ({level}): {count}")
 NOTHING_WAITING: Final = N_("📭 Nothing is waiting for your review ({level}).")
@@ -88,16 +89,26 @@ async def _card_of(
     return registration
 
 
-async def back_to_card(update: Update, context: BotContext, who: Acting, pressed: Pressed) -> None:
-    """The record's card again, as it is now, in place of the pressed screen."""
-    registration = await _card_of(update, context, who, pressed.record_id)
+async def _opened(
+    update: Update, context: BotContext, who: Acting, record_id: int
+) -> tuple[Registration, Card] | None:
+    """The record and its card as the officer may see it; None (and said why) otherwise."""
+    registration = await _card_of(update, context, who, record_id)
     if registration is None:
-        return
+        return None
     try:
-        card = await open_card(context, who, registration)
+        return registration, await open_card(context, who, registration)
     except Refused as refused:
         await tell(update, context, who, refused.message)
+        return None
+
+
+async def back_to_card(update: Update, context: BotContext, who: Acting, pressed: Pressed) -> None:
+    """The record's card again, as it is now, in place of the pressed screen."""
+    opened = await _opened(update, context, who, pressed.record_id)
+    if opened is None:
         return
+    _, card = opened
     await _show_card(update, context, who, card_screen(card, who, next_offset=_next(update)))
 
 
@@ -122,14 +133,10 @@ async def documents(update: Update, context: BotContext, who: Acting, pressed: P
     The ID and bank card copy shows the full numbers, so sending the documents is audited
     like showing them.
     """
-    registration = await _card_of(update, context, who, pressed.record_id)
-    if registration is None:
+    opened = await _opened(update, context, who, pressed.record_id)
+    if opened is None:
         return
-    try:
-        card = await open_card(context, who, registration)
-    except Refused as refused:
-        await tell(update, context, who, refused.message)
-        return
+    registration, card = opened
     every = list(documents_of(card.form, card.answers))
     # The copy of the ID and bank card shows the full numbers: only for those entitled to them,
     # and for the person who sent it.
