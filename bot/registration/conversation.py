@@ -8,22 +8,16 @@ a new phone continues exactly where the person stopped.
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from dataclasses import dataclass
 from typing import Literal
 
-from telegram import InlineKeyboardMarkup, Update
-from telegram.error import BadRequest
+from telegram import Update
 
 from bot.context import BotContext
 from bot.documents import keep_copies
 from bot.people import Person
 from bot.registration import precheck
-from bot.registration.rendering import (
-    Outgoing,
-    messages_of,
-    without_reply_keyboard,
-)
+from bot.registration.replying import reply, say
 from flows.access import Actor, Refused
 from flows.campaigns import CampaignTimes, resubmission_deadline, resubmission_open
 from flows.forms import Form, load_form
@@ -37,21 +31,15 @@ from flows.registration import (
     Pause,
     RegistrationState,
     Resume,
-    SensitiveInputRead,
     Step,
     SubmitConfirmed,
     SubmitRequested,
     UniqueCheck,
     new_state,
-    render_text,
     step,
 )
 from storage.models import Campaign, Registration
 from storage.repositories import audit, campaigns, conflicts, registrations, review
-
-log = logging.getLogger(__name__)
-
-MAX_MESSAGE = 4096
 
 NO_UNIT = N_(
     "You are not linked to a union unit yet. Please open the invitation link your union "
@@ -92,16 +80,16 @@ async def take_turn(
     draft = await _open_draft(context, person, own=start != "on_behalf")
     if isinstance(draft, str):
         await context.uow.commit()
-        await _say(update, draft)
+        await say(update, draft)
         return
     if draft.registration is None and not start:
         await context.uow.commit()
-        await _say(update, person.t(NOTHING_TO_PAUSE if isinstance(event, Pause) else NO_DRAFT))
+        await say(update, person.t(NOTHING_TO_PAUSE if isinstance(event, Pause) else NO_DRAFT))
         return
     closed = _closed_notice(draft, context, person, event)
     if closed is not None:
         await context.uow.commit()
-        await _say(update, closed)
+        await say(update, closed)
         return
     now = context.services.clock.now()
     today = now.date()
@@ -119,10 +107,10 @@ async def take_turn(
             )
         except Refused as refused:
             await context.uow.rollback()
-            await _say(update, person.t.render(refused.message))
+            await say(update, person.t.render(refused.message))
             return
     await context.uow.commit()
-    await _reply(update, person, draft, result, extra)
+    await reply(update, person.t, draft.form, draft.state, result, extra)
     if any(isinstance(effect, SubmitConfirmed) for effect in result.effects):
         services = context.services
         await keep_copies(
@@ -294,113 +282,6 @@ async def _known_facts(
     if not any(isinstance(e, SubmitRequested | SubmitConfirmed) for e in result.effects):
         return {}
     return await precheck.known_facts(context.session, registration)
-
-
-async def _reply(
-    update: Update, person: Person, draft: Draft, result: Step, extra: list[str]
-) -> None:
-    t = person.t
-    outgoing: list[Outgoing] = []
-    for screen in result.screens:
-        outgoing.extend(messages_of(screen, t))
-    query = update.callback_query
-    if query is not None:
-        await query.answer()
-        if not extra and await _edited_in_place(update, draft, result, outgoing):
-            return
-        await _drop_keyboard(update)
-    notes = list(extra)
-    for effect in result.effects:
-        if isinstance(effect, SensitiveInputRead):
-            await _hide_sensitive_message(update)
-            notes.insert(0, render_text(effect.masked_echo, t))
-    if _phone_keyboard_shown(draft) and not any(s.contact_button for s in result.screens):
-        outgoing = without_reply_keyboard([*map(Outgoing, notes), *outgoing])
-    else:
-        outgoing = _with_notes(notes, outgoing)
-    message = update.effective_message
-    assert message is not None
-    for item in outgoing:
-        await message.get_bot().send_message(message.chat_id, item.text, reply_markup=item.markup)
-
-
-def _with_notes(notes: list[str], outgoing: list[Outgoing]) -> list[Outgoing]:
-    """Notes (an echo, the pre-check) head the next question's message: one message a turn."""
-    if not notes:
-        return outgoing
-    if not outgoing:
-        return [Outgoing(note) for note in notes]
-    first = outgoing[0]
-    text = "\n\n".join([*notes, first.text])
-    if len(text) > MAX_MESSAGE:
-        return [*(Outgoing(note) for note in notes), *outgoing]
-    return [Outgoing(text, first.markup), *outgoing[1:]]
-
-
-def _phone_keyboard_shown(draft: Draft) -> bool:
-    """Whether the question just answered offered the phone's "share my number" keyboard."""
-    cursor = draft.state.cursor
-    return cursor is not None and any(
-        field.id == cursor and field.type == "phone" for field in draft.form.fields
-    )
-
-
-async def _edited_in_place(
-    update: Update, draft: Draft, result: Step, outgoing: list[Outgoing]
-) -> bool:
-    """A toggle or another page changes the question's message itself, not a new one."""
-    query = update.callback_query
-    assert query is not None and isinstance(query.message, object)
-    same_question = (
-        result.state.phase == draft.state.phase
-        and result.state.cursor == draft.state.cursor
-        and result.state.sub == draft.state.sub
-        and len(result.screens) == 1
-        and len(outgoing) == 1
-        and not result.effects
-        and result.state.answers == draft.state.answers
-        and result.state != draft.state
-    )
-    item = outgoing[0]
-    # Only inline buttons can change in place; a reply keyboard needs a new message.
-    if not same_question or not isinstance(item.markup, InlineKeyboardMarkup | None):
-        return False
-    try:
-        await query.edit_message_text(item.text, reply_markup=item.markup)
-    except BadRequest as error:
-        log.info("Could not edit the question in place: %s", error.message)
-        return False
-    return True
-
-
-async def _drop_keyboard(update: Update) -> None:
-    """An answered question keeps its text but loses its buttons, like a filled-in line."""
-    query = update.callback_query
-    assert query is not None
-    try:
-        await query.edit_message_reply_markup(reply_markup=None)
-    except BadRequest as error:
-        log.info("Could not remove the answered question's buttons: %s", error.message)
-
-
-async def _hide_sensitive_message(update: Update) -> None:
-    """Delete the person's message that carried a full ID or card number from the chat."""
-    message = update.effective_message
-    if message is None or update.callback_query is not None:
-        return
-    try:
-        await message.delete()
-    except BadRequest as error:
-        log.info("Could not delete a message with a sensitive number: %s", error.message)
-
-
-async def _say(update: Update, text: str) -> None:
-    query = update.callback_query
-    if query is not None:
-        await query.answer()
-    message = update.effective_message
-    assert message is not None
-    await message.get_bot().send_message(message.chat_id, text)
 
 
 __all__ = ["Draft", "take_turn"]
