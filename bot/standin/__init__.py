@@ -8,9 +8,10 @@ keyboards and checks the bot's calls the way Telegram does where it matters.
 """
 
 from bot.standin.chats import Button, Chat, ChatMessage
+from bot.standin.checks import ApiError
 from bot.standin.limits import TelegramLimits
 from bot.standin.request import StandInRequest
-from bot.standin.server import ApiError, BotApiStandIn
+from bot.standin.server import BotApiStandIn
 from bot.standin.users import SimulatedUser
 
 __all__ = [

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-import html.parser
 import itertools
 import re
 import time
@@ -13,40 +12,20 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.standin.chats import Button, Chat, ChatMessage
+from bot.standin.checks import (
+    MAX_CALLBACK_ANSWER,
+    MAX_TEXT,
+    ApiError,
+    bad_request,
+    button_dict,
+    checked_caption,
+    checked_text,
+    markup_of,
+)
 from bot.standin.limits import TelegramLimits
 
-MAX_TEXT = 4096
-MAX_CAPTION = 1024
-MAX_CALLBACK_DATA = 64
-MAX_CALLBACK_ANSWER = 200
 COMMAND_NAME = re.compile(r"^[a-z0-9_]{1,32}$")
 SENDING_METHODS = frozenset({"sendMessage", "sendDocument", "sendPhoto"})
-
-
-class ApiError(Exception):
-    """A refusal, as Telegram words it, with its HTTP status code."""
-
-    def __init__(self, code: int, description: str, retry_after: int | None = None) -> None:
-        super().__init__(description)
-        self.code = code
-        self.description = description
-        self.retry_after = retry_after
-
-    def payload(self) -> dict[str, Any]:
-        """The JSON body Telegram answers with."""
-        body: dict[str, Any] = {
-            "ok": False,
-            "error_code": self.code,
-            "description": self.description,
-        }
-        if self.retry_after is not None:
-            body["parameters"] = {"retry_after": self.retry_after}
-        return body
-
-
-def bad_request(description: str) -> ApiError:
-    """A 400 answer."""
-    return ApiError(400, f"Bad Request: {description}")
 
 
 @dataclass
@@ -292,7 +271,7 @@ class BotApiStandIn:
         if message.inline_keyboard:
             body["reply_markup"] = {
                 "inline_keyboard": [
-                    [_button_dict(button) for button in row] for row in message.inline_keyboard
+                    [button_dict(button) for button in row] for row in message.inline_keyboard
                 ]
             }
         if message.edits:
@@ -300,7 +279,7 @@ class BotApiStandIn:
         return body
 
     def _bot_message(self, chat: Chat, parameters: dict[str, Any], **content: Any) -> ChatMessage:
-        inline, reply = _markup(parameters.get("reply_markup"))
+        inline, reply = markup_of(parameters.get("reply_markup"))
         if reply is not None:
             chat.reply_keyboard = reply or None
         message = ChatMessage(
@@ -339,7 +318,7 @@ class BotApiStandIn:
         self, parameters: dict[str, Any], files: dict[str, Any]
     ) -> dict[str, Any]:
         chat = self._chat(parameters)
-        text = _checked_text(parameters.get("text"), parameters.get("parse_mode"), MAX_TEXT)
+        text = checked_text(parameters.get("text"), parameters.get("parse_mode"), MAX_TEXT)
         message = self._bot_message(chat, parameters, text=text)
         return self._message_dict(chat, message)
 
@@ -347,8 +326,8 @@ class BotApiStandIn:
         self, parameters: dict[str, Any], files: dict[str, Any]
     ) -> dict[str, Any]:
         chat, message = self._message(parameters)
-        text = _checked_text(parameters.get("text"), parameters.get("parse_mode"), MAX_TEXT)
-        inline, _ = _markup(parameters.get("reply_markup"))
+        text = checked_text(parameters.get("text"), parameters.get("parse_mode"), MAX_TEXT)
+        inline, _ = markup_of(parameters.get("reply_markup"))
         if text == message.text and inline == message.inline_keyboard:
             raise bad_request(
                 "message is not modified: specified new message content and reply markup "
@@ -362,7 +341,7 @@ class BotApiStandIn:
         self, parameters: dict[str, Any], files: dict[str, Any]
     ) -> dict[str, Any]:
         chat, message = self._message(parameters)
-        inline, _ = _markup(parameters.get("reply_markup"))
+        inline, _ = markup_of(parameters.get("reply_markup"))
         if inline == message.inline_keyboard:
             raise bad_request("message is not modified")
         message.inline_keyboard = inline
@@ -401,7 +380,7 @@ class BotApiStandIn:
     ) -> dict[str, Any]:
         chat = self._chat(parameters)
         stored = self._incoming_file(parameters, files, "document")
-        caption = _checked_caption(parameters)
+        caption = checked_caption(parameters)
         document = {
             "file_id": stored.file_id,
             "file_unique_id": stored.file_unique_id,
@@ -417,7 +396,7 @@ class BotApiStandIn:
     ) -> dict[str, Any]:
         chat = self._chat(parameters)
         stored = self._incoming_file(parameters, files, "photo")
-        caption = _checked_caption(parameters)
+        caption = checked_caption(parameters)
         photo = {
             "file_id": stored.file_id,
             "file_unique_id": stored.file_unique_id,
@@ -486,119 +465,3 @@ class BotApiStandIn:
 def _command_key(parameters: dict[str, Any]) -> tuple[str, str]:
     scope = parameters.get("scope") or {"type": "default"}
     return str(scope.get("type", "default")), str(parameters.get("language_code") or "")
-
-
-def _button_dict(button: Button) -> dict[str, Any]:
-    body: dict[str, Any] = {"text": button.text}
-    if button.callback_data is not None:
-        body["callback_data"] = button.callback_data
-    if button.url is not None:
-        body["url"] = button.url
-    return body
-
-
-def _markup(markup: Any) -> tuple[list[list[Button]], list[list[Button]] | None]:
-    """The inline keyboard and the reply keyboard (``[]`` to remove it, ``None`` to keep it)."""
-    if not markup:
-        return [], None
-    if "inline_keyboard" in markup:
-        rows = []
-        for row in markup["inline_keyboard"]:
-            buttons = []
-            for button in row:
-                data = button.get("callback_data")
-                if data is not None and not 1 <= len(data.encode()) <= MAX_CALLBACK_DATA:
-                    raise bad_request("BUTTON_DATA_INVALID")
-                if not button.get("text"):
-                    raise bad_request("text buttons are unallowed in the inline keyboard")
-                buttons.append(Button(button["text"], callback_data=data, url=button.get("url")))
-            rows.append(buttons)
-        return rows, None
-    if "keyboard" in markup:
-        return [], [
-            [
-                Button(
-                    button if isinstance(button, str) else button["text"],
-                    request_contact=not isinstance(button, str)
-                    and bool(button.get("request_contact")),
-                )
-                for button in row
-            ]
-            for row in markup["keyboard"]
-        ]
-    if markup.get("remove_keyboard"):
-        return [], []
-    return [], None
-
-
-def _checked_text(text: Any, parse_mode: Any, limit: int) -> str:
-    if not isinstance(text, str) or not text.strip():
-        raise bad_request("message text is empty")
-    shown = _visible_text(text, parse_mode)
-    if len(shown) > limit:
-        raise bad_request("message is too long")
-    return shown
-
-
-def _checked_caption(parameters: dict[str, Any]) -> str:
-    caption = parameters.get("caption") or ""
-    shown = _visible_text(caption, parameters.get("parse_mode")) if caption else ""
-    if len(shown) > MAX_CAPTION:
-        raise bad_request("message caption is too long")
-    return shown
-
-
-class _HtmlText(html.parser.HTMLParser):
-    """Telegram's HTML subset: the tags it allows, properly nested; the text without them."""
-
-    ALLOWED = frozenset(
-        {
-            "b",
-            "strong",
-            "i",
-            "em",
-            "u",
-            "ins",
-            "s",
-            "strike",
-            "del",
-            "a",
-            "code",
-            "pre",
-            "tg-spoiler",
-            "blockquote",
-            "span",
-        }
-    )
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.open: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag not in self.ALLOWED:
-            raise bad_request(f'can\'t parse entities: unsupported start tag "{tag}"')
-        self.open.append(tag)
-
-    def handle_endtag(self, tag: str) -> None:
-        if not self.open or self.open[-1] != tag:
-            raise bad_request(f'can\'t parse entities: unexpected end tag "{tag}"')
-        self.open.pop()
-
-    def handle_data(self, data: str) -> None:
-        self.parts.append(data)
-
-
-def _visible_text(text: str, parse_mode: Any) -> str:
-    if parse_mode != "HTML":
-        return text
-    parser = _HtmlText()
-    parser.feed(text)
-    parser.close()
-    if parser.open:
-        raise bad_request(
-            "can't parse entities: can't find end tag corresponding to start tag "
-            f'"{parser.open[-1]}"'
-        )
-    return "".join(parser.parts)
