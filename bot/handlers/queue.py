@@ -62,6 +62,11 @@ async def _show_at(
         queue = await review.waiting(context.session, who.actor, now=now)
     assert who.actor.level is not None
     level = level_name(who.actor.level)
+    if not queue.count:
+        closed = await _closed_review(context, who)
+        if closed is not None:
+            await tell(update, context, who, closed)
+            return
     screen = None
     if queue.records:
         card = await open_card(context, who, queue.records[0])
@@ -87,6 +92,24 @@ async def _card_of(
     if registration is None:
         await tell(update, context, who, no_record(record_id))
     return registration
+
+
+async def _closed_review(context: BotContext, who: Acting) -> Message | None:
+    """Why records still waiting cannot be decided: their campaign's review has closed."""
+    left = await review.waiting(context.session, who.actor)
+    if not left.records:
+        return None
+    campaign = await review.campaign_of(context.session, left.records[0])
+    return Message(
+        REVIEW_CLOSED,
+        {"campaign": campaign.name, "moment": campaign.review_closes, "count": left.count},
+    )
+
+
+REVIEW_CLOSED: Final = N_(
+    "The review of {campaign} closed on {moment}. Records still waiting: {count}; they can no "
+    "longer be decided."
+)
 
 
 async def _opened(

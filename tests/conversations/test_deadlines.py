@@ -10,9 +10,9 @@ from bot.clock import ManualClock
 from bot.context import Services
 from bot.reminders import run_due_reminders
 from bot.standin.running import StandInBot
-from storage.models import AuditEvent, Campaign
+from storage.models import AuditEvent, Campaign, Registration
 from tests.auxil.scenario import PROVINCE_OFFICER, SHANGHAI, UNIT_OFFICER, WORKER, seed
-from tests.conversations.registration import answer_identity
+from tests.conversations.registration import answer_identity, fill_jilin
 
 
 async def test_a_provincial_officer_extends_the_intake(
@@ -82,3 +82,23 @@ async def test_only_the_province_moves_deadlines(services: Services, standin: St
         someone = standin.user(telegram_id, "李明", "en")
         await someone.send("/deadline")
         assert someone.last.text == "Only an officer of the provincial union can move a deadline."
+
+
+async def test_after_the_review_closes_the_queue_takes_no_decision(
+    services: Services, standin: StandInBot, clock: ManualClock
+) -> None:
+    await seed(services)
+    worker = standin.user(WORKER, "张丽", "en")
+    await fill_jilin(worker, "en")
+    await worker.press("📨 Submit")
+    await worker.press("✅ Confirm and submit")
+    clock.set(dt.datetime(2019, 12, 31, 17, 0, tzinfo=SHANGHAI))  # the review closes
+    officer = standin.user(UNIT_OFFICER, "李明", "en")
+    await officer.send("/queue")
+    assert officer.last.text == (
+        "The review of 2020年元旦春节送温暖 closed on Dec 31, 17:00. Records still waiting: 1; "
+        "they can no longer be decided."
+    )
+    async with services.sessions() as session:
+        record = await session.scalar(select(Registration))
+        assert record is not None and record.state == "submitted"
