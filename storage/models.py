@@ -62,6 +62,8 @@ class Unit(Base):
     name: Mapped[str] = mapped_column(String(200))
     kind: Mapped[str] = mapped_column(String(16))
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))
+    # The union office's telephone (E.164), for the 电话 of the tables' header block.
+    phone: Mapped[str | None] = mapped_column(String(32))
 
 
 class User(Base):

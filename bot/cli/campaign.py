@@ -166,20 +166,34 @@ def _update(args: argparse.Namespace) -> int:
         if args.name:
             campaign.name = args.name
             changes["name"] = args.name
-        for field in ("intake_opens", "intake_closes", "review_closes"):
-            value = getattr(args, field)
-            if value:
-                moment = parse_local(value, zone)
-                setattr(campaign, field, moment)
-                changes[field] = moment.isoformat()
+        if args.intake_opens:
+            campaign.intake_opens = parse_local(args.intake_opens, zone)
+            changes["intake_opens"] = campaign.intake_opens.isoformat()
+        deadlines = {
+            field: parse_local(value, zone)
+            for field in campaigns.DEADLINES
+            if (value := getattr(args, field))
+        }
+        if deadlines and not args.reason:
+            fail("moving a deadline needs --reason")
+        # Moving both: the registration first unless that would pass the review's current close.
+        intake = deadlines.get("intake_closes")
+        intake_first = intake is None or intake <= campaign.review_closes
+        order = ("intake_closes", "review_closes") if intake_first else campaigns.DEADLINES[::-1]
+        for field in (name for name in order if name in deadlines):
+            try:
+                campaigns.move_deadline(
+                    session, campaign, field, deadlines[field], reason=args.reason,
+                    actor_user_id=None,
+                )  # fmt: skip
+            except campaigns.DeadlineError:
+                fail("the times must be in order: intake opens < intake closes <= review closes")
+            changes[field] = deadlines[field].isoformat()
         if args.milestone:
             campaign.milestones = _milestones(args.milestone, zone)
             changes["milestones"] = ", ".join(m["name"] for m in campaign.milestones)
         if not changes:
             fail("nothing to change: give --name, a time or --milestone")
-        moves_deadline = any(field.endswith("closes") for field in changes)
-        if moves_deadline and not args.reason:
-            fail("moving a deadline needs --reason")
         _check_order(campaign)
         audit.record(
             session,

@@ -1,4 +1,4 @@
-"""``songnuan unit add|list|move|import``: the tree of union organisations."""
+"""``songnuan unit add|list|move|phone|import``: the tree of union organisations."""
 
 from __future__ import annotations
 
@@ -10,6 +10,9 @@ from pathlib import Path
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.cli.common import fail, run_in_database, settings_or_exit
+from flows.forms.parsing.phone import parse_phone, printed
+from flows.forms.parsing.problems import InvalidAnswer
+from flows.i18n import translator
 from storage.models import Unit
 from storage.repositories import units
 
@@ -29,6 +32,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     move.add_argument("code")
     move.add_argument("--parent", required=True, help="code of the new parent")
     move.set_defaults(handler=lambda args: _run(_move(args)))
+    phone = actions.add_parser(
+        "phone", help="the union office's telephone, printed in the tables' header block"
+    )
+    phone.add_argument("code")
+    phone.add_argument("number", help="a landline with area code or a mobile, e.g. 0431-82701100")
+    phone.set_defaults(handler=lambda args: _run(_phone(args)))
     load = actions.add_parser("import", help="add units from a CSV: code,name,kind,parent")
     load.add_argument("file", type=Path)
     load.set_defaults(handler=lambda args: _run(_import(args)))
@@ -69,11 +78,26 @@ async def _list(session: AsyncSession) -> int:
 
     def show(parent_id: int | None, depth: int) -> None:
         for unit in children.get(parent_id, []):
-            print(f"{'  ' * depth}{unit.code}  {unit.name}  ({unit.kind})")
+            phone = f"  ☎ {printed(unit.phone)}" if unit.phone else ""
+            print(f"{'  ' * depth}{unit.code}  {unit.name}  ({unit.kind}){phone}")
             show(unit.id, depth + 1)
 
     show(None, 0)
     return 0
+
+
+def _phone(args: argparse.Namespace) -> Callable[[AsyncSession], Awaitable[int]]:
+    async def work(session: AsyncSession) -> int:
+        unit = await _parent(session, args.code)
+        assert unit is not None
+        try:
+            unit.phone = parse_phone(args.number)
+        except InvalidAnswer as problem:
+            fail(f"{args.number!r}: {translator('en').render(problem.message)}")
+        print(f"{args.code}: telephone {printed(unit.phone)}")
+        return 0
+
+    return work
 
 
 def _move(args: argparse.Namespace) -> Callable[[AsyncSession], Awaitable[int]]:

@@ -30,6 +30,7 @@ from bot.exporting.writing import (
 )
 from bot.people import Person, person_of
 from flows.access import Action, Actor, Refusal, Refused, may
+from flows.forms.parsing.phone import printed
 from flows.i18n import N_, Translator
 from flows.i18n import Message as MessageText
 from flows.tables import ExportContext, PersonTable, load_table, table_ids
@@ -280,7 +281,7 @@ async def _export(
         context=ExportContext(
             unit_name=unit_name,
             contact_person=person.user.display_name,
-            contact_phone="",
+            contact_phone=await _office_phone(context, person),
             issued=today,
             as_of=campaign_date(campaign, zone),
             full_numbers=full_numbers(officer, units),
@@ -443,3 +444,9 @@ HANDLERS = [
     CommandHandler("stats", stats_command),
     CallbackQueryHandler(export_pressed, pattern=f"^{callbacks.PREFIX}"),
 ]
+
+
+async def _office_phone(context: BotContext, person: Person) -> str:
+    """The telephone of the exporting officer's union office (``songnuan unit phone``)."""
+    unit = await context.session.get(Unit, person.user.unit_id) if person.user.unit_id else None
+    return printed(unit.phone) if unit is not None and unit.phone else ""

@@ -19,7 +19,7 @@ from bot.standin.chats import Button
 from bot.standin.running import StandInBot
 from flows.review import Approve
 from storage.models import AuditEvent, Campaign, Registration, User
-from storage.repositories import registrations, review
+from storage.repositories import registrations, review, units
 from tests.auxil.scenario import (
     DEPARTMENT_OFFICER,
     OTHER_UNIT_OFFICER,
@@ -503,3 +503,23 @@ async def test_a_file_too_large_for_telegram(
     assert officer.last.document is None
     async with services.sessions() as session:
         assert await session.scalar(select(AuditEvent).where(AuditEvent.kind == "exported")) is None
+
+
+async def test_the_header_block_gives_the_union_office_telephone(
+    services: Services, standin: StandInBot
+) -> None:
+    await jilin_records(services, standin)
+    async with services.sessions() as session, session.begin():
+        unit = await units.by_code(session, "treasury")
+        assert unit is not None
+        unit.phone = "+8643182701100"  # as `songnuan unit phone treasury 0431-82701100` keeps it
+    officer = standin.user(UNIT_OFFICER, "李明")
+    await officer.send("/export")
+    await officer.press("困难职工情况汇总表")
+    await officer.press("审核通过的记录")
+    document = officer.last.document
+    assert document is not None
+    sheet = workbook_of(standin, document)
+    assert sheet["A2"].value == (
+        "填报单位(盖章)：国库处工会小组          联系人：李明          电话：0431-82701100"
+    )

@@ -50,10 +50,21 @@ def parse_phone(text: str) -> str:
 
 def national(e164: str) -> str:
     """The number as dialled at home, digits only: ``13812345678``, ``043182701100``."""
+    return national_spaced(e164).replace(" ", "")
+
+
+def printed(e164: str) -> str:
+    """The number as printed on a Chinese form: ``0431-82701100``, ``13904311234``."""
+    area, _, rest = national_spaced(e164).partition(" ")
+    if not area.startswith("0"):
+        return national(e164)
+    return f"{area}-{rest.replace(' ', '')}"
+
+
+def national_spaced(e164: str) -> str:
+    """The national format with the library's spacing: ``0431 8270 1100``."""
     number = phonenumbers.parse(e164, "CN")
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL).replace(
-        " ", ""
-    )
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
 
 
 def _invalid() -> InvalidAnswer:
