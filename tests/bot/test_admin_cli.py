@@ -30,6 +30,19 @@ def songnuan(capsys: pytest.CaptureFixture[str], *arguments: str) -> tuple[int, 
     return status, shown.out, shown.err
 
 
+def create_campaign(capsys: pytest.CaptureFixture[str]) -> int:
+    """A province, a unit and the Jilin 2020 campaign over it; the exit status of the last."""
+    songnuan(capsys, "unit", "add", "jl", "吉林省直机关工会", "--kind", "province")
+    songnuan(capsys, "unit", "add", "treasury", "国库处工会小组", "--parent", "jl")
+    create = [
+        "campaign", "create", "2020", "--name", "2020年送温暖", "--form", "jilin-2020",
+        "--policy", "jilin-2020", "--units", "treasury",
+        "--intake-opens", "2019-12-10T09:00", "--intake-closes", "2019-12-28T16:00",
+        "--review-closes", "2019-12-31T17:00",
+    ]  # fmt: skip
+    return songnuan(capsys, *create)[0]
+
+
 def test_the_unit_tree(installation: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert songnuan(capsys, "unit", "add", "jl", "吉林省直机关工会", "--kind", "province")[0] == 0
     songnuan(
@@ -79,15 +92,7 @@ def test_invitations(installation: Path, capsys: pytest.CaptureFixture[str]) -> 
 def test_campaign_deadlines_move_only_with_a_reason(
     installation: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    songnuan(capsys, "unit", "add", "jl", "吉林省直机关工会", "--kind", "province")
-    songnuan(capsys, "unit", "add", "treasury", "国库处工会小组", "--parent", "jl")
-    create = [
-        "campaign", "create", "2020", "--name", "2020年送温暖", "--form", "jilin-2020",
-        "--policy", "jilin-2020", "--units", "treasury",
-        "--intake-opens", "2019-12-10T09:00", "--intake-closes", "2019-12-28T16:00",
-        "--review-closes", "2019-12-31T17:00",
-    ]  # fmt: skip
-    assert songnuan(capsys, *create)[0] == 0
+    assert create_campaign(capsys) == 0
     move = ["campaign", "update", "2020", "--intake-closes", "2019-12-30T16:00"]
     assert songnuan(capsys, *move) == (2, "", "songnuan: moving a deadline needs --reason\n")
     assert songnuan(capsys, *move, "--reason", "系统故障")[0] == 0
@@ -101,15 +106,7 @@ def test_campaign_deadlines_move_only_with_a_reason(
 def test_both_deadlines_move_together_either_way(
     installation: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    songnuan(capsys, "unit", "add", "jl", "吉林省直机关工会", "--kind", "province")
-    songnuan(capsys, "unit", "add", "treasury", "国库处工会小组", "--parent", "jl")
-    create = [
-        "campaign", "create", "2020", "--name", "2020年送温暖", "--form", "jilin-2020",
-        "--policy", "jilin-2020", "--units", "treasury",
-        "--intake-opens", "2019-12-10T09:00", "--intake-closes", "2019-12-28T16:00",
-        "--review-closes", "2019-12-31T17:00",
-    ]  # fmt: skip
-    songnuan(capsys, *create)
+    create_campaign(capsys)
     later = ["--intake-closes", "2020-01-03T16:00", "--review-closes", "2020-01-06T17:00"]
     earlier = ["--intake-closes", "2019-12-20T16:00", "--review-closes", "2019-12-22T17:00"]
     for times in (later, earlier):
