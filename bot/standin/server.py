@@ -201,6 +201,18 @@ class BotApiStandIn:
         self.files[stored.file_id] = stored
         return stored
 
+    def menu_of(self, chat_id: int, language_code: str = "") -> list[str]:
+        """The commands a chat's menu shows, looked up the way Telegram does."""
+        for key in (
+            (f"chat:{chat_id}", language_code),
+            (f"chat:{chat_id}", ""),
+            ("default", language_code),
+            ("default", ""),
+        ):
+            if key in self.commands:
+                return [entry["command"] for entry in self.commands[key]]
+        return []
+
     def pending_updates(self) -> int:
         """How many updates wait to be fetched."""
         return len(self._updates)
@@ -463,5 +475,9 @@ class BotApiStandIn:
 
 
 def _command_key(parameters: dict[str, Any]) -> tuple[str, str]:
+    """``(scope, language)``: a chat's own menu is keyed ``chat:<id>``."""
     scope = parameters.get("scope") or {"type": "default"}
-    return str(scope.get("type", "default")), str(parameters.get("language_code") or "")
+    kind = str(scope.get("type", "default"))
+    if kind == "chat":
+        kind = f"chat:{scope.get('chat_id')}"
+    return kind, str(parameters.get("language_code") or "")

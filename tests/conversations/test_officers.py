@@ -138,8 +138,10 @@ async def test_an_invited_officer_approves_returns_and_rejects(
     officer = await invite_officer(services, standin, NEW_OFFICER, locale)
     assert officer.last.text == BOUND[locale].format(unit=UNIT)
     # The officer's chat got its own menu with the officers' commands.
-    menu = [entry["command"] for entry in standin.server.commands["chat", ""]]
+    menu = standin.server.menu_of(NEW_OFFICER)
     assert menu[-6:] == ["queue", "history", "invite", "stats", "export", "enter"]
+    # Workers keep the workers' menu.
+    assert "queue" not in standin.server.menu_of(WORKER)
 
     # Two more workers join the unit through the officer's link; three records come in.
     code = await join_link(officer)
