@@ -13,6 +13,7 @@ from typing import Final
 import yaml
 from pydantic import ValidationError
 
+from flows.datafiles import location_in_file
 from flows.forms.integrity import Problem, problems
 from flows.forms.schema import Form
 
@@ -38,7 +39,9 @@ def load_form_file(path: Path) -> Form:
     try:
         form = Form.model_validate(data)
     except ValidationError as error:
-        found = [Problem(_where(data, item["loc"]), item["msg"]) for item in error.errors()]
+        found = [
+            Problem(location_in_file(data, item["loc"]), item["msg"]) for item in error.errors()
+        ]
         raise FormFileError(path, found) from error
     found = problems(form)
     if path.parent.name != form.id and path.name == FORM_FILE:
@@ -64,24 +67,3 @@ def load_form(form_id: str, directory: Path | None = None) -> Form:
 @cache
 def _shipped(form_id: str) -> Form:
     return load_form_file(FORMS_DIR / form_id / FORM_FILE)
-
-
-def _where(data: object, location: tuple[int | str, ...]) -> str:
-    """A pydantic location as the file reads: ``fields[phone].options[0].label``.
-
-    List positions under ``fields`` are named by the field's id when the file gives one.
-    Union members' class names (``Equals``, ``AllOf`` …) are left out.
-    """
-    shown: list[str] = []
-    node = data
-    for part in location:
-        if isinstance(part, int) and isinstance(node, list) and part < len(node):
-            node = node[part]
-            name = node.get("id") if isinstance(node, dict) else None
-            shown[-1] += f"[{name}]" if name else f"[{part}]"
-        elif isinstance(part, str) and part[:1].isupper():
-            continue
-        else:
-            node = node.get(part) if isinstance(node, dict) else None
-            shown.append(str(part))
-    return ".".join(shown) or "(top level)"

@@ -13,6 +13,7 @@ from typing import Final
 import yaml
 from pydantic import ValidationError
 
+from flows.datafiles import location_in_file
 from flows.policy.policy import Policy
 from flows.policy.schema import PolicySpec
 
@@ -42,7 +43,7 @@ def load_policy_file(path: Path) -> Policy:
     try:
         spec = PolicySpec.model_validate(data)
     except ValidationError as error:
-        problems = [(_where(data, item["loc"]), item["msg"]) for item in error.errors()]
+        problems = [(location_in_file(data, item["loc"]), item["msg"]) for item in error.errors()]
         raise PolicyFileError(path, problems) from error
     if spec.id != path.name.removesuffix(SUFFIX):
         raise PolicyFileError(path, [("id", f"{spec.id!r} differs from the file name")])
@@ -70,28 +71,3 @@ def load_policy(policy_id: str, directory: Path | None = None) -> Policy:
 
 # Shipped policies, loaded on first use: a bulk check asks for the same few again and again.
 _SHIPPED: dict[str, Policy] = {}
-
-
-def _where(data: object, location: tuple[int | str, ...]) -> str:
-    """A pydantic location as the file reads: ``rules[B].causes[2]``.
-
-    List positions are named by the item's id when it has one; the names of the kinds in a
-    union (``below_standard`` …) are left out, since the item's ``kind`` already says it, and
-    so is pydantic's ``[key]`` marker of a bad mapping key.
-    """
-    shown: list[str] = []
-    node = data
-    for part in location:
-        if isinstance(part, int) and isinstance(node, list) and part < len(node):
-            node = node[part]
-            name = node.get("id") if isinstance(node, dict) else None
-            shown[-1] += f"[{name}]" if name else f"[{part}]"
-        elif isinstance(node, dict) and part in node:
-            node = node[part]
-            shown.append(str(part))
-        elif part == "[key]" or (isinstance(node, dict) and node.get("kind") == part):
-            continue
-        else:
-            node = None
-            shown.append(str(part))
-    return ".".join(shown) or "(top level)"
