@@ -7,6 +7,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot.context import BotContext
 from bot.people import Person, person_of
+from bot.registration.conversation import NO_CAMPAIGN
 from flows.access import Level
 from flows.campaigns import CampaignTimes, status_lines
 from flows.forms import load_form
@@ -14,12 +15,11 @@ from flows.i18n import DISPLAY_ZONE, N_
 from flows.registration import RegistrationState
 from flows.reminders import questions_left
 from flows.review import State, status_text
-from storage.models import Campaign, Registration
+from storage.models import Campaign
 from storage.repositories import campaigns, registrations
 from storage.repositories import reminders as reminder_settings
 
 REMINDERS_PREFIX = "rem:"
-NO_CAMPAIGN = N_("There is no Send Warmth campaign open for your unit at the moment.")
 NOT_STARTED = N_("You have not started a registration yet. Send /register to begin.")
 DRAFT_LEFT = N_("Your draft: {count} questions left. Send /register to continue.")
 REMINDERS_ON = N_(
@@ -98,7 +98,7 @@ async def _campaign(context: BotContext, person: Person) -> Campaign | None:
 
 async def _registration_line(context: BotContext, person: Person, campaign: Campaign) -> str:
     t = person.t
-    record = await _own_registration(context, person, campaign)
+    record = await registrations.latest_own(context.session, campaign.id, person.user.id)
     if record is None:
         return t(NOT_STARTED)
     state = State(record.state)
@@ -108,18 +108,6 @@ async def _registration_line(context: BotContext, person: Person, campaign: Camp
         return t(DRAFT_LEFT, count=left)
     level = Level(record.level) if record.level else None
     return t.render(status_text(state, level))
-
-
-async def _own_registration(
-    context: BotContext, person: Person, campaign: Campaign
-) -> Registration | None:
-    draft = await registrations.current_draft(context.session, campaign.id, person.user.id)
-    if draft is not None:
-        return draft
-    for record in await registrations.of_subject(context.session, campaign.id, person.user.id):
-        if record.state != State.DELETED:
-            return record
-    return None
 
 
 HANDLERS = [

@@ -137,20 +137,14 @@ async def _open_draft(context: BotContext, person: Person, own: bool) -> Draft |
     if now < campaign.intake_opens:
         return t(NOT_YET_OPEN, campaign=campaign.name, opens=t.moment(campaign.intake_opens))
     form = load_form(campaign.form_id)
-    registration = await registrations.current_draft(context.session, campaign.id, user.id)
-    if registration is None and own:
-        registration = await _submitted(context, campaign, user.id)
+    if own:
+        registration = await registrations.latest_own(context.session, campaign.id, user.id)
+    else:
+        registration = await registrations.current_draft(context.session, campaign.id, user.id)
     if registration is None:
         return Draft(campaign, form, None, new_state(form.id))
     sealed = registrations.open_state(context.services.vault, registration)
     return Draft(campaign, form, registration, RegistrationState.model_validate(sealed))
-
-
-async def _submitted(context: BotContext, campaign: Campaign, user_id: int) -> Registration | None:
-    for registration in await registrations.of_subject(context.session, campaign.id, user_id):
-        if registration.state not in ("deleted",):
-            return registration
-    return None
 
 
 def _closed_notice(draft: Draft, context: BotContext, person: Person, event: Event) -> str | None:

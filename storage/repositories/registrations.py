@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import select
@@ -65,17 +64,21 @@ async def current_draft(
     return result.first()
 
 
-async def of_subject(
-    session: AsyncSession, campaign_id: int, subject_user_id: int
-) -> Sequence[Registration]:
-    """A worker's registrations in a campaign."""
+async def latest_own(session: AsyncSession, campaign_id: int, user_id: int) -> Registration | None:
+    """The person's open draft if they have one, else their own registration (not deleted)."""
+    draft = await current_draft(session, campaign_id, user_id)
+    if draft is not None:
+        return draft
     result = await session.scalars(
-        select(Registration).where(
+        select(Registration)
+        .where(
             Registration.campaign_id == campaign_id,
-            Registration.subject_user_id == subject_user_id,
+            Registration.subject_user_id == user_id,
+            Registration.state != "deleted",
         )
+        .order_by(Registration.id.desc())
     )
-    return result.all()
+    return result.first()
 
 
 async def holder_of(
