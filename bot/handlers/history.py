@@ -8,7 +8,7 @@ from telegram import Update
 
 from bot.context import BotContext
 from bot.officers import rendering
-from bot.officers.acting import Acting, acting, no_record, record, tell
+from bot.officers.acting import Acting, acting, found, tell
 from flows.access import Action, Refused, require
 from flows.forms import load_form
 from flows.i18n import N_, Message
@@ -54,9 +54,8 @@ async def history_pressed(
 async def _screen(
     update: Update, context: BotContext, who: Acting, record_id: int
 ) -> Screen | None:
-    registration = await record(context, record_id)
+    registration = await found(update, context, who, record_id)
     if registration is None:
-        await tell(update, context, who, no_record(record_id))
         return None
     try:
         return await history_of(context, who, registration)

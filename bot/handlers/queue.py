@@ -10,16 +10,14 @@ from telegram import Update
 from bot.context import BotContext
 from bot.documents import documents_of
 from bot.officers import rendering
-from bot.officers.acting import Acting, acting, no_record, record, say, tell
-from bot.officers.cards import card_screen, open_card
+from bot.officers.acting import Acting, acting, found, say, tell
+from bot.officers.cards import card_screen, open_card, opened
 from flows.access import Refused, level_name, sees_full_numbers
 from flows.i18n import N_, Message
 from flows.registration import Screen, render_text
 from flows.review.callbacks import Pressed
 from flows.review.card import field_labels
-from storage.models import Registration
 from storage.repositories import audit, review
-from storage.repositories.cards import Card
 
 WAITING: Final = N_("📥 Waiting for your review ({level}): {count}")
 NOTHING_WAITING: Final = N_("📭 Nothing is waiting for your review ({level}).")
@@ -85,15 +83,6 @@ async def _show_at(
         await rendering.send(context.bot, who.chat_id, screen, who.t)
 
 
-async def _card_of(
-    update: Update, context: BotContext, who: Acting, record_id: int
-) -> Registration | None:
-    registration = await record(context, record_id)
-    if registration is None:
-        await tell(update, context, who, no_record(record_id))
-    return registration
-
-
 async def _closed_review(context: BotContext, who: Acting) -> Message | None:
     """Why records still waiting cannot be decided: their campaign's review has closed."""
     left = await review.waiting(context.session, who.actor)
@@ -112,32 +101,18 @@ REVIEW_CLOSED: Final = N_(
 )
 
 
-async def _opened(
-    update: Update, context: BotContext, who: Acting, record_id: int
-) -> tuple[Registration, Card] | None:
-    """The record and its card as the officer may see it; None (and said why) otherwise."""
-    registration = await _card_of(update, context, who, record_id)
-    if registration is None:
-        return None
-    try:
-        return registration, await open_card(context, who, registration)
-    except Refused as refused:
-        await tell(update, context, who, refused.message)
-        return None
-
-
 async def back_to_card(update: Update, context: BotContext, who: Acting, pressed: Pressed) -> None:
     """The record's card again, as it is now, in place of the pressed screen."""
-    opened = await _opened(update, context, who, pressed.record_id)
-    if opened is None:
+    shown = await opened(update, context, who, pressed.record_id)
+    if shown is None:
         return
-    _, card = opened
+    _, card = shown
     await _show_card(update, context, who, card_screen(card, who, next_offset=_next(update)))
 
 
 async def full_numbers(update: Update, context: BotContext, who: Acting, pressed: Pressed) -> None:
     """The card with full ID and card numbers, for those entitled; the viewing is audited."""
-    registration = await _card_of(update, context, who, pressed.record_id)
+    registration = await found(update, context, who, pressed.record_id)
     if registration is None:
         return
     try:
@@ -156,10 +131,10 @@ async def documents(update: Update, context: BotContext, who: Acting, pressed: P
     The ID and bank card copy shows the full numbers, so sending the documents is audited
     like showing them.
     """
-    opened = await _opened(update, context, who, pressed.record_id)
-    if opened is None:
+    shown = await opened(update, context, who, pressed.record_id)
+    if shown is None:
         return
-    registration, card = opened
+    registration, card = shown
     every = list(documents_of(card.form, card.answers))
     # The copy of the ID and bank card shows the full numbers: only for those entitled to them,
     # and for the person who sent it.

@@ -68,6 +68,16 @@ async def record(context: BotContext, record_id: int) -> Registration | None:
     return await context.session.get(Registration, record_id)
 
 
+async def found(
+    update: Update, context: BotContext, who: Acting, record_id: int
+) -> Registration | None:
+    """The registration with this number, or None once its absence is said."""
+    registration = await record(context, record_id)
+    if registration is None:
+        await tell(update, context, who, no_record(record_id))
+    return registration
+
+
 def no_record(record_id: int) -> Message:
     """The answer for a record number that does not exist."""
     return Message(NO_RECORD, {"id": str(record_id)})

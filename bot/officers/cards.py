@@ -5,10 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
+from telegram import Update
+
 from bot.context import BotContext
-from bot.officers.acting import Acting
+from bot.officers.acting import Acting, found, tell
 from bot.officers.rendering import MAX_MESSAGE, text_of
 from bot.registration.precheck import explanation_in
+from flows.access import Refused
 from flows.forms.texts import Text
 from flows.policy import load_policy
 from flows.registration import Screen
@@ -42,6 +45,20 @@ async def open_card(context: BotContext, who: Acting, registration: Registration
     return await cards.open_card(
         context.session, services.vault, registration, who.actor, zone=services.settings.zone
     )
+
+
+async def opened(
+    update: Update, context: BotContext, who: Acting, record_id: int
+) -> tuple[Registration, Card] | None:
+    """The record and its card as the officer may see it; None once the refusal is said."""
+    registration = await found(update, context, who, record_id)
+    if registration is None:
+        return None
+    try:
+        return registration, await open_card(context, who, registration)
+    except Refused as refused:
+        await tell(update, context, who, refused.message)
+        return None
 
 
 def card_screen(

@@ -14,9 +14,9 @@ from telegram import Update
 
 from bot.context import BotContext
 from bot.officers import rendering
-from bot.officers.acting import Acting, no_record, record, say, tell
+from bot.officers.acting import Acting, say
 from bot.officers.awaiting import Awaited, Kind, expect, stop_waiting
-from bot.officers.cards import card_screen, open_card
+from bot.officers.cards import card_screen, open_card, opened
 from bot.officers.notices import tell_worker
 from flows.access import Action, Actor, Reason, Refusal, Refused, may
 from flows.i18n import N_, Message
@@ -84,15 +84,10 @@ async def card_to_decide(
 ) -> Card | None:
     """The card of a record the officer may start ``action`` on now, from the current card;
     None once the refusal is said (a card showing an old state is shown afresh)."""
-    registration = await record(context, pressed.record_id)
-    if registration is None:
-        await tell(update, context, who, no_record(pressed.record_id))
+    card_of = await opened(update, context, who, pressed.record_id)
+    if card_of is None:
         return None
-    try:
-        card = await open_card(context, who, registration)
-    except Refused as refused:
-        await tell(update, context, who, refused.message)
-        return None
+    _, card = card_of
     refusal = decision_refusal(who.actor, action, card.record)
     if refusal is None and pressed.version != card.record.version:
         refusal = CARD_OUTDATED
