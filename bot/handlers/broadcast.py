@@ -8,12 +8,13 @@ through the same resumable, rate-limited path as ``songnuan broadcast``.
 
 from __future__ import annotations
 
-from typing import Any, Final
+from typing import Final
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot.context import BotContext
+from bot.officers.awaiting import draft_of, drop_draft, keep_draft
 from bot.people import Person, person_of
 from bot.reminders import send_broadcast
 from flows.i18n import N_, Translator
@@ -63,7 +64,7 @@ async def start_broadcast(update: Update, context: BotContext) -> None:
         await context.uow.commit()
         await update.effective_message.reply_text(t(USAGE))
         return
-    person.user.awaiting = {"kind": DRAFT_KIND, "text": text}
+    keep_draft(person.user, DRAFT_KIND, text=text)
     departments = await _departments(context)
     await context.uow.commit()
     await update.effective_message.reply_text(
@@ -120,7 +121,7 @@ async def send_now(update: Update, context: BotContext) -> None:
         to=found,
         now=now,
     )
-    person.user.awaiting = None
+    drop_draft(person.user, DRAFT_KIND)
     audit.record(
         context.session,
         "broadcast_created",
@@ -139,8 +140,7 @@ async def cancel(update: Update, context: BotContext) -> None:
     query = update.callback_query
     assert query is not None
     person = await person_of(update, context)
-    if _draft(person) is not None:
-        person.user.awaiting = None
+    drop_draft(person.user, DRAFT_KIND)
     await context.uow.commit()
     await query.answer()
     await query.edit_message_text(person.t(CANCELLED))
@@ -169,10 +169,8 @@ def _text_after_command(text: str) -> str:
 
 
 def _draft(person: Person) -> str | None:
-    stored: dict[str, Any] | None = person.user.awaiting
-    if stored and stored.get("kind") == DRAFT_KIND and isinstance(stored.get("text"), str):
-        return str(stored["text"])
-    return None
+    draft = draft_of(person.user, DRAFT_KIND)
+    return str(draft["text"]) if draft and isinstance(draft.get("text"), str) else None
 
 
 def _preview(t: Translator, text: str, question: str) -> str:

@@ -20,6 +20,7 @@ from telegram.ext import (
 )
 
 from bot.context import BotContext
+from bot.officers.awaiting import draft_of, drop_draft, keep_draft
 from bot.people import Person, person_of
 from flows.i18n import N_, Translator
 from storage.models import Campaign
@@ -87,12 +88,9 @@ async def extension_chosen(update: Update, context: BotContext) -> None:
         return
     before: dt.datetime = getattr(campaign, deadline)
     moment = before + dt.timedelta(days=int(days))
-    person.user.awaiting = {
-        "kind": DRAFT_KIND,
-        "campaign": campaign.id,
-        "deadline": deadline,
-        "to": moment.isoformat(),
-    }
+    keep_draft(
+        person.user, DRAFT_KIND, campaign=campaign.id, deadline=deadline, to=moment.isoformat()
+    )
     await context.uow.commit()
     await query.answer()
     await query.edit_message_text(
@@ -115,7 +113,7 @@ async def reason_typed(update: Update, context: BotContext) -> None:
         await context.uow.commit()
         await message.reply_text(t(TOO_LONG, count=MAX_REASON))
         raise ApplicationHandlerStop
-    person.user.awaiting = None
+    drop_draft(person.user, DRAFT_KIND)
     campaign = await context.session.get(Campaign, int(draft["campaign"]))
     if campaign is None or person.user.role != "province_officer":
         await context.uow.commit()
@@ -147,7 +145,7 @@ async def cancel_extension(update: Update, context: BotContext) -> None:
     person = await person_of(update, context)
     if _draft(person) is None:
         return
-    person.user.awaiting = None
+    drop_draft(person.user, DRAFT_KIND)
     await context.uow.commit()
     assert update.effective_message is not None
     await update.effective_message.reply_text(person.t(STOPPED))
@@ -155,8 +153,7 @@ async def cancel_extension(update: Update, context: BotContext) -> None:
 
 
 def _draft(person: Person) -> dict[str, Any] | None:
-    stored: dict[str, Any] | None = person.user.awaiting
-    return stored if stored and stored.get("kind") == DRAFT_KIND else None
+    return draft_of(person.user, DRAFT_KIND)
 
 
 async def _campaign_of(context: BotContext, person: Person) -> Campaign | None:

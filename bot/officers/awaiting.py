@@ -84,3 +84,20 @@ def stop_waiting(user: User) -> None:
     """
     if awaited(user) is not None:
         user.awaiting = None
+
+
+def keep_draft(user: User, kind: str, **values: object) -> None:
+    """Keep a draft of ``kind`` on the account until it is sent, applied or dropped."""
+    user.awaiting = {"kind": kind, **values}
+
+
+def draft_of(user: User, kind: str) -> dict[str, Any] | None:
+    """The account's draft of ``kind``, if that is what it keeps."""
+    stored = user.awaiting
+    return stored if stored and stored.get("kind") == kind else None
+
+
+def drop_draft(user: User, kind: str) -> None:
+    """Forget the account's draft of ``kind`` (a draft of another kind stays)."""
+    if draft_of(user, kind) is not None:
+        user.awaiting = None
