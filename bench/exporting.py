@@ -31,11 +31,12 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import insert, select
 
+from bench.export import CONTEXT
 from bench.table import BenchRow
 from bot.export import write_xlsx
 from bot.exporting import ExportJob, FileFormat, campaign_date, count, write_export
 from flows.forms import computed_values, load_form
-from flows.tables import ExportContext, ExportRecord, load_table
+from flows.tables import ExportRecord, load_table
 from storage.crypto import Vault
 from storage.database import create_engine, session_factory, upgrade
 from storage.models import Campaign, Registration, Unit, User
@@ -47,14 +48,6 @@ UNITS: Final = 200
 MEMORY_TARGET_MB: Final = 300
 SHANGHAI: Final = ZoneInfo("Asia/Shanghai")
 VAULT: Final = Vault(bytes(range(32)))
-CONTEXT: Final = ExportContext(
-    unit_name="河南省直属机关工会工作委员会",
-    contact_person="叶强",
-    contact_phone="65902430",
-    issued=dt.date(2016, 12, 13),
-    as_of=dt.date(2017, 1, 10),
-    full_numbers=True,
-)
 
 
 def answers(draw: random.Random) -> dict[str, Any]:
