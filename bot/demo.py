@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from flows.i18n import DISPLAY_ZONE
 from storage.models import Campaign, User
 from storage.repositories import campaigns, units, users
 
@@ -24,6 +25,12 @@ class DemoPeople:
     officer: int = DEMO_OFFICER_ID
 
 
+def _at(now: dt.datetime, *, days: int, hour: int) -> dt.datetime:
+    """A deadline as notices set them: a day ahead, on the hour, in Beijing time."""
+    day = (now.astimezone(DISPLAY_ZONE) + dt.timedelta(days=days)).date()
+    return dt.datetime.combine(day, dt.time(hour), tzinfo=DISPLAY_ZONE)
+
+
 async def seed_demo(session: AsyncSession, now: dt.datetime) -> bool:
     """Create the demo data unless the database has units already; whether it did."""
     if await units.all_units(session):
@@ -37,8 +44,8 @@ async def seed_demo(session: AsyncSession, now: dt.datetime) -> bool:
         form_id=DEMO_FORM,
         policy_id=DEMO_POLICY,
         intake_opens=now - dt.timedelta(days=1),
-        intake_closes=now + dt.timedelta(days=30),
-        review_closes=now + dt.timedelta(days=40),
+        intake_closes=_at(now, days=30, hour=16),
+        review_closes=_at(now, days=40, hour=17),
     )
     session.add(campaign)
     await session.flush()
