@@ -17,6 +17,7 @@ from telegram import Update
 
 from bot.context import SongnuanApplication
 from bot.uow import UnitOfWork, UpdateAlreadyHandled
+from storage.database import writing
 from storage.repositories import updates
 
 log = logging.getLogger(__name__)
@@ -50,7 +51,7 @@ class Dispatcher:
         handled already or waiting in a queue (or among the leftovers of the last run).
         """
         services = self.application.services
-        async with services.sessions() as session, session.begin():
+        async with writing(services.sessions) as session:
             new = await updates.record(session, services.vault, payloads)
         for payload in payloads:
             if payload["update_id"] in new:

@@ -10,9 +10,9 @@ from __future__ import annotations
 from contextvars import ContextVar
 from types import TracebackType
 
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from storage.database import writer_lock
+from storage.database import sessions_writer_lock
 from storage.repositories import updates
 
 _current: ContextVar[UnitOfWork | None] = ContextVar("songnuan_unit_of_work", default=None)
@@ -31,8 +31,7 @@ class UnitOfWork:
         # What several handlers of one update look up alike (the sender), found once.
         self.memo: dict[object, object] = {}
         self._marked = False
-        bind = sessions.kw.get("bind")
-        self._writer = writer_lock(bind) if isinstance(bind, AsyncEngine) else None
+        self._writer = sessions_writer_lock(sessions)
 
     async def commit(self) -> None:
         """Commit the work so far, together with the mark that the update is handled."""

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager, nullcontext
 from pathlib import Path
 from typing import Any
 from weakref import WeakKeyDictionary
@@ -18,12 +20,17 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
+from storage import inline_sqlite
+from storage.inline_sqlite import InlineConnection
+
 MIGRATIONS = Path(__file__).parent / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 5000
 
 
 def create_engine(url: str, *, search_path: str | None = None) -> AsyncEngine:
     """An async engine; SQLite gets WAL, a busy timeout and enforced foreign keys.
+
+    SQLite runs its statements on the event loop's thread (:mod:`storage.inline_sqlite`).
 
     ``search_path`` puts a PostgreSQL connection in another schema (the tests use one each).
     """
@@ -33,7 +40,13 @@ def create_engine(url: str, *, search_path: str | None = None) -> AsyncEngine:
         return create_async_engine(url, pool_pre_ping=True, connect_args=connect_args)
     if parsed.database and parsed.database != ":memory:":
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_async_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
+    args, options = parsed.get_dialect()().create_connect_args(parsed)
+    options["timeout"] = SQLITE_BUSY_TIMEOUT_MS / 1000
+
+    async def connect() -> InlineConnection:
+        return await inline_sqlite.connect(*args, **options)
+
+    engine = create_async_engine(url, async_creator=connect)
     event.listen(engine.sync_engine, "connect", _configure_sqlite)
     return engine
 
@@ -63,6 +76,23 @@ def writer_lock(engine: AsyncEngine) -> asyncio.Lock | None:
     if lock is None:
         lock = _WRITERS[engine.sync_engine] = asyncio.Lock()
     return lock
+
+
+def sessions_writer_lock(sessions: async_sessionmaker[AsyncSession]) -> asyncio.Lock | None:
+    """:func:`writer_lock` of the engine ``sessions`` are bound to."""
+    bind = sessions.kw.get("bind")
+    return writer_lock(bind) if isinstance(bind, AsyncEngine) else None
+
+
+@asynccontextmanager
+async def writing(sessions: async_sessionmaker[AsyncSession]) -> AsyncIterator[AsyncSession]:
+    """A session in a transaction, committed when the block ends, in turn with other writers."""
+    lock = sessions_writer_lock(sessions)
+    # SQLite's statements never yield to the event loop, so without this a task cancelled
+    # while it waited for its turn would still run its whole transaction before noticing.
+    await asyncio.sleep(0)
+    async with lock or nullcontext(), sessions() as session, session.begin():
+        yield session
 
 
 def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

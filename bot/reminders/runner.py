@@ -38,6 +38,7 @@ from flows.reminders import (
     questions_left,
 )
 from storage.crypto import Vault
+from storage.database import writing
 from storage.models import Campaign, Registration, User
 from storage.repositories import broadcasts, registrations, reminders, users
 from storage.repositories.reminders import DeliveryKey, Recipient
@@ -202,13 +203,13 @@ async def _send_reminder(
     services: Services, bot: Bot, job: _Job, report: RunReport, sleep: Sleep
 ) -> None:
     key = DeliveryKey(job.campaign_id, job.recipient.user_id, job.slot.key, job.slot.due_at)
-    async with services.sessions() as session, session.begin():
+    async with writing(services.sessions) as session:
         claimed = await reminders.claim(session, key, services.clock.now())
     if not claimed:
         report.skipped += 1
         return
     outcome = await deliver(bot, job.recipient.telegram_id, job.outgoing, sleep=sleep)
-    async with services.sessions() as session, session.begin():
+    async with writing(services.sessions) as session:
         if outcome is Outcome.LATER:
             await reminders.release(session, key)
         else:
@@ -243,7 +244,7 @@ async def send_broadcast(
     report = RunReport()
 
     async def one(recipient: Recipient) -> None:
-        async with services.sessions() as session, session.begin():
+        async with writing(services.sessions) as session:
             claimed = await broadcasts.claim(session, broadcast_id, recipient.user_id)
         if not claimed:
             report.skipped += 1
@@ -251,7 +252,7 @@ async def send_broadcast(
         t = translator(recipient.locale or services.settings.locale)
         outgoing = Outgoing((broadcast_text(t, text),))
         outcome = await deliver(bot, recipient.telegram_id, outgoing, sleep=sleep)
-        async with services.sessions() as session, session.begin():
+        async with writing(services.sessions) as session:
             if outcome is Outcome.LATER:
                 await broadcasts.release(session, broadcast_id, recipient.user_id)
             else:
@@ -265,7 +266,7 @@ async def send_broadcast(
             progress(report)
 
     await _run_all([partial(one, recipient) for recipient in to], concurrency)
-    async with services.sessions() as session, session.begin():
+    async with writing(services.sessions) as session:
         broadcast = await broadcasts.get(session, broadcast_id)
         assert broadcast is not None
         await broadcasts.finish_if_done(session, broadcast, services.clock.now())
