@@ -7,8 +7,6 @@ of the real handlers, so what the two cost apart is the registration's own work.
 
 from __future__ import annotations
 
-from typing import Any
-
 from telegram import Update
 from telegram.ext import ApplicationBuilder, ContextTypes, MessageHandler, filters
 
@@ -48,12 +46,11 @@ class BareDispatcher(Dispatcher):
     Shows what the exactly-once ledger of :mod:`bot.dispatch` costs on its own.
     """
 
-    async def receive(self, payloads: list[dict[str, Any]]) -> None:
+    async def receive(self, batch: list[Update]) -> None:
         """Queue the updates without storing them."""
-        for payload in payloads:
-            self._enqueue(payload)
+        for update in batch:
+            self._enqueue(update)
 
-    async def handle(self, payload: dict[str, Any]) -> None:
+    async def handle(self, update: Update) -> None:
         """Hand the update straight to the application."""
-        application = self.application
-        await application.process_update(Update.de_json(payload, application.bot))
+        await self.application.process_update(update)

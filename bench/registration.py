@@ -184,10 +184,10 @@ class Tracker:
 class _Tracking(Dispatcher):
     tracker: Tracker
 
-    async def handle(self, payload: dict[str, Any]) -> None:
-        chat, update_id = chat_key(payload), int(payload["update_id"])
+    async def handle(self, update: Update) -> None:
+        chat, update_id = chat_key(update), update.update_id
         try:
-            await super().handle(payload)
+            await super().handle(update)
         except Exception:
             # In production the chat's worker task would end here; the bench counts the failure
             # and lets the user try again instead.

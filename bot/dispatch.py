@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from typing import Any
 
 from telegram import Update
 
@@ -23,17 +22,11 @@ from storage.repositories import updates
 log = logging.getLogger(__name__)
 
 
-def chat_key(payload: dict[str, Any]) -> int:
+def chat_key(update: Update) -> int:
     """The chat an update belongs to, for ordering (0 for updates without one)."""
-    for kind in ("message", "edited_message", "callback_query", "my_chat_member"):
-        body = payload.get(kind)
-        if isinstance(body, dict):
-            source = body.get("message") if kind == "callback_query" else body
-            if isinstance(source, dict) and "chat" in source:
-                return int(source["chat"]["id"])
-            if "from" in body:
-                return int(body["from"]["id"])
-    return 0
+    if update.effective_chat is not None:
+        return update.effective_chat.id
+    return update.effective_user.id if update.effective_user is not None else 0
 
 
 class Dispatcher:
@@ -41,29 +34,31 @@ class Dispatcher:
 
     def __init__(self, application: SongnuanApplication) -> None:
         self.application = application
-        self._queues: dict[int, asyncio.Queue[dict[str, Any]]] = {}
+        self._queues: dict[int, asyncio.Queue[Update]] = {}
         self._workers: set[asyncio.Task[None]] = set()
 
-    async def receive(self, payloads: list[dict[str, Any]]) -> None:
+    async def receive(self, batch: list[Update]) -> None:
         """Store new updates (before they are acknowledged) and queue them for handling.
 
         A repeated delivery of an update already stored is not queued again: it is either
         handled already or waiting in a queue (or among the leftovers of the last run).
         """
         services = self.application.services
+        payloads = [update.to_dict() for update in batch]
         async with writing(services.sessions) as session:
             new = await updates.record(session, services.vault, payloads)
-        for payload in payloads:
-            if payload["update_id"] in new:
-                self._enqueue(payload)
+        for update in batch:
+            if update.update_id in new:
+                self._enqueue(update)
 
     async def resume(self) -> int:
         """Queue the updates stored but not handled before the last stop; how many."""
         services = self.application.services
         async with services.sessions() as session:
             leftovers = await updates.pending(session, services.vault)
+        bot = self.application.bot
         for payload in leftovers:
-            self._enqueue(payload)
+            self._enqueue(Update.de_json(payload, bot))
         if leftovers:
             log.info("Handling %d update(s) left from the last run", len(leftovers))
         return len(leftovers)
@@ -73,34 +68,34 @@ class Dispatcher:
         while self._workers:
             await asyncio.gather(*list(self._workers))
 
-    def _enqueue(self, payload: dict[str, Any]) -> None:
-        key = chat_key(payload)
+    def _enqueue(self, update: Update) -> None:
+        key = chat_key(update)
         queue = self._queues.get(key)
         if queue is None:
             queue = self._queues[key] = asyncio.Queue()
             worker = asyncio.create_task(self._work(key, queue), name=f"chat-{key}")
             self._workers.add(worker)
             worker.add_done_callback(self._workers.discard)
-        queue.put_nowait(payload)
+        queue.put_nowait(update)
 
-    async def _work(self, key: int, queue: asyncio.Queue[dict[str, Any]]) -> None:
+    async def _work(self, key: int, queue: asyncio.Queue[Update]) -> None:
         try:
             while not queue.empty():
-                payload = queue.get_nowait()
+                update = queue.get_nowait()
                 try:
-                    await self.handle(payload)
+                    await self.handle(update)
                 except Exception:
                     # Not marked done, so handled again at the next start; the chat goes on.
-                    log.exception("Update %s failed outside its handlers", payload["update_id"])
+                    log.exception("Update %s failed outside its handlers", update.update_id)
         finally:
             del self._queues[key]
 
-    async def handle(self, payload: dict[str, Any]) -> None:
+    async def handle(self, update: Update) -> None:
         """Handle one stored, not yet handled update; the handlers' commit marks it done."""
         application = self.application
-        update_id = int(payload["update_id"])
+        update_id = update.update_id
         async with UnitOfWork(application.services.sessions, update_id) as unit:
-            await application.process_update(Update.de_json(payload, application.bot))
+            await application.process_update(update)
             try:
                 await unit.commit()
             except UpdateAlreadyHandled:

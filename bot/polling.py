@@ -53,7 +53,7 @@ async def poll(
             continue
         if batch:
             try:
-                await dispatcher.receive([update.to_dict() for update in batch])
+                await dispatcher.receive(list(batch))
             except Exception:
                 # Not stored, so not acknowledged either: fetched again after a pause.
                 delay = BACKOFF_SECONDS[min(failures, len(BACKOFF_SECONDS) - 1)]

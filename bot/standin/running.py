@@ -87,7 +87,7 @@ class StandInBot:
             )
             if not batch:
                 return
-            await self.dispatcher.receive([update.to_dict() for update in batch])
+            await self.dispatcher.receive(list(batch))
             self._offset = batch[-1].update_id + 1
             await self.dispatcher.join()
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Campaign, CampaignUnit
@@ -22,15 +22,24 @@ async def all_campaigns(session: AsyncSession) -> Sequence[Campaign]:
     return (await session.scalars(select(Campaign).order_by(Campaign.id.desc()))).all()
 
 
+_UPCOMING = select(Campaign).where(Campaign.review_closes > bindparam("now"))
+_UPCOMING_FOR_UNIT = (
+    _UPCOMING.join(CampaignUnit)
+    .where(CampaignUnit.unit_id == bindparam("unit_id"))
+    .order_by(Campaign.intake_opens.desc())
+    .limit(1)
+)
+_UPCOMING_ANYWHERE = _UPCOMING.order_by(Campaign.intake_opens.desc()).limit(1)
+
+
 async def current_for_unit(
     session: AsyncSession, unit_id: int | None, now: dt.datetime
 ) -> Campaign | None:
     """The campaign a unit's people register in now: open or next to open, latest first."""
-    query = select(Campaign).where(Campaign.review_closes > now)
-    if unit_id is not None:
-        query = query.join(CampaignUnit).where(CampaignUnit.unit_id == unit_id)
-    query = query.order_by(Campaign.intake_opens.desc())
-    return (await session.scalars(query)).first()
+    if unit_id is None:
+        return await session.scalar(_UPCOMING_ANYWHERE, {"now": now})
+    # Built once above: this runs on every answer of a registration.
+    return await session.scalar(_UPCOMING_FOR_UNIT, {"now": now, "unit_id": unit_id})
 
 
 async def add_units(session: AsyncSession, campaign: Campaign, unit_ids: Sequence[int]) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.crypto import Vault
@@ -48,20 +48,39 @@ def new_draft(
     return registration
 
 
+# Built once: these run on every answer, and building a statement costs more than running it.
+_CURRENT_DRAFT = (
+    select(Registration)
+    .where(
+        Registration.campaign_id == bindparam("campaign_id"),
+        Registration.entered_by_user_id == bindparam("user_id"),
+        Registration.state.in_(OPEN_STATES),
+    )
+    .order_by(Registration.updated_at.desc(), Registration.id.desc())
+    .limit(1)
+)
+_LATEST_OWN_RECORD = (
+    select(Registration)
+    .where(
+        Registration.campaign_id == bindparam("campaign_id"),
+        Registration.subject_user_id == bindparam("user_id"),
+        Registration.state != "deleted",
+    )
+    .order_by(Registration.id.desc())
+    .limit(1)
+)
+_HOLDER = select(Registration).where(
+    Registration.campaign_id == bindparam("campaign_id"),
+    Registration.resident_id_hash == bindparam("digest"),
+)
+
+
 async def current_draft(
     session: AsyncSession, campaign_id: int, entered_by_user_id: int
 ) -> Registration | None:
     """The open registration this person touched last in the campaign (draft or returned)."""
-    result = await session.scalars(
-        select(Registration)
-        .where(
-            Registration.campaign_id == campaign_id,
-            Registration.entered_by_user_id == entered_by_user_id,
-            Registration.state.in_(OPEN_STATES),
-        )
-        .order_by(Registration.updated_at.desc(), Registration.id.desc())
-    )
-    return result.first()
+    parameters = {"campaign_id": campaign_id, "user_id": entered_by_user_id}
+    return await session.scalar(_CURRENT_DRAFT, parameters)
 
 
 async def latest_own(session: AsyncSession, campaign_id: int, user_id: int) -> Registration | None:
@@ -69,25 +88,13 @@ async def latest_own(session: AsyncSession, campaign_id: int, user_id: int) -> R
     draft = await current_draft(session, campaign_id, user_id)
     if draft is not None:
         return draft
-    result = await session.scalars(
-        select(Registration)
-        .where(
-            Registration.campaign_id == campaign_id,
-            Registration.subject_user_id == user_id,
-            Registration.state != "deleted",
-        )
-        .order_by(Registration.id.desc())
-    )
-    return result.first()
+    parameters = {"campaign_id": campaign_id, "user_id": user_id}
+    return await session.scalar(_LATEST_OWN_RECORD, parameters)
 
 
 async def holder_of(
     session: AsyncSession, campaign_id: int, resident_id_hash: str
 ) -> Registration | None:
     """The registration that already holds this resident ID in the campaign, if any."""
-    return await session.scalar(
-        select(Registration).where(
-            Registration.campaign_id == campaign_id,
-            Registration.resident_id_hash == resident_id_hash,
-        )
-    )
+    parameters = {"campaign_id": campaign_id, "digest": resident_id_hash}
+    return await session.scalar(_HOLDER, parameters)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, select, update
+from sqlalchemy import Table, bindparam, func, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -16,27 +16,35 @@ from storage.models import InboundUpdate
 _CONTEXT = b"inbound-update"
 
 
+# The table, not the entity: Core statements skip the ORM's bulk machinery.
+_LEDGER = cast(Table, InboundUpdate.__table__)
+# Built once for each database: every update goes through both.
+_RECORD = {
+    name: insert(_LEDGER).on_conflict_do_nothing().returning(_LEDGER.c.update_id)
+    for name, insert in (("postgresql", pg_insert), ("sqlite", sqlite_insert))
+}
+_MARK_DONE = (
+    update(_LEDGER)
+    .where(_LEDGER.c.update_id == bindparam("id"), _LEDGER.c.done_at.is_(None))
+    .values(done_at=bindparam("done"), sealed_payload=None)
+)
+
+
 async def record(session: AsyncSession, vault: Vault, payloads: list[dict[str, Any]]) -> set[int]:
     """Store the updates that are new and return their ids; a repeated one is left as it was."""
     if not payloads:
         return set()
+    now = dt.datetime.now(dt.UTC)
     rows = [
         {
             "update_id": payload["update_id"],
             "sealed_payload": vault.seal_json(payload, context=_CONTEXT),
-            "received_at": dt.datetime.now(dt.UTC),
+            "received_at": now,
         }
         for payload in payloads
     ]
-    dialect = session.get_bind().dialect.name
-    insert = pg_insert if dialect == "postgresql" else sqlite_insert
-    statement = (
-        insert(InboundUpdate)
-        .values(rows)
-        .on_conflict_do_nothing()
-        .returning(InboundUpdate.update_id)
-    )
-    return set((await session.scalars(statement)).all())
+    statement = _RECORD[session.get_bind().dialect.name]
+    return set((await session.scalars(statement, rows)).all())
 
 
 async def pending(session: AsyncSession, vault: Vault) -> list[dict[str, Any]]:
@@ -51,11 +59,7 @@ async def pending(session: AsyncSession, vault: Vault) -> list[dict[str, Any]]:
 
 async def mark_done(session: AsyncSession, update_id: int) -> bool:
     """Mark an update handled and drop its payload; False if it was done already."""
-    result = await session.execute(
-        update(InboundUpdate)
-        .where(InboundUpdate.update_id == update_id, InboundUpdate.done_at.is_(None))
-        .values(done_at=dt.datetime.now(dt.UTC), sealed_payload=None)
-    )
+    result = await session.execute(_MARK_DONE, {"id": update_id, "done": dt.datetime.now(dt.UTC)})
     return bool(result.rowcount)  # type: ignore[attr-defined]
 
 

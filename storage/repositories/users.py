@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import User
 
+# Built once: every update looks up its sender.
+_BY_TELEGRAM_ID = select(User).where(User.telegram_id == bindparam("telegram_id"))
+
 
 async def get_by_telegram_id(session: AsyncSession, telegram_id: int) -> User | None:
     """The user with this Telegram id, if the bot has met them."""
-    result = await session.execute(select(User).where(User.telegram_id == telegram_id))
+    result = await session.execute(_BY_TELEGRAM_ID, {"telegram_id": telegram_id})
     return result.scalar_one_or_none()
 
 
