@@ -91,6 +91,9 @@ def _catalog(locale: str) -> Translations:
     return merged
 
 
+SMALL_NUMBERS = 1000
+
+
 class Translator:
     """Translate and format for one locale."""
 
@@ -102,6 +105,8 @@ class Translator:
         # pre-check a million.
         self._currency_pattern = self._babel_locale.currency_formats["standard"]
         self._decimal_pattern = self._babel_locale.decimal_formats[None]
+        # Small whole numbers (question numbers, counts) come up on every screen.
+        self._small_numbers: dict[int, str] = {}
 
     def gettext(self, msgid: str) -> str:
         """Translate one catalog message."""
@@ -131,7 +136,12 @@ class Translator:
 
     def number(self, value: int | Decimal) -> str:
         """A number with this locale's grouping."""
+        small = isinstance(value, int) and 0 <= value < SMALL_NUMBERS
+        if small and value in self._small_numbers:
+            return self._small_numbers[int(value)]
         shown: str = self._decimal_pattern.apply(value, self._babel_locale)
+        if small:
+            self._small_numbers[int(value)] = shown
         return shown
 
     def date(self, value: dt.date) -> str:

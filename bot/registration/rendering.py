@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from telegram import (
     InlineKeyboardButton,
@@ -30,14 +31,20 @@ def inline_keyboard(screen: Screen, t: Translator) -> InlineKeyboardMarkup | Non
     """The screen's buttons, row by row, or none."""
     if not screen.buttons:
         return None
-    return InlineKeyboardMarkup(
-        [
-            [
-                InlineKeyboardButton(render_text(button.label, t), callback_data=button.data)
-                for button in row
-            ]
+    return _keyboard(
+        tuple(
+            tuple((render_text(button.label, t), button.data) for button in row)
             for row in screen.buttons
-        ]
+        )
+    )
+
+
+@lru_cache(maxsize=4096)
+def _keyboard(rows: tuple[tuple[tuple[str, str], ...], ...]) -> InlineKeyboardMarkup:
+    # The same questions are asked of everyone, and Telegram's objects are immutable and slow
+    # to build, so each keyboard is built once.
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(label, callback_data=data) for label, data in row] for row in rows]
     )
 
 

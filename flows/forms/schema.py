@@ -7,9 +7,10 @@ examples that must parse) is checked by :mod:`flows.forms.integrity` once the fi
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import cached_property
 from typing import Annotated, Final, Literal
 
-from pydantic import BaseModel, ConfigDict, PrivateAttr, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, StringConstraints, model_validator
 
 from flows.forms.checks import Check
 from flows.forms.computed import Computed
@@ -141,30 +142,35 @@ class Form(BaseModel):
     fields: tuple[Field, ...]
     computed: tuple[Computed, ...] = ()
     checks: tuple[Check, ...] = ()
-    _index: dict[str, Field] = PrivateAttr(default_factory=dict)
-    _positions: dict[str, int] = PrivateAttr(default_factory=dict)
 
-    def model_post_init(self, context: object) -> None:
-        """Index the fields by id, and their places in the order (asked on every answer)."""
-        self._index.update({field.id: field for field in self.fields})
-        self._positions.update({field.id: n for n, field in enumerate(self.fields)})
+    # Looked up on every answer. Cached properties rather than pydantic's private attributes,
+    # which are read through a slow __getattr__.
+    @cached_property
+    def fields_by_id(self) -> dict[str, Field]:
+        """The top-level fields by id."""
+        return {field.id: field for field in self.fields}
+
+    @cached_property
+    def positions(self) -> dict[str, int]:
+        """Each top-level field's place in the form's order, by id."""
+        return {field.id: n for n, field in enumerate(self.fields)}
 
     def field(self, field_id: str) -> Field:
         """The top-level field with this id (``KeyError`` if there is none)."""
-        return self._index[field_id]
+        return self.fields_by_id[field_id]
 
     def has_field(self, field_id: str) -> bool:
         """Whether the form has a top-level field with this id."""
-        return field_id in self._index
+        return field_id in self.fields_by_id
 
     def position(self, field_id: str) -> int:
         """The field's place in the form's order."""
-        return self._positions[field_id]
+        return self.positions[field_id]
 
     def label(self, answer_id: str) -> LocalizedText:
         """The label of a field, of a computed value, or of an answer derived from the ID."""
-        if answer_id in self._index:
-            return self._index[answer_id].label
+        if answer_id in self.fields_by_id:
+            return self.fields_by_id[answer_id].label
         for value in self.computed:
             if value.id == answer_id:
                 return value.label

@@ -52,7 +52,8 @@ def next_field(form: Form, state: RegistrationState, after: str | None) -> Field
     if not todo:
         return None
     if after is not None and not state.editing and form.has_field(after):
-        later = [field for field in todo if form.position(field.id) > form.position(after)]
+        positions, limit = form.positions, form.position(after)
+        later = [field for field in todo if positions[field.id] > limit]
         if later:
             return later[0]
     return todo[0]
@@ -60,9 +61,8 @@ def next_field(form: Form, state: RegistrationState, after: str | None) -> Field
 
 def previous_field(form: Form, state: RegistrationState, current: str) -> Field | None:
     """The question before ``current`` in this round, if there is one."""
-    earlier = [
-        field for field in scope(form, state) if form.position(field.id) < form.position(current)
-    ]
+    positions, limit = form.positions, form.position(current)
+    earlier = [field for field in scope(form, state) if positions[field.id] < limit]
     return earlier[-1] if earlier else None
 
 
