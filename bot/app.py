@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from typing import Any
 
@@ -25,7 +26,7 @@ from bot.reminders import FloodLimiter
 from bot.settings import Settings
 from flows.i18n import SUPPORTED_LOCALES, translator
 from storage.crypto import Vault, load_master_key
-from storage.database import create_engine, session_factory, upgrade
+from storage.database import checkpoint, create_engine, session_factory, upgrade
 
 log = logging.getLogger(__name__)
 
@@ -98,7 +99,24 @@ def build_application(
     ]:
         application.add_handler(handler)
     application.add_error_handler(errors.on_error)
+    if application.job_queue is not None:
+        application.job_queue.run_repeating(
+            _checkpoint,
+            interval=CHECKPOINT_INTERVAL,
+            name="songnuan-checkpoint",
+            job_kwargs={"max_instances": 1, "coalesce": True},
+        )
     return application
+
+
+CHECKPOINT_INTERVAL = dt.timedelta(seconds=1)
+
+
+async def _checkpoint(context: BotContext) -> None:
+    """Keep SQLite's write-ahead log short, on a thread (see storage.database.checkpoint)."""
+    bind = context.services.sessions.kw.get("bind")
+    if isinstance(bind, AsyncEngine):
+        await checkpoint(bind)
 
 
 def keep_personal_data_out_of_logs() -> None:
