@@ -1,4 +1,4 @@
-"""SQLite run on the event loop's thread: writers in turn, the write-ahead log copied off the loop."""
+"""SQLite on the event loop's thread: writers in turn, the log copied into the database off it."""
 
 from __future__ import annotations
 
