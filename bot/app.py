@@ -103,12 +103,13 @@ def build_application(
         application.job_queue.run_repeating(
             _checkpoint,
             interval=CHECKPOINT_INTERVAL,
-            name="songnuan-checkpoint",
+            name=CHECKPOINT_JOB,
             job_kwargs={"max_instances": 1, "coalesce": True},
         )
     return application
 
 
+CHECKPOINT_JOB = "songnuan-checkpoint"
 CHECKPOINT_INTERVAL = dt.timedelta(seconds=1)
 
 
