@@ -8,8 +8,9 @@ replies go back through the stand-in. The registration bot is :func:`bot.app.bui
 with every real handler; each worker fills in the whole Jilin form in Chinese (typed answers,
 buttons, photos, a document: every update counts as one answer) up to the review. The echo bot
 (:mod:`bench.echo`) answers each text with itself on the same Dispatcher and ledger, so the
-ratio of the two is the registration's own cost; a third run shows the echo bot on
-python-telegram-bot alone, without the ledger.
+ratio of the two is the registration's own cost; a third bot shows the echo bot on
+python-telegram-bot alone, without the ledger. The three run side by side and take turns phase
+by phase, so that each ratio compares runs made seconds apart on a machine whose speed drifts.
 
 Every user waits for the bot's answer before sending the next one, as a person does; an
 answer's latency runs from its push to the end of its handling (the reply is in the chat and the
@@ -43,8 +44,8 @@ import tempfile
 import time
 from collections import defaultdict
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
-from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from contextlib import AsyncExitStack, asynccontextmanager
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Any, Final
@@ -451,27 +452,30 @@ def _telegram_ids(phases: Sequence[Phase]) -> dict[str, list[int]]:
     return ids
 
 
-async def _run_phases(
-    bot: Bot,
-    phases: Sequence[Phase],
-    script: Callable[[int], list[Action]],
-    check: Callable[[SimulatedUser], str | None],
-) -> dict[str, Figures]:
-    """Each phase with users of its own; ``check`` says what went wrong in a user's chat."""
-    figures: dict[str, Figures] = {}
-    index = 0
-    for phase, ids in zip(phases, _telegram_ids(phases).values(), strict=True):
+@dataclass
+class Contender:
+    """One bot measured phase by phase, each phase with users of its own."""
+
+    bot: Bot
+    phases: Sequence[Phase]
+    script: Callable[[int], list[Action]]
+    # What went wrong in a user's chat, if anything.
+    check: Callable[[SimulatedUser], str | None]
+    figures: dict[str, Figures] = field(default_factory=dict)
+    _scripted: int = 0
+
+    async def run(self, phase: Phase) -> None:
+        """Measure one phase and check every user's chat."""
         scripts = {}
-        for telegram_id in ids:
-            scripts[telegram_id] = script(index)
-            index += 1
-        figures[phase.name], users = await measure(
-            bot, scripts, concurrent=phase.concurrent, offered_rate=phase.offered_rate
+        for telegram_id in _telegram_ids(self.phases)[phase.name]:
+            scripts[telegram_id] = self.script(self._scripted)
+            self._scripted += 1
+        self.figures[phase.name], users = await measure(
+            self.bot, scripts, concurrent=phase.concurrent, offered_rate=phase.offered_rate
         )
-        problems = [problem for problem in map(check, users) if problem]
+        problems = [problem for problem in map(self.check, users) if problem]
         if problems:
             raise RuntimeError(f"{phase.name}: {len(problems)} user(s) went wrong: {problems[0]}")
-    return figures
 
 
 def _reached_review(user: SimulatedUser) -> str | None:
@@ -480,33 +484,36 @@ def _reached_review(user: SimulatedUser) -> str | None:
     return f"the form did not reach the review; the bot said last: {user.last.text[:60]!r}"
 
 
-async def _registration(folder: Path) -> dict[str, Figures]:
-    """The real bot, every phase on one database."""
+@asynccontextmanager
+async def _registration(folder: Path) -> AsyncIterator[Contender]:
+    """The real bot, every phase on one database; every worker's draft stored at the end."""
     services = await _services(folder, "registration")
     try:
         every_id = [i for ids in _telegram_ids(REGISTRATION_PHASES).values() for i in ids]
         await seed_workers(services, every_id)
         async with serving(partial(_build_real, services)) as bot:
-            figures = await _run_phases(
-                bot, REGISTRATION_PHASES, lambda i: jilin_form(resident_id(i)), _reached_review
-            )
+            yield Contender(bot, REGISTRATION_PHASES, _numbered_form, _reached_review)
         drafts = await _drafts(services)
         if drafts != len(every_id):
             raise RuntimeError(f"{drafts} drafts stored for {len(every_id)} workers")
-        return figures
     finally:
         await close_services(services)
+
+
+def _numbered_form(index: int) -> list[Action]:
+    return jilin_form(resident_id(index))
 
 
 def _build_real(services: Services, request: StandInRequest) -> SongnuanApplication:
     return build_application(services, request=request, token=STAND_IN_TOKEN)
 
 
+@asynccontextmanager
 async def _echo(
     folder: Path,
     name: str,
     dispatcher_class: type[TrackedDispatcher] | type[TrackedBareDispatcher],
-) -> dict[str, Figures]:
+) -> AsyncIterator[Contender]:
     """The echo bot, as many texts per user as a form has answers."""
     length = len(jilin_form(resident_id(0)))
 
@@ -517,7 +524,7 @@ async def _echo(
     services = await _services(folder, name)
     try:
         async with serving(partial(build_echo_application, services), dispatcher_class) as bot:
-            return await _run_phases(bot, ECHO_PHASES, lambda _: echo_script(length), answered_all)
+            yield Contender(bot, ECHO_PHASES, lambda _: echo_script(length), answered_all)
     finally:
         await close_services(services)
 
@@ -526,10 +533,20 @@ Measured = tuple[dict[str, Figures], dict[str, Figures], dict[str, Figures]]
 
 
 async def _all(folder: Path) -> Measured:
-    echo = await _echo(folder, "echo", TrackedDispatcher)
-    bare = await _echo(folder, "bare", TrackedBareDispatcher)
-    registration = await _registration(folder)
-    return registration, echo, bare
+    """Phase by phase, the three bots one after another.
+
+    This machine's speed drifts (it is shared), so the ratios compare runs made within seconds
+    of each other; the bots not being measured wait in a long poll, which costs nothing.
+    """
+    async with AsyncExitStack() as stack:
+        echo = await stack.enter_async_context(_echo(folder, "echo", TrackedDispatcher))
+        bare = await stack.enter_async_context(_echo(folder, "bare", TrackedBareDispatcher))
+        registration = await stack.enter_async_context(_registration(folder))
+        for phase in REGISTRATION_PHASES:
+            for contender in (echo, bare, registration):
+                if phase in contender.phases:
+                    await contender.run(phase)
+    return registration.figures, echo.figures, bare.figures
 
 
 def _latencies(figures: Figures) -> str:
