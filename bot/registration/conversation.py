@@ -39,7 +39,7 @@ from flows.registration import (
     step,
 )
 from storage.models import Campaign, Registration
-from storage.repositories import audit, campaigns, conflicts, registrations, review
+from storage.repositories import audit, conflicts, registrations, review
 
 NO_UNIT = N_(
     "You are not linked to a union unit yet. Please open the invitation link your union "
@@ -131,16 +131,17 @@ async def _open_draft(context: BotContext, person: Person, own: bool) -> Draft |
     if user.unit_id is None:
         return t(NO_UNIT)
     now = context.services.clock.now()
-    campaign = await campaigns.current_for_unit(context.session, user.unit_id, now)
+    campaign, registration = await registrations.in_current_campaign(
+        context.session, user.unit_id, user.id, now
+    )
     if campaign is None:
         return t(NO_CAMPAIGN)
     if now < campaign.intake_opens:
         return t(NOT_YET_OPEN, campaign=campaign.name, opens=t.moment(campaign.intake_opens))
     form = load_form(campaign.form_id)
-    if own:
-        registration = await registrations.latest_own(context.session, campaign.id, user.id)
-    else:
-        registration = await registrations.current_draft(context.session, campaign.id, user.id)
+    if registration is None and own:
+        # No draft: the person's record, submitted by them or entered for them by an officer.
+        registration = await registrations.own_record(context.session, campaign.id, user.id)
     if registration is None:
         return Draft(campaign, form, None, new_state(form.id))
     sealed = registrations.open_state(context.services.vault, registration)
