@@ -9,9 +9,10 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
-from typing import Final, NamedTuple
+from typing import Final, NamedTuple, get_args
 
 from flows.i18n import N_, Message
+from flows.policy.schema import Cause, Flag
 
 AMOUNTS: Final = (
     "wages",
@@ -23,16 +24,7 @@ AMOUNTS: Final = (
     "necessary_expenses",
 )
 COUNTS: Final = ("months_at_current_income", "homes_owned", "contract_months")
-FLAGS: Final = (
-    "owns_shop_or_employs",
-    "children_private_school_or_abroad",
-    "uses_ships_or_machinery",
-    "untruthful",
-    "party_aided",
-    "enterprise_restructured",
-    "laid_off_couple",
-    "migrant_worker",
-)
+FLAGS: Final[tuple[str, ...]] = get_args(Flag)
 # The contract's order, which is also the order missing facts are listed in.
 FACT_NAMES: Final = (
     "household_size",
@@ -44,18 +36,7 @@ FACT_NAMES: Final = (
     *FLAGS,
     "contract_months",
 )
-CAUSES: Final = (
-    "illness",
-    "serious_illness",
-    "schooling",
-    "disability",
-    "single_parent",
-    "disaster",
-    "accident",
-    "sudden_event",
-    "laid_off",
-    "other",
-)
+CAUSES: Final[tuple[str, ...]] = get_args(Cause)
 FACT_LABELS: Final[Mapping[str, str]] = {
     "household_size": N_("household size"),
     "wages": N_("wages"),

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_vali
 
 from flows.i18n import LocalizedText
 
-# The same names as flows.policy.facts.CAUSES and FLAGS (a test keeps them equal).
+# flows.policy.facts takes CAUSES and FLAGS from these.
 Cause = Literal[
     "illness",
     "serious_illness",
