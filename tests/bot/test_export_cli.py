@@ -18,24 +18,11 @@ from flows.registration import Phase, new_state
 from flows.review import Approve
 from storage.models import AuditEvent, User
 from storage.repositories import registrations, review
+from tests.auxil.notices import JILIN_SUMMARY_HEADERS
 from tests.bot.review_installation import in_world, installation, on_database
 from tests.conftest import TEST_KEY
 from tests.storage.review_world import DURING_INTAKE, DURING_REVIEW, IDS, VAULT, World
 
-SUMMARY_HEADERS = [
-    "序号",
-    "困难职工姓名",
-    "身份证号码",
-    "所在单位及职务",
-    "联系电话",
-    "家庭人口数",
-    "家庭月收入",
-    "家庭现住址",
-    "工商银行卡号",
-    "困难原因",
-    "困难类型",
-    "其他家庭成员",
-]
 CARD = "6222024200123456784"
 # (owner, resident ID, name, approved by the unit?)
 PEOPLE = [
@@ -146,7 +133,7 @@ def test_every_unit_as_xlsx_with_full_numbers(
     assert sheet["A2"].value == (
         "填报单位(盖章)：省直机关工会          联系人：焦刚          电话：0431-82701100"
     )
-    assert [cell.value for cell in sheet[3]] == SUMMARY_HEADERS
+    assert [cell.value for cell in sheet[3]] == list(JILIN_SUMMARY_HEADERS)
     rows = [[cell.value for cell in sheet[4 + n]] for n in range(3)]
     assert [row[:3] for row in rows] == [
         [1, "张丽", IDS[0]],
@@ -189,7 +176,7 @@ def test_one_unit_every_submitted_record_as_csv(
     assert raw.startswith(b"\xef\xbb\xbf")  # the byte-order mark Excel needs for Chinese
     with out.open(encoding="utf-8-sig", newline="") as stream:
         rows = list(csv.reader(stream))
-    assert rows[0] == SUMMARY_HEADERS
+    assert rows[0] == list(JILIN_SUMMARY_HEADERS)
     assert [row[:3] for row in rows[1:]] == [["1", "张丽", IDS[0]], ["2", "刘洋", IDS[3]]]
     assert rows[1][6] == "2600.00"
     assert rows[1][9] == "'=独自抚养女儿"  # kept text, never run as a formula

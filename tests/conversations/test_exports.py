@@ -20,6 +20,7 @@ from bot.standin.running import StandInBot
 from flows.review import Approve
 from storage.models import AuditEvent, Campaign, Registration, User
 from storage.repositories import registrations, review, units
+from tests.auxil.notices import HENAN_SUMMARY_HEADERS, JILIN_SUMMARY_HEADERS
 from tests.auxil.scenario import (
     DEPARTMENT_OFFICER,
     OTHER_UNIT_OFFICER,
@@ -33,20 +34,6 @@ from tests.auxil.scenario import (
 from tests.conversations.registration import HENAN_RESIDENT_ID, RESIDENT_ID, fill_henan, fill_jilin
 
 SUMMARY_TITLE = "2019年困难职工情况汇总表"
-SUMMARY_HEADERS = (
-    "序号",
-    "困难职工姓名",
-    "身份证号码",
-    "所在单位及职务",
-    "联系电话",
-    "家庭人口数",
-    "家庭月收入",
-    "家庭现住址",
-    "工商银行卡号",
-    "困难原因",
-    "困难类型",
-    "其他家庭成员",
-)
 CARD = "6222024200123456784"
 # Valid resident IDs (GB 11643 check digits) for further people, none of a real person.
 MORE_IDS = ("110101199003077571", "110101199003073511", "110101199003076915")
@@ -167,7 +154,7 @@ async def test_a_unit_officer_receives_the_summary_table_of_the_unit(
     assert sheet["A2"].value == (
         "填报单位(盖章)：国库处工会小组          联系人：李明          电话："
     )
-    assert row(sheet, 3) == SUMMARY_HEADERS
+    assert row(sheet, 3) == JILIN_SUMMARY_HEADERS
     assert row(sheet, 4) == (
         1,
         "张丽",
@@ -441,17 +428,7 @@ async def test_the_henan_real_name_table_with_the_amount_the_province_granted(
     assert (
         sheet["A2"].value == "填报单位(盖章)：国库处工会小组          联系人：李明          电话："
     )
-    assert row(sheet, 3) == (
-        "序号",
-        "姓名",
-        "性别",
-        "年龄",
-        "身份证号",
-        "工会会员卡号或郑州银行卡号",
-        "工作单位或家庭地址",
-        "联系电话",
-        "帮扶金额（省直工会填写）",
-    )
+    assert row(sheet, 3) == HENAN_SUMMARY_HEADERS
     # Born 8 Nov 1988: 31 on the day intake closes (28 Dec 2019).
     assert row(sheet, 4) == (
         1,

@@ -10,6 +10,7 @@ import pytest
 
 from bot.export import write_csv
 from flows.tables import load_table
+from tests.auxil.notices import HENAN_SUMMARY_HEADERS
 from tests.flows.tables.samples import HENAN_MASKED, JILIN_CONTEXT, MOTHER, RETIREE
 
 
@@ -23,17 +24,7 @@ def test_csv_starts_with_a_bom_then_the_header_row(tmp_path: Path) -> None:
     with path.open(encoding="utf-8-sig", newline="") as back:
         rows = list(csv.reader(back))
     assert rows == [
-        [
-            "序号",
-            "姓名",
-            "性别",
-            "年龄",
-            "身份证号",
-            "工会会员卡号或郑州银行卡号",
-            "工作单位或家庭地址",
-            "联系电话",
-            "帮扶金额（省直工会填写）",
-        ],
+        list(HENAN_SUMMARY_HEADERS),
         [
             "1",
             "王芳",

@@ -11,21 +11,11 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from bot.export import write_xlsx
 from flows.tables import ExportContext, ExportRecord, load_table
+from tests.auxil.notices import HENAN_SUMMARY_HEADERS, JILIN_SUMMARY_HEADERS
 from tests.flows.tables.samples import HENAN_CONTEXT, HENAN_MASKED, JILIN_CONTEXT, MOTHER, RETIREE
 
 HENAN_FOOTNOTE = "注:1.此表于2017年1月10日前报省直工会；   2.“帮扶金额”栏由省直工会填写。"
 STAMP_AREA = "（盖章）\n\n年     月     日"
-HENAN_HEADERS = (
-    "序号",
-    "姓名",
-    "性别",
-    "年龄",
-    "身份证号",
-    "工会会员卡号或郑州银行卡号",
-    "工作单位或家庭地址",
-    "联系电话",
-    "帮扶金额（省直工会填写）",
-)
 
 
 def _export(
@@ -56,7 +46,7 @@ def test_henan_summary_is_the_notices_table() -> None:
     assert sheet["A2"].value == (
         "填报单位(盖章)：河南省交通运输厅工会          联系人：叶强          电话：65902430"
     )
-    assert _values(sheet, 3) == HENAN_HEADERS
+    assert _values(sheet, 3) == HENAN_SUMMARY_HEADERS
     assert _values(sheet, 4) == (
         1,
         "王芳",
@@ -117,7 +107,7 @@ def test_an_answer_is_never_run_as_a_formula() -> None:
 def test_an_export_without_records_is_the_empty_table() -> None:
     written, (sheet,) = _export("henan-2017", "summary", [], HENAN_CONTEXT)
     assert written == 0
-    assert _values(sheet, 3) == HENAN_HEADERS
+    assert _values(sheet, 3) == HENAN_SUMMARY_HEADERS
     assert sheet.max_row == 4  # title, header block, column headers, footnote
 
 
@@ -125,20 +115,7 @@ def test_jilin_summary_is_landscape_with_every_field() -> None:
     written, (sheet,) = _export("jilin-2020", "summary", [MOTHER, RETIREE], JILIN_CONTEXT)
     assert written == 2
     assert sheet["A1"].value == "2019年困难职工情况汇总表"
-    assert _values(sheet, 3) == (
-        "序号",
-        "困难职工姓名",
-        "身份证号码",
-        "所在单位及职务",
-        "联系电话",
-        "家庭人口数",
-        "家庭月收入",
-        "家庭现住址",
-        "工商银行卡号",
-        "困难原因",
-        "困难类型",
-        "其他家庭成员",
-    )
+    assert _values(sheet, 3) == JILIN_SUMMARY_HEADERS
     assert _values(sheet, 5)[:7] == (
         2,
         "张建国",

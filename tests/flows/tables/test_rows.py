@@ -20,19 +20,8 @@ from flows.tables import (
 )
 from flows.tables.fills import Scope, value
 from flows.tables.values import DATE_ZH, TEXT, YUAN
+from tests.auxil.notices import HENAN_SUMMARY_HEADERS
 from tests.flows.tables.samples import HENAN_CONTEXT, HENAN_MASKED, JILIN_CONTEXT, MOTHER, RETIREE
-
-HENAN_SUMMARY_HEADERS = [
-    "序号",
-    "姓名",
-    "性别",
-    "年龄",
-    "身份证号",
-    "工会会员卡号或郑州银行卡号",
-    "工作单位或家庭地址",
-    "联系电话",
-    "帮扶金额（省直工会填写）",
-]
 
 
 def _texts(row: list[CellValue]) -> list[str]:
@@ -47,7 +36,7 @@ def _by_header(
 
 
 def test_henan_summary_headers_are_the_notices() -> None:
-    assert headers(load_table("henan-2017", "summary")) == HENAN_SUMMARY_HEADERS
+    assert headers(load_table("henan-2017", "summary")) == list(HENAN_SUMMARY_HEADERS)
 
 
 def test_henan_summary_rows_with_full_numbers() -> None:
