@@ -14,9 +14,11 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot.context import BotContext
+from bot.officers.acting import acting, tell
 from bot.officers.awaiting import draft_of, drop_draft, keep_draft
 from bot.people import Person, person_of
 from bot.reminders import send_broadcast
+from flows.access import Action, may
 from flows.i18n import N_, Translator
 from flows.reminders import broadcast_text
 from storage.models import Unit
@@ -27,7 +29,6 @@ PREFIX: Final = "bc:"
 DRAFT_KIND: Final = "broadcast"
 MOST_DEPARTMENTS: Final = 12  # buttons on one screen; the command line reaches any scope
 
-ONLY_PROVINCE = N_("Only an officer of the provincial union can send a broadcast.")
 USAGE = N_(
     "Send /broadcast followed by the message, for example:\n"
     "/broadcast The registration closes on 28 December at 16:00; please finish your drafts."
@@ -53,12 +54,12 @@ CANCEL = N_("✖ Cancel")
 async def start_broadcast(update: Update, context: BotContext) -> None:
     """Take the message, show it as it will read, and ask to whom it goes."""
     assert update.effective_message is not None
-    person = await person_of(update, context)
-    t = person.t
-    if person.user.role != "province_officer":
-        await context.uow.commit()
-        await update.effective_message.reply_text(t(ONLY_PROVINCE))
+    who = await acting(update, context)
+    refusal = may(who.actor, Action.BROADCAST)
+    if refusal is not None:
+        await tell(update, context, who, refusal.message)
         return
+    person, t = who.person, who.t
     text = _text_after_command(update.effective_message.text or "")
     if not text:
         await context.uow.commit()
@@ -152,10 +153,11 @@ async def _pressed(
     """The officer, the draft and the scope a press is about; None (and said) if it is spent."""
     query = update.callback_query
     assert query is not None and query.data is not None
-    person = await person_of(update, context)
+    who = await acting(update, context)
+    person = who.person
     draft = _draft(person)
     scope = _scope_of(query.data.removeprefix(prefix))
-    if draft is None or scope is None or person.user.role != "province_officer":
+    if draft is None or scope is None or may(who.actor, Action.BROADCAST) is not None:
         await context.uow.commit()
         await query.answer()
         await query.edit_message_text(person.t(EXPIRED))

@@ -20,8 +20,10 @@ from telegram.ext import (
 )
 
 from bot.context import BotContext
+from bot.officers.acting import acting, acting_as, tell
 from bot.officers.awaiting import draft_of, drop_draft, keep_draft
 from bot.people import Person, person_of
+from flows.access import Action, may
 from flows.i18n import N_, Translator
 from storage.models import Campaign
 from storage.repositories import campaigns
@@ -32,7 +34,6 @@ DRAFT_KIND: Final = "deadline"
 DAYS: Final = (1, 3, 7)
 MAX_REASON: Final = 500
 
-ONLY_PROVINCE = N_("Only an officer of the provincial union can move a deadline.")
 NO_CAMPAIGN = N_("There is no campaign under way.")
 CURRENT = N_("{campaign}: the registration closes on {intake}; the review closes on {review}.")
 WHICH = N_("Which deadline should move, and by how much?")
@@ -59,13 +60,14 @@ GONE = N_("This choice is no longer open. Send /deadline again.")
 async def show_deadlines(update: Update, context: BotContext) -> None:
     """The campaign's deadlines, with buttons to extend them."""
     assert update.effective_message is not None
-    person = await person_of(update, context)
-    t = person.t
-    campaign = await _campaign_of(context, person)
-    await context.uow.commit()
-    if person.user.role != "province_officer":
-        await update.effective_message.reply_text(t(ONLY_PROVINCE))
+    who = await acting(update, context)
+    refusal = may(who.actor, Action.MOVE_DEADLINE)
+    if refusal is not None:
+        await tell(update, context, who, refusal.message)
         return
+    t = who.t
+    campaign = await _campaign_under_way(context)
+    await context.uow.commit()
     if campaign is None:
         await update.effective_message.reply_text(t(NO_CAMPAIGN))
         return
@@ -81,7 +83,7 @@ async def extension_chosen(update: Update, context: BotContext) -> None:
     t = person.t
     _, campaign_id, deadline, days = query.data.split(":")
     campaign = await context.session.get(Campaign, int(campaign_id))
-    if person.user.role != "province_officer" or campaign is None:
+    if campaign is None or not await _may_move(context, person):
         await context.uow.commit()
         await query.answer()
         await query.edit_message_text(t(GONE))
@@ -115,7 +117,7 @@ async def reason_typed(update: Update, context: BotContext) -> None:
         raise ApplicationHandlerStop
     drop_draft(person.user, DRAFT_KIND)
     campaign = await context.session.get(Campaign, int(draft["campaign"]))
-    if campaign is None or person.user.role != "province_officer":
+    if campaign is None or not await _may_move(context, person):
         await context.uow.commit()
         await message.reply_text(t(GONE))
         raise ApplicationHandlerStop
@@ -156,7 +158,13 @@ def _draft(person: Person) -> dict[str, Any] | None:
     return draft_of(person.user, DRAFT_KIND)
 
 
-async def _campaign_of(context: BotContext, person: Person) -> Campaign | None:
+async def _may_move(context: BotContext, person: Person) -> bool:
+    # Asked again at every step: the role may have been taken away in between.
+    who = await acting_as(context, person)
+    return may(who.actor, Action.MOVE_DEADLINE) is None
+
+
+async def _campaign_under_way(context: BotContext) -> Campaign | None:
     # The province's own unit is in no campaign's scope: any campaign under way is theirs.
     now = context.services.clock.now()
     return await campaigns.current_for_unit(context.session, None, now)

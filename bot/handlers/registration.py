@@ -6,10 +6,11 @@ from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot.context import BotContext
+from bot.officers.acting import acting, tell
 from bot.people import person_of
 from bot.registration.conversation import take_turn
 from bot.registration.events import event_of
-from flows.i18n import N_
+from flows.access import Action, may
 from flows.registration import Pause, Resume
 
 
@@ -21,19 +22,12 @@ async def register(update: Update, context: BotContext) -> None:
 
 async def enter_for_worker(update: Update, context: BotContext) -> None:
     """A unit officer enters a registration on behalf of a worker of the unit."""
-    person = await person_of(update, context)
-    if person.user.role != "unit_officer":
-        await context.uow.commit()
-        assert update.effective_message is not None
-        await update.effective_message.reply_text(person.t(ONLY_UNIT_OFFICERS))
+    who = await acting(update, context)
+    refusal = may(who.actor, Action.ENTER_FOR_WORKER)
+    if refusal is not None:
+        await tell(update, context, who, refusal.message)
         return
-    await take_turn(update, context, person, Resume(), start="on_behalf")
-
-
-ONLY_UNIT_OFFICERS = N_(
-    "Only a union officer of a unit can enter a registration for a worker. Workers register "
-    "themselves with /register."
-)
+    await take_turn(update, context, who.person, Resume(), start="on_behalf")
 
 
 async def pause(update: Update, context: BotContext) -> None:

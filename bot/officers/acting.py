@@ -43,7 +43,11 @@ class Acting:
 
 async def acting(update: Update, context: BotContext) -> Acting:
     """The sender of the update with their role and scope."""
-    person = await person_of(update, context)
+    return await acting_as(context, await person_of(update, context))
+
+
+async def acting_as(context: BotContext, person: Person) -> Acting:
+    """``person`` with their role and scope."""
     return Acting(person, await review.actor_for(context.session, person.user))
 
 

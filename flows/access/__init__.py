@@ -11,6 +11,7 @@ from __future__ import annotations
 from flows.access.matrix import (
     DECISIONS,
     RECORD_ACTIONS,
+    ROLE_ACTIONS,
     UNIT_ACTIONS,
     Action,
     RecordTarget,
@@ -30,6 +31,7 @@ __all__ = [
     "LEVEL_NAMES",
     "OFFICER_LEVELS",
     "RECORD_ACTIONS",
+    "ROLE_ACTIONS",
     "UNIT_ACTIONS",
     "Action",
     "Actor",

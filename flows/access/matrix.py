@@ -32,6 +32,9 @@ class Action(StrEnum):
     HISTORY = "history"
     VIEW_FULL_SENSITIVE = "view_full_sensitive"
     RESOLVE_CONFLICTS = "resolve_conflicts"
+    MOVE_DEADLINE = "move_deadline"
+    BROADCAST = "broadcast"
+    ENTER_FOR_WORKER = "enter_for_worker"
 
 
 @dataclass(frozen=True)
@@ -112,6 +115,27 @@ MASKED_ONLY: Final = _refusal(
 PROVINCE_ONLY: Final = _refusal(
     Reason.PROVINCE_ONLY, N_("Only officers of the provincial union can do this.")
 )
+PROVINCE_MOVES_DEADLINES: Final = _refusal(
+    Reason.PROVINCE_ONLY, N_("Only an officer of the provincial union can move a deadline.")
+)
+PROVINCE_BROADCASTS: Final = _refusal(
+    Reason.PROVINCE_ONLY, N_("Only an officer of the provincial union can send a broadcast.")
+)
+UNIT_OFFICERS_ENTER: Final = _refusal(
+    Reason.UNIT_OFFICERS_ONLY,
+    N_(
+        "Only a union officer of a unit can enter a registration for a worker. Workers "
+        "register themselves with /register."
+    ),
+)
+
+# Actions that need no target: the one role that may, and what everyone else is told.
+ROLE_ACTIONS: Final[dict[Action, tuple[Role, Refusal]]] = {
+    Action.RESOLVE_CONFLICTS: (Role.PROVINCE_OFFICER, PROVINCE_ONLY),
+    Action.MOVE_DEADLINE: (Role.PROVINCE_OFFICER, PROVINCE_MOVES_DEADLINES),
+    Action.BROADCAST: (Role.PROVINCE_OFFICER, PROVINCE_BROADCASTS),
+    Action.ENTER_FOR_WORKER: (Role.UNIT_OFFICER, UNIT_OFFICERS_ENTER),
+}
 
 
 def level_name(level: Level) -> Message:
@@ -138,10 +162,13 @@ def not_last_level(last: Level) -> Refusal:
     )
 
 
-def may(actor: Actor, action: Action, target: Target) -> Refusal | None:
-    """Why ``actor`` may not do ``action`` to ``target``, or None if they may."""
-    if action is Action.RESOLVE_CONFLICTS:
-        return _conflicts(actor)
+def may(actor: Actor, action: Action, target: Target | None = None) -> Refusal | None:
+    """Why ``actor`` may not do ``action`` (to ``target``), or None if they may.
+
+    The actions of :data:`ROLE_ACTIONS` take no target; every other action needs one.
+    """
+    if action in ROLE_ACTIONS:
+        return _role_action(actor, *ROLE_ACTIONS[action])
     if action in UNIT_ACTIONS:
         if not isinstance(target, UnitTarget):
             raise TypeError(f"{action} applies to a unit, not to {target!r}")
@@ -155,8 +182,8 @@ def may(actor: Actor, action: Action, target: Target) -> Refusal | None:
     return _view(actor, target)
 
 
-def require(actor: Actor, action: Action, target: Target) -> None:
-    """Raise :class:`Refused` unless ``actor`` may do ``action`` to ``target``."""
+def require(actor: Actor, action: Action, target: Target | None = None) -> None:
+    """Raise :class:`Refused` unless ``actor`` may do ``action`` (to ``target``)."""
     refusal = may(actor, action, target)
     if refusal is not None:
         raise Refused(refusal)
@@ -220,7 +247,7 @@ def _unit_action(actor: Actor, target: UnitTarget) -> Refusal | None:
     return _officer_in_scope(actor, target.unit_id, UNIT_OUT_OF_SCOPE)
 
 
-def _conflicts(actor: Actor) -> Refusal | None:
+def _role_action(actor: Actor, role: Role, refusal: Refusal) -> Refusal | None:
     if actor.role is Role.STRANGER:
         return NOT_BOUND
-    return None if actor.role is Role.PROVINCE_OFFICER else PROVINCE_ONLY
+    return None if actor.role is role else refusal

@@ -21,6 +21,7 @@ class Reason(enum.Enum):
     OWN_REGISTRATION = "own_registration"
     MASKED_ONLY = "masked_only"
     PROVINCE_ONLY = "province_only"
+    UNIT_OFFICERS_ONLY = "unit_officers_only"
     ALREADY_DECIDED = "already_decided"
     NOT_WAITING = "not_waiting"
     NOT_GRANTED = "not_granted"

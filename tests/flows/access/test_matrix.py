@@ -18,9 +18,12 @@ from flows.access import (
     Actor,
     Level,
     Reason,
+    ROLE_ACTIONS,
+    UNIT_ACTIONS,
     RecordTarget,
     Refused,
     Role,
+    Target,
     UnitTarget,
     may,
     require,
@@ -79,6 +82,9 @@ EXPECTED: Final[dict[Role, dict[Action, tuple[Reason | None, Reason | None]]]] =
         A.STATS: (R.NOT_AN_OFFICER, R.NOT_AN_OFFICER),
         A.VIEW_FULL_SENSITIVE: (R.MASKED_ONLY, R.MASKED_ONLY),
         A.RESOLVE_CONFLICTS: (R.PROVINCE_ONLY, R.PROVINCE_ONLY),
+        A.MOVE_DEADLINE: (R.PROVINCE_ONLY, R.PROVINCE_ONLY),
+        A.BROADCAST: (R.PROVINCE_ONLY, R.PROVINCE_ONLY),
+        A.ENTER_FOR_WORKER: (R.UNIT_OFFICERS_ONLY, R.UNIT_OFFICERS_ONLY),
     },
     Role.UNIT_OFFICER: {
         A.VIEW_CARD: (OK, R.OUT_OF_SCOPE),
@@ -92,6 +98,9 @@ EXPECTED: Final[dict[Role, dict[Action, tuple[Reason | None, Reason | None]]]] =
         A.STATS: (OK, R.OUT_OF_SCOPE),
         A.VIEW_FULL_SENSITIVE: (OK, R.OUT_OF_SCOPE),
         A.RESOLVE_CONFLICTS: (R.PROVINCE_ONLY, R.PROVINCE_ONLY),
+        A.MOVE_DEADLINE: (R.PROVINCE_ONLY, R.PROVINCE_ONLY),
+        A.BROADCAST: (R.PROVINCE_ONLY, R.PROVINCE_ONLY),
+        A.ENTER_FOR_WORKER: (OK, OK),
     },
     Role.DEPARTMENT_OFFICER: {
         A.VIEW_CARD: (OK, R.OUT_OF_SCOPE),
@@ -105,15 +114,23 @@ EXPECTED: Final[dict[Role, dict[Action, tuple[Reason | None, Reason | None]]]] =
         A.STATS: (OK, R.OUT_OF_SCOPE),
         A.VIEW_FULL_SENSITIVE: (R.MASKED_ONLY, R.OUT_OF_SCOPE),
         A.RESOLVE_CONFLICTS: (R.PROVINCE_ONLY, R.PROVINCE_ONLY),
+        A.MOVE_DEADLINE: (R.PROVINCE_ONLY, R.PROVINCE_ONLY),
+        A.BROADCAST: (R.PROVINCE_ONLY, R.PROVINCE_ONLY),
+        A.ENTER_FOR_WORKER: (R.UNIT_OFFICERS_ONLY, R.UNIT_OFFICERS_ONLY),
     },
-    Role.PROVINCE_OFFICER: {action: (OK, OK) for action in Action},
+    Role.PROVINCE_OFFICER: {
+        **{action: (OK, OK) for action in Action},
+        A.ENTER_FOR_WORKER: (R.UNIT_OFFICERS_ONLY, R.UNIT_OFFICERS_ONLY),
+    },
     Role.STRANGER: {action: (R.NOT_BOUND, R.NOT_BOUND) for action in Action},
 }
 
 
-def _target(role: Role, action: Action, place: tuple[int, int, int | None]) -> object:
+def _target(role: Role, action: Action, place: tuple[int, int, int | None]) -> Target | None:
     unit_id, owner, target_unit = place
-    if action in (A.EXPORT, A.INVITE, A.STATS, A.RESOLVE_CONFLICTS):
+    if action in ROLE_ACTIONS:
+        return None
+    if action in UNIT_ACTIONS:
         return UnitTarget(target_unit)
     officer = ACTORS[role]
     return RecordTarget(
@@ -145,7 +162,6 @@ def test_access_matrix(role: Role, action: Action, inside: bool) -> None:
     place = (INSIDE if inside else OUTSIDE)[role]
     expected = EXPECTED[role][action][0 if inside else 1]
     target = _target(role, action, place)
-    assert isinstance(target, RecordTarget | UnitTarget)
 
     refusal = may(ACTORS[role], action, target)
 
