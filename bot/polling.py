@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import gc
 import logging
 import signal
 
@@ -65,6 +66,17 @@ async def poll(
         failures = 0
 
 
+def settle_heap() -> None:
+    """Take what start-up loaded out of the garbage collector's sight, for good.
+
+    Modules, catalogs, forms and the application live as long as the process. Left in the
+    collector's oldest generation, each full collection walks all of them (some 150,000
+    objects, 80 ms and more measured here) and stalls every chat for that long.
+    """
+    gc.collect()
+    gc.freeze()
+
+
 def seconds_of(period: int | dt.timedelta) -> float:
     """Seconds of a ``retry_after``, which PTB gives as int or timedelta by its settings."""
     return period.total_seconds() if isinstance(period, dt.timedelta) else float(period)
@@ -90,6 +102,7 @@ async def serve(application: SongnuanApplication, stop: asyncio.Event) -> None:
     await application.start()
     try:
         await dispatcher.resume()
+        settle_heap()
         await poll(application, dispatcher, stop)
         await dispatcher.join()
     finally:
