@@ -143,7 +143,7 @@ async def _open_draft(context: BotContext, person: Person, own: bool) -> Draft |
         # No draft: the person's record, submitted by them or entered for them by an officer.
         registration = await registrations.own_record(context.session, campaign.id, user.id)
     if registration is None:
-        return Draft(campaign, form, None, new_state(form.id))
+        return Draft(campaign, form, None, new_state(form.id, on_behalf=not own))
     sealed = registrations.open_state(context.services.vault, registration)
     return Draft(campaign, form, registration, RegistrationState.model_validate(sealed))
 

@@ -63,7 +63,7 @@ def ask(form: Form, state: RegistrationState, field: Field, notes: tuple[Text, .
     """Show the question ``field`` (after the consent screen, for a first sensitive one)."""
     if field.is_sensitive and not state.consent:
         waiting = state.but(phase=Phase.CONSENT, cursor=field.id, pending=None)
-        return Step(waiting, (consent_screen(notes),))
+        return Step(waiting, (consent_screen(state.on_behalf, notes),))
     if field.type == "group":
         return enter_group(form, state, field, notes)
     pending: object = None
@@ -132,9 +132,9 @@ def redisplay(
         case Phase.ANSWERING if field is not None:
             return Step(state, (question_screen(form, state, field, notes),))
         case Phase.CONSENT:
-            return Step(state, (consent_screen(notes),))
+            return Step(state, (consent_screen(state.on_behalf, notes),))
         case Phase.DECLINED:
-            return Step(state, (*_notes_screen(notes), declined_screen()))
+            return Step(state, (*_notes_screen(notes), declined_screen(state.on_behalf)))
         case Phase.CONFIRMING if field is not None and isinstance(state.pending, str):
             return Step(state, (confirm_screen(field, state.pending, today, notes),))
         case Phase.GROUP_ITEM if field is not None:

@@ -71,7 +71,8 @@ def _consent(form: Form, state: RegistrationState, event: Event, today: dt.date)
         step_ = ask(form, state.but(consent=True), field, (Message(N_("Thank you.")),))
         return Step(step_.state, step_.screens, (ConsentGiven(), *step_.effects))
     if _pressed(event, callbacks.DECLINE):
-        return Step(state.but(phase=Phase.DECLINED), (declined_screen(),), (ConsentDeclined(),))
+        declined = state.but(phase=Phase.DECLINED)
+        return Step(declined, (declined_screen(state.on_behalf),), (ConsentDeclined(),))
     if isinstance(event, Back) or _pressed(event, callbacks.BACK):
         before = previous_field(form, state, field.id)
         if before is not None:
@@ -82,7 +83,8 @@ def _consent(form: Form, state: RegistrationState, event: Event, today: dt.date)
 def _deleting(form: Form, state: RegistrationState, event: Event, today: dt.date) -> Step:
     if _pressed(event, callbacks.DELETE_YES):
         gone = Message(N_("The draft was deleted. Send /register to start again."))
-        return Step(new_state(form.id), (Screen((gone,)),), (DeleteConfirmed(),))
+        fresh = new_state(form.id, on_behalf=state.on_behalf)
+        return Step(fresh, (Screen((gone,)),), (DeleteConfirmed(),))
     if isinstance(event, Back) or _pressed(event, callbacks.DELETE_NO):
         kept = Message(N_("The draft is kept."))
         return redisplay(

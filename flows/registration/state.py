@@ -29,6 +29,7 @@ class RegistrationState(BaseModel):
     read from the ID). ``pending`` holds what is not yet an answer: the ID awaiting
     confirmation, the toggled options, the files of a multi-page document. ``only`` restricts
     a correction round to the fields an officer flagged; ``reasked`` are those answered again.
+    ``on_behalf``: a union officer fills the form in for a worker.
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -38,6 +39,7 @@ class RegistrationState(BaseModel):
     cursor: str | None = None
     answers: dict[str, JsonValue] = {}
     consent: bool = False
+    on_behalf: bool = False
     editing: bool = False
     only: tuple[str, ...] | None = None
     reasked: tuple[str, ...] = ()
@@ -54,9 +56,9 @@ class RegistrationState(BaseModel):
         return self.model_copy(update=changes)
 
 
-def new_state(form_id: str) -> RegistrationState:
-    """The state of a registration that has not started."""
-    return RegistrationState(form_id=form_id)
+def new_state(form_id: str, *, on_behalf: bool = False) -> RegistrationState:
+    """The state of a registration that has not started (by an officer for a worker)."""
+    return RegistrationState(form_id=form_id, on_behalf=on_behalf)
 
 
 def start_correction(state: RegistrationState, fields: tuple[str, ...]) -> RegistrationState:

@@ -275,6 +275,66 @@ async def test_an_officer_enters_a_registration_for_a_worker(
     )
 
 
+OFFICER_CONSENT = {
+    "en": (
+        "Before the next question: the worker's consent to sensitive personal information\n"
+        "The law asks for the worker's own, separate consent. Go on only if the worker has "
+        "agreed to what follows.\n"
+        "What: the worker's resident ID number, bank card number and phone number, the "
+        "household's income and members, and the documents you send.\n"
+        "Why: only for this campaign's eligibility review and the payment of the aid.\n"
+        "Who sees it: the union officers of the worker's unit and of the levels above it.\n"
+        "How long: until the campaign's records are archived. The numbers are stored encrypted "
+        "and shown masked.\n"
+        "The worker may withdraw their consent at any time by telling you or another union "
+        "officer.",
+        ["✅ The worker has agreed", "✖ Not yet"],
+        "Understood. Without the worker's consent I will not ask for their ID, bank card or "
+        "phone number, and a registration without them cannot be submitted.\n"
+        "The other answers are kept. Once the worker has agreed, press the button or send "
+        "/enter.",
+        "✅ The worker has agreed now",
+    ),
+    "zh-hans": (
+        "在回答下一题之前，需要确认职工本人已同意处理其敏感个人信息\n"
+        "依法须取得职工本人的单独同意。请在职工同意以下内容后再继续。\n"
+        "收集哪些信息：职工的身份证号码、银行卡号、联系电话，家庭收入和家庭成员情况，"
+        "以及您发送的证明材料。\n"
+        "用途：仅用于本次送温暖活动的困难认定审核和帮扶金发放。\n"
+        "谁能看到：职工所在单位工会及上级工会的工作人员。\n"
+        "保存期限：至本次活动档案归档为止。证件号码等加密保存，显示时部分隐藏。\n"
+        "职工可以随时撤回同意：告知您或其他工会工作人员即可。",
+        ["✅ 职工已同意", "✖ 尚未同意"],
+        "明白了。未经职工本人同意，我不会询问其身份证号码、银行卡号和电话号码；"
+        "缺少这些信息的登记无法提交。\n"
+        "已填写的其他内容会保留。职工同意后，请点下方按钮或发送 /enter 继续。",
+        "✅ 职工现已同意",
+    ),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+async def test_an_officer_confirms_the_workers_consent_rather_than_giving_their_own(
+    scenario_bot: StandInBot, services: Services, language: str
+) -> None:
+    screen, buttons, declined, agree_now = OFFICER_CONSENT[language]
+    officer = scenario_bot.user(UNIT_OFFICER, "李明", language)
+    await officer.send("/enter")
+    await officer.send("张丽")
+    assert officer.last.text == screen
+    assert [button.text for button in officer.last.buttons] == buttons
+    await officer.press(buttons[1])
+    assert officer.last.text == declined
+    assert [button.text for button in officer.last.buttons] == [agree_now]
+    await officer.send("/enter")
+    assert officer.last.text.endswith(declined)
+    await officer.press(agree_now)
+    assert ("Question 2 of 25" if language == "en" else "第 2 题，共 25 题") in officer.last.text
+    async with services.sessions() as session:
+        kinds = (await session.scalars(select(AuditEvent.kind))).all()
+        assert kinds.count("consent_declined") == 1 and kinds.count("consent_given") == 1
+
+
 async def test_a_repeated_update_neither_answers_nor_advances_twice(
     scenario_bot: StandInBot, services: Services
 ) -> None:
