@@ -14,12 +14,12 @@ from typing import Final
 import pytest
 
 from flows.access import (
+    ROLE_ACTIONS,
+    UNIT_ACTIONS,
     Action,
     Actor,
     Level,
     Reason,
-    ROLE_ACTIONS,
-    UNIT_ACTIONS,
     RecordTarget,
     Refused,
     Role,
