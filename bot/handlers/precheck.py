@@ -145,20 +145,23 @@ async def reason_typed(
     officer = who.actor.user_id
     assert officer is not None
     now = context.services.clock.now()
-    if what.kind == "untruthful":
-        result = await mark_untruthful(
-            context.session, context.services.vault, registration, officer, reason, now
-        )
-        done = Message(
-            MARKED, {"id": str(registration.id), "outcome": outcome_name(result["outcome"])}
-        )
-    else:
-        assert what.outcome is not None
-        override(context.session, registration, officer, what.outcome, reason, now)
-        done = Message(
-            OVERRIDDEN, {"id": str(registration.id), "outcome": outcome_name(what.outcome)}
-        )
     stop_waiting(who.person.user)
+    try:
+        if what.kind == "untruthful":
+            result = await mark_untruthful(
+                context.session, context.services.vault, registration, officer, reason, now
+            )
+            said, outcome = MARKED, str(result["outcome"])
+        else:
+            assert what.outcome is not None
+            await override(context.session, registration, officer, what.outcome, reason, now)
+            said, outcome = OVERRIDDEN, what.outcome
+    except Refused as refused:
+        # Another officer changed the record since the card was shown: nothing is written.
+        fresh = await open_card(context, who, registration)
+        await refused_on_card(update, context, who, fresh, refused.refusal, place)
+        return
+    done = Message(said, {"id": str(registration.id), "outcome": outcome_name(outcome)})
     await context.uow.commit()
     screen = card_screen(
         await open_card(context, who, registration), who, next_offset=what.next_offset

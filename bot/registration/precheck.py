@@ -13,12 +13,14 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from flows.access import Refused
 from flows.forms import Form, facts_from_answers, load_form
 from flows.i18n import SUPPORTED_LOCALES, Translator, translator
 from flows.policy import ADVISORY, OUTCOMES, Outcome, evaluate, explain, load_policy
 from storage.crypto import Vault
 from storage.models import Campaign, Registration
 from storage.repositories import audit, party_aided, registrations
+from storage.repositories.review import CARD_OUTDATED
 
 if TYPE_CHECKING:
     from bot.registration.conversation import Draft
@@ -98,14 +100,17 @@ async def mark_untruthful(
     reason: str,
     now: dt.datetime,
 ) -> dict[str, Any]:
-    """An officer found the answers untrue: checked again with ``untruthful``, on the record."""
+    """An officer found the answers untrue: checked again with ``untruthful``, on the record.
+
+    Raises :class:`~flows.access.Refused` if the record changed since it was loaded.
+    """
     before = (registration.precheck or {}).get("outcome")
     result = await recheck(session, vault, registration, now, {"untruthful": True})
     result["untruthful"] = {"by": officer_user_id, "reason": reason, "at": now.isoformat()}
     if "override" in (registration.precheck or {}):
         # An officer's override stays on the record, over the outcome made again.
         result["override"] = (registration.precheck or {})["override"]
-    registration.precheck = result
+    await _store(session, registration, result)
     audit.record(
         session,
         "marked_untruthful",
@@ -119,7 +124,7 @@ async def mark_untruthful(
     return result
 
 
-def override(
+async def override(
     session: AsyncSession,
     registration: Registration,
     officer_user_id: int,
@@ -127,7 +132,10 @@ def override(
     reason: str,
     now: dt.datetime,
 ) -> None:
-    """An officer sets the pre-check's outcome by their own judgement, with the reason."""
+    """An officer sets the pre-check's outcome by their own judgement, with the reason.
+
+    Raises :class:`~flows.access.Refused` if the record changed since it was loaded.
+    """
     if outcome not in OUTCOMES:
         raise ValueError(f"unknown outcome {outcome!r}")
     stored = dict(registration.precheck or {})
@@ -138,7 +146,7 @@ def override(
         "reason": reason,
         "at": now.isoformat(),
     }
-    registration.precheck = stored
+    await _store(session, registration, stored)
     audit.record(
         session,
         "precheck_overridden",
@@ -149,6 +157,12 @@ def override(
         to_state=outcome,
         reason=reason,
     )
+
+
+async def _store(session: AsyncSession, registration: Registration, result: dict[str, Any]) -> None:
+    # Two officers at one record: the one whose card is out of date is told, and writes nothing.
+    if not await registrations.write_if_unchanged(session, registration, {"precheck": result}):
+        raise Refused(CARD_OUTDATED)
 
 
 def stored_result(outcome: Outcome) -> dict[str, Any]:

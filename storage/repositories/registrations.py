@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import and_, bindparam, select
+from sqlalchemy import and_, bindparam, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.crypto import Vault
@@ -134,3 +134,21 @@ async def holder_of(
     """The registration that already holds this resident ID in the campaign, if any."""
     parameters = {"campaign_id": campaign_id, "digest": resident_id_hash}
     return await session.scalar(_HOLDER, parameters)
+
+
+async def write_if_unchanged(
+    session: AsyncSession, registration: Registration, values: dict[str, Any]
+) -> bool:
+    """Write ``values`` only if the row still has the version this session saw.
+
+    The version moves on with the write; either way ``registration`` is reloaded, so a False
+    leaves it showing what someone else stored meanwhile.
+    """
+    result = await session.execute(
+        update(Registration)
+        .where(Registration.id == registration.id, Registration.version == registration.version)
+        .values(**values, version=Registration.version + 1)
+        .execution_options(synchronize_session=False)
+    )
+    await session.refresh(registration)
+    return bool(result.rowcount)  # type: ignore[attr-defined]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from flows.access import (
@@ -189,7 +189,7 @@ async def submit(
     values = _placement(transition)
     if transition.kind is Kind.SUBMITTED:
         values["submitted_at"] = now
-    if not await _guarded_update(session, registration, values):
+    if not await registrations.write_if_unchanged(session, registration, values):
         # Submitted meanwhile (a second tap, another device) raises the right refusal here.
         submit_record(await record_view(session, registration, campaign, zone=zone), person, now)
         raise Refused(CHANGED_MEANWHILE)
@@ -232,7 +232,7 @@ async def decide(
     values = _placement(transition)
     if transition.amount is not None:
         values["aid_amount"] = transition.amount
-    if not await _guarded_update(session, registration, values):
+    if not await registrations.write_if_unchanged(session, registration, values):
         raise Refused(not_waiting(await record_view(session, registration, campaign, zone=zone)))
     if reopened is not None:
         # The record is ours now; reopening the flagged answers bumps the version once more.
@@ -318,20 +318,6 @@ async def campaign_of(session: AsyncSession, registration: Registration) -> Camp
     if campaign is None:
         raise LookupError(f"registration {registration.id} has no campaign")
     return campaign
-
-
-async def _guarded_update(
-    session: AsyncSession, registration: Registration, values: dict[str, Any]
-) -> bool:
-    """Write ``values`` only if the row still has the version this session saw."""
-    result = await session.execute(
-        update(Registration)
-        .where(Registration.id == registration.id, Registration.version == registration.version)
-        .values(**values, version=Registration.version + 1)
-        .execution_options(synchronize_session=False)
-    )
-    await session.refresh(registration)
-    return bool(result.rowcount)  # type: ignore[attr-defined]
 
 
 def _placement(transition: Transition) -> dict[str, Any]:

@@ -14,6 +14,7 @@ from bot.cli import main
 from bot.context import Services
 from bot.registration.precheck import differences, mark_untruthful, override, recheck
 from bot.standin.running import StandInBot
+from flows.access import Reason, Refused
 from flows.policy import load_policy_file
 from flows.policy.loading import _SHIPPED, POLICIES_DIR
 from storage.models import AuditEvent, Registration, User
@@ -100,7 +101,7 @@ async def test_officers_mark_untruthful_and_override_on_the_record(
             session, services.vault, again, officer, "收入证明与工资单不符", NOW
         )
         assert result["outcome"] == "excluded" and result["untruthful"]["reason"]
-        override(session, again, officer, "needs_review", "工资单已核实", NOW)
+        await override(session, again, officer, "needs_review", "工资单已核实", NOW)
     async with services.sessions() as session:
         again = await session.get(Registration, record.id)
         assert again is not None and again.precheck is not None
@@ -112,3 +113,34 @@ async def test_officers_mark_untruthful_and_override_on_the_record(
         kinds = [(e.kind, e.from_state, e.to_state, e.reason) for e in events]
         assert ("marked_untruthful", "eligible", "excluded", "收入证明与工资单不符") in kinds
         assert ("precheck_overridden", "excluded", "needs_review", "工资单已核实") in kinds
+
+
+@pytest.mark.parametrize("mark", ["untruthful", "override"])
+async def test_an_officer_whose_card_is_out_of_date_writes_nothing(
+    services: Services, standin: StandInBot, mark: str
+) -> None:
+    record = await submitted_record(services, standin)
+    async with services.sessions() as session:
+        seen = await session.get(Registration, record.id)
+        officer = await session.scalar(select(User.id).where(User.telegram_id == UNIT_OFFICER))
+        assert seen is not None and officer is not None
+        await session.commit()
+        # Meanwhile another officer's change lands on the record.
+        async with services.sessions() as other, other.begin():
+            moved = await other.get(Registration, record.id)
+            assert moved is not None
+            await override(other, moved, officer, "eligible", "另一位干部已核实", NOW)
+        with pytest.raises(Refused) as refused:
+            if mark == "untruthful":
+                await mark_untruthful(session, services.vault, seen, officer, "不符", NOW)
+            else:
+                await override(session, seen, officer, "excluded", "不符", NOW)
+        assert refused.value.reason is Reason.CHANGED_MEANWHILE
+        await session.commit()
+    async with services.sessions() as session:
+        stored = await session.get(Registration, record.id)
+        assert stored is not None and stored.precheck is not None
+        assert stored.precheck["override"]["outcome"] == "eligible"
+        assert "untruthful" not in stored.precheck
+        reasons = (await session.scalars(select(AuditEvent.reason))).all()
+        assert "不符" not in reasons
