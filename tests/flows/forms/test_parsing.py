@@ -69,6 +69,8 @@ ACCEPTED = [
     (RESIDENT_ID, "11010519491231002x", "11010519491231002X"),
     (RESIDENT_ID, "110105 19491231 002x", "11010519491231002X"),
     (RESIDENT_ID, "２２０１０２１９８５０３１５００２３", "220102198503150023"),
+    # Born in 1980 in 南关区, whose code dates from 1983: the code is where the ID was issued.
+    (RESIDENT_ID, "220102198006120026", "220102198006120026"),
     (PHONE, "13812345678", "+8613812345678"),
     (PHONE, "138 1234 5678", "+8613812345678"),
     (PHONE, "+86 138-1234-5678", "+8613812345678"),
@@ -117,6 +119,8 @@ REFUSED = [
     (RESIDENT_ID, "110105194902300020", "birth_date"),
     (RESIDENT_ID, "110105203001010011", "birth_date"),
     (RESIDENT_ID, "990105194912310023", "region"),
+    # 吉林省 exists, its county 0199 does not.
+    (RESIDENT_ID, "220199198503150022", "region"),
     (RESIDENT_ID, "😀", "length"),
     (PHONE, "82701100", "area_code"),
     (PHONE, "1381234567", "invalid"),
