@@ -3,7 +3,8 @@
 Two kinds of text reach a user:
 
 * the program's own sentences, written in English in the source, marked with ``_()`` or
-  ``N_()`` and translated through the gettext catalogs under ``flows/locale``;
+  ``N_()`` (``NP_()`` for one whose wording follows a ``{count}``: "1 file", "2 files") and
+  translated through the gettext catalogs under ``flows/locale``;
 * texts that belong to data files (a form's labels, a policy's rule titles), which carry one
   string per locale in the file itself (:class:`LocalizedText`).
 
@@ -44,6 +45,14 @@ def N_(msgid: str) -> str:
     return msgid
 
 
+Plural = tuple[str, str]
+
+
+def NP_(singular: str, plural: str) -> Plural:
+    """Mark a message whose wording follows its ``{count}``, in its two English forms."""
+    return singular, plural
+
+
 class LocalizedText(BaseModel):
     """A text written in a data file, once per supported locale."""
 
@@ -66,6 +75,14 @@ class Message:
 
     msgid: str
     params: Mapping[str, object] = field(default_factory=dict)
+    # The msgid's plural form, for a message marked with NP_(): ``params["count"]`` chooses.
+    plural: str | None = None
+
+    @classmethod
+    def counted(cls, forms: Plural, count: int, **params: object) -> Message:
+        """A message of :func:`NP_` forms, worded for ``count``."""
+        singular, plural = forms
+        return cls(singular, {"count": count, **params}, plural)
 
 
 def normalize_locale(value: str | None) -> str:
@@ -80,15 +97,21 @@ def normalize_locale(value: str | None) -> str:
 
 @cache
 def _catalog(locale: str) -> Translations:
-    merged = Translations()
+    merged: Translations | None = None
     for po_path in sorted((LOCALE_DIR / locale / "LC_MESSAGES").glob("*.po")):
         with po_path.open("rb") as po_file:
             catalog = read_po(po_file, locale=locale)
         buffer = io.BytesIO()
         write_mo(buffer, catalog)
         buffer.seek(0)
-        merged.merge(Translations(fp=buffer))
-    return merged
+        # The first file's catalog keeps its plural rule (Chinese has one form, English two);
+        # merging adds only messages.
+        translations = Translations(fp=buffer)
+        if merged is None:
+            merged = translations
+        else:
+            merged.merge(translations)
+    return merged or Translations()
 
 
 SMALL_NUMBERS = 1000
@@ -121,9 +144,20 @@ class Translator:
         text = self.gettext(msgid)
         return text.format(**self._format_params(params)) if params else text
 
+    def counted(self, forms: Plural, count: int, **params: object) -> str:
+        """Translate a message of :func:`NP_` forms worded for ``count``, and fill it in."""
+        text = self.ngettext(*forms, count)
+        return text.format(**self._format_params({"count": count, **params}))
+
     def render(self, message: Message) -> str:
         """Show a deferred :class:`Message` in this locale."""
-        return self(message.msgid, **message.params)
+        if message.plural is None:
+            return self(message.msgid, **message.params)
+        params = dict(message.params)
+        count = params.pop("count")
+        if not isinstance(count, int):
+            raise TypeError(f"{message.msgid!r} needs a whole number as its count")
+        return self.counted((message.msgid, message.plural), count, **params)
 
     def text(self, localized: LocalizedText) -> str:
         """Pick this locale's version of a data file's text."""

@@ -19,7 +19,7 @@ from bot.officers.awaiting import draft_of, drop_draft, keep_draft
 from bot.people import Person, person_of
 from bot.reminders import send_broadcast
 from flows.access import Action, may
-from flows.i18n import N_, Translator
+from flows.i18n import N_, NP_, Translator
 from flows.reminders import broadcast_text
 from storage.models import Unit
 from storage.repositories import audit, broadcasts, units
@@ -35,9 +35,15 @@ USAGE = N_(
 )
 PREVIEW = N_("This is how it will read:")
 WHOM = N_("To whom?")
-CONFIRM = N_("It will go to {count} people ({scope}). Send it now?")
+CONFIRM = NP_(
+    "It will go to {count} person ({scope}). Send it now?",
+    "It will go to {count} people ({scope}). Send it now?",
+)
 NOBODY = N_("Nobody is in that scope yet; please choose another.")
-SENDING = N_("Sending to {count} people, within Telegram's limits. It goes on after a restart.")
+SENDING = NP_(
+    "Sending to {count} person, within Telegram's limits. It goes on after a restart.",
+    "Sending to {count} people, within Telegram's limits. It goes on after a restart.",
+)
 CANCELLED = N_("Cancelled; nothing was sent.")
 EXPIRED = N_("This draft is no longer open. Send /broadcast with the message again.")
 ALL_WORKERS = N_("All workers")
@@ -89,7 +95,7 @@ async def scope_chosen(update: Update, context: BotContext) -> None:
         return
     await query.answer()
     described = await _described(context, t, scope)
-    confirm = t(CONFIRM, count=len(found), scope=described)
+    confirm = t.counted(CONFIRM, len(found), scope=described)
     code = _scope_data(scope)
     keyboard = InlineKeyboardMarkup(
         [
@@ -131,7 +137,7 @@ async def send_now(update: Update, context: BotContext) -> None:
     )
     await context.uow.commit()
     await query.answer()
-    await query.edit_message_text(_preview(t, draft, t(SENDING, count=len(found))))
+    await query.edit_message_text(_preview(t, draft, t.counted(SENDING, len(found))))
     # Sent beside the conversation; the reminder job resumes it after a restart.
     context.application.create_task(send_broadcast(services, context.bot, broadcast.id))
 

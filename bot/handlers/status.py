@@ -11,7 +11,7 @@ from bot.registration.conversation import NO_CAMPAIGN
 from flows.access import Level
 from flows.campaigns import CampaignTimes, status_lines
 from flows.forms import load_form
-from flows.i18n import DISPLAY_ZONE, N_
+from flows.i18n import DISPLAY_ZONE, N_, NP_
 from flows.registration import RegistrationState
 from flows.reminders import questions_left
 from flows.review import State, status_text
@@ -21,7 +21,11 @@ from storage.repositories import reminders as reminder_settings
 
 REMINDERS_PREFIX = "rem:"
 NOT_STARTED = N_("You have not started a registration yet. Send /register to begin.")
-DRAFT_LEFT = N_("Your draft: {count} questions left. Send /register to continue.")
+DRAFT_LEFT = NP_(
+    "Your draft: {count} question left. Send /register to continue.",
+    "Your draft: {count} questions left. Send /register to continue.",
+)
+DRAFT_COMPLETE = N_("Your draft is complete. Send /register to look it over and submit it.")
 REMINDERS_ON = N_(
     "Reminders are on: I will remind you before deadlines while something of yours is "
     "unfinished or waiting."
@@ -105,7 +109,7 @@ async def _registration_line(context: BotContext, person: Person, campaign: Camp
     if state is State.DRAFT:
         sealed = registrations.open_state(context.services.vault, record)
         left = questions_left(load_form(campaign.form_id), RegistrationState.model_validate(sealed))
-        return t(DRAFT_LEFT, count=left)
+        return t.counted(DRAFT_LEFT, left) if left else t(DRAFT_COMPLETE)
     level = Level(record.level) if record.level else None
     return t.render(status_text(state, level))
 

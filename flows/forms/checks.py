@@ -62,8 +62,8 @@ def failure(check: Check, answers: Mapping[str, object], label: LabelOf) -> Mess
             return None
         return Message(
             N_(
-                "“{total}” is {size}, so {expected} entries are expected in “{group}”, "
-                "but {listed} are listed. Add or remove entries, or correct “{total}”."
+                "“{total}” is {size}, so the number of entries in “{group}” should be "
+                "{expected}, not {listed}. Add or remove entries, or correct “{total}”."
             ),
             {
                 "total": label(check.equals),

@@ -31,6 +31,16 @@ async def test_status_before_during_and_after_a_registration(
     assert worker.last.text.endswith("Your draft: 23 questions left. Send /register to continue.")
 
 
+async def test_status_of_a_draft_with_every_answer(services: Services, standin: StandInBot) -> None:
+    await seed(services)
+    worker = standin.user(WORKER, "张丽", "en")
+    await fill_jilin(worker, "en")
+    await worker.send("/status")
+    assert worker.last.text.endswith(
+        "Your draft is complete. Send /register to look it over and submit it."
+    )
+
+
 async def test_status_in_chinese_after_submitting(services: Services, standin: StandInBot) -> None:
     await seed(services)
     worker = standin.user(WORKER, "张丽", "zh-hans")

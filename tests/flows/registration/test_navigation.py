@@ -80,8 +80,8 @@ def test_group_done_checks_the_household_size_and_offers_the_fix() -> None:
     walker.press("r:done:family_members")
     assert walker.state.phase is Phase.GROUP_MENU
     assert walker.lines()[0] == (
-        "⚠️ “People in the household” is 3, so 2 entries are expected in “Other family members”,"
-        " but 1 are listed. Add or remove entries, or correct “People in the household”."
+        "⚠️ “People in the household” is 3, so the number of entries in “Other family members” "
+        "should be 2, not 1. Add or remove entries, or correct “People in the household”."
     )
     walker.press("r:edit:household_size")
     walker.type("2")
