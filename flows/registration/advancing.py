@@ -16,7 +16,7 @@ from flows.registration.groups import item_screen, menu_screen
 from flows.registration.identity_check import confirm_screen
 from flows.registration.navigation import next_field, previous_field, pruned
 from flows.registration.questions import question_screen
-from flows.registration.review import computed_lines, review_screen, submitted_screen
+from flows.registration.review import after_submission_screen, computed_lines, review_screen
 from flows.registration.screens import Button, Screen
 from flows.registration.state import Phase, RegistrationState
 
@@ -147,7 +147,7 @@ def redisplay(
         case Phase.DELETING:
             return Step(state, (delete_screen(notes),))
         case Phase.SUBMITTED:
-            return Step(state, (*_notes_screen(notes), submitted_screen()))
+            return Step(state, (after_submission_screen(notes),))
     intro = (form.intro,) if form.intro is not None and not state.answers else ()
     return advance(form, state, None, (*notes, *intro))
 

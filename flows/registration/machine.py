@@ -45,14 +45,15 @@ Handler = Callable[[Form, RegistrationState, Event, dt.date], Step]
 
 def step(form: Form, state: RegistrationState, event: Event, today: dt.date) -> Step:
     """What ``event`` does to the conversation in ``state``, on the date ``today``."""
+    if state.phase is Phase.SUBMITTED:
+        # Nothing to resume or pause: whatever comes says where the registration is.
+        return redisplay(form, state, today)
     if isinstance(event, Resume):
         notes = (Message(N_("Welcome back! Let us continue where you stopped.")),)
         return redisplay(form, state, today, notes if state.answers else ())
     if isinstance(event, Pause):
         paused = Message(N_("Paused. Your answers are kept; send /register to continue."))
         return Step(state, (Screen((paused,)),), (Paused(),))
-    if state.phase is Phase.SUBMITTED:
-        return redisplay(form, state, today)
     if isinstance(event, DeleteDraft) or _pressed(event, callbacks.DELETE):
         if state.phase is Phase.DELETING:
             return redisplay(form, state, today)

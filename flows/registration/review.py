@@ -114,7 +114,7 @@ def submit_screen() -> Screen:
 
 
 def submitted_screen() -> Screen:
-    """What happens next."""
+    """What happens next, said once the registration is submitted."""
     return Screen(
         (
             Message(N_("Your registration has been submitted. Thank you.")),
@@ -122,6 +122,22 @@ def submitted_screen() -> Screen:
                 N_(
                     "Next, your unit's union officer reviews it, then the levels above. I will "
                     "tell you here when it is approved or if anything needs correcting."
+                )
+            ),
+        )
+    )
+
+
+def after_submission_screen(notes: tuple[Text, ...] = ()) -> Screen:
+    """What a submitted registration answers to anything sent to it later."""
+    return Screen(
+        (
+            *notes,
+            Message(N_("Your registration is submitted, so it can no longer be changed here.")),
+            Message(
+                N_(
+                    "Send /status to see where it stands. If something in it needs correcting, "
+                    "please tell your union officer: they can return it to you for correction."
                 )
             ),
         )

@@ -70,6 +70,31 @@ async def test_the_precheck_explains_itself_before_submit(
         assert record.precheck["explanation"][locale][0] == HEADLINES[case, locale]
 
 
+AFTER_SUBMISSION = {
+    "zh_CN": "您的登记已经提交，不能再在这里修改。\n"
+    "发送 /status 可查看审核进度。如有需要更正的内容，请告知本单位工会，"
+    "工会可以将登记退回给您修改。",
+    "en": "Your registration is submitted, so it can no longer be changed here.\n"
+    "Send /status to see where it stands. If something in it needs correcting, please tell your "
+    "union officer: they can return it to you for correction.",
+}
+
+
+@pytest.mark.parametrize("locale", ["zh_CN", "en"])
+async def test_after_submitting_everything_sent_says_how_to_get_a_correction(
+    services: Services, standin: StandInBot, locale: str
+) -> None:
+    await seed(services)
+    worker = standin.user(WORKER, "张丽", PHONE_LANGUAGE[locale])
+    await fill_jilin(worker, locale)
+    await worker.press(SUBMIT[locale])
+    await worker.press(CONFIRM[locale][0])
+    for sent in ("/register", "/cancel", "6222 0242 0012 3456 784"):
+        await worker.send(sent)
+        assert worker.last.text == AFTER_SUBMISSION[locale]
+        assert worker.last.buttons == []
+
+
 async def test_the_figures_are_exact_and_stored_with_the_record(
     services: Services, standin: StandInBot
 ) -> None:
