@@ -6,6 +6,7 @@ import datetime as dt
 
 from flows.forms.masking import hidden, mask_phone
 from flows.forms.parsing import InvalidAnswer, parse_text
+from flows.forms.parsing.choices import means_done, parse_yes_no
 from flows.forms.parsing.ethnicity import by_code
 from flows.forms.parsing.files import FileRef, check_file
 from flows.forms.parsing.identity import normalise_id
@@ -59,6 +60,8 @@ def on_answering(form: Form, state: RegistrationState, event: Event, today: dt.d
 
 def typed(form: Form, state: RegistrationState, field: Field, text: str, today: dt.date) -> Step:
     """A typed answer (or a shared contact's number) to ``field``."""
+    if field.type in ("choices", "file") and means_done(text):
+        return _done(form, state, field, today)
     effects: tuple[Effect, ...] = ()
     if field.is_sensitive and field.type in SENSITIVE_TYPES:  # a number typed into the chat
         effects = (SensitiveInputRead(_echo(field, text)),)
@@ -93,7 +96,15 @@ def on_confirming(form: Form, state: RegistrationState, event: Event, today: dt.
                 if pressed.action == callbacks.REDO:
                     return ask(form, state, field, (Message(N_("Please send the number again.")),))
         case TextInput(text=text):
-            return typed(form, state.but(phase=Phase.ANSWERING, pending=None), field, text, today)
+            # "对" or "no" answers the question on the screen; anything else is a new number.
+            try:
+                right = parse_yes_no(text)
+            except InvalidAnswer:
+                answering = state.but(phase=Phase.ANSWERING, pending=None)
+                return typed(form, answering, field, text, today)
+            if right:
+                return accept(form, state, field, state.pending, today)
+            return ask(form, state, field, (Message(N_("Please send the number again.")),))
         case Back():
             return ask(form, state, field)
     return redisplay(form, state, today)

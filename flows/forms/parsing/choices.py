@@ -10,8 +10,14 @@ from flows.forms.parsing.problems import InvalidAnswer
 from flows.i18n import N_, LocalizedText, Message
 
 PROBLEMS: Final = frozenset({"empty", "unknown"})
-_YES: Final = frozenset({"是", "是的", "对", "有", "y", "yes", "1"})
-_NO: Final = frozenset({"否", "不是", "不", "没有", "无", "n", "no", "0"})
+_YES: Final = frozenset(
+    {"是", "是的", "对", "对的", "正确", "没错", "有", "y", "yes", "right", "correct", "1"}
+)
+_NO: Final = frozenset(
+    {"否", "不是", "不", "不对", "错", "错了", "不正确", "没有", "无", "n", "no", "wrong", "0"}
+)
+
+_DONE: Final = frozenset({"完成", "好了", "选好了", "就这些", "done", "finished"})
 
 
 def parse_option(text: str, options: Sequence[tuple[str, LocalizedText]]) -> str:
@@ -33,6 +39,11 @@ def parse_yes_no(text: str) -> bool:
     if wanted in _NO:
         return False
     raise _unknown()
+
+
+def means_done(text: str) -> bool:
+    """Whether ``text`` is the Done button typed out (完成, done …)."""
+    return compact(text, "!", "。", ".", "✔").casefold() in _DONE
 
 
 def _unknown() -> InvalidAnswer:

@@ -236,3 +236,44 @@ def test_deleting_a_draft_asks_first() -> None:
     walker.press("r:delok")
     assert DeleteConfirmed() in walker.effects
     assert walker.state.answers == {}
+
+
+@pytest.mark.parametrize(
+    ("said", "accepted"),
+    [("对", True), ("正确", True), ("yes", True), ("不对", False), ("no", False)],
+)
+def test_the_id_read_back_can_be_answered_in_words(said: str, accepted: bool) -> None:
+    walker = Walker.of("jilin-2020", "en")
+    walker.type("Zhang Li")
+    walker.press("r:agree")
+    walker.type("220102198503150023")
+    assert walker.state.phase is Phase.CONFIRMING
+    walker.type(said)
+    if accepted:
+        assert walker.state.answers["resident_id"] == "220102198503150023"
+        assert walker.state.cursor == "work_unit"
+    else:
+        assert "resident_id" not in walker.state.answers
+        assert walker.lines()[0] == "Please send the number again."
+        assert walker.state.cursor == "resident_id" and walker.state.phase is Phase.ANSWERING
+
+
+def test_a_new_number_typed_at_the_read_back_replaces_the_first() -> None:
+    walker = Walker.of("jilin-2020", "en")
+    walker.type("Zhang Li")
+    walker.press("r:agree")
+    walker.type("220102198503150023")
+    walker.type("220102198006120026")
+    assert walker.state.phase is Phase.CONFIRMING
+    assert walker.state.pending == "220102198006120026"
+
+
+@pytest.mark.parametrize("said", ["完成", "done", "Done ✔"])
+def test_typing_done_finishes_a_several_choices_question(said: str) -> None:
+    walker = reviewed_jilin("en")
+    walker.press("r:edit:hardship_types")
+    walker.type("Low income")
+    walker.type(said)
+    assert walker.state.phase is Phase.REVIEW
+    ticked = walker.state.answers["hardship_types"]
+    assert isinstance(ticked, list) and "low_income" in ticked and len(ticked) == 3
