@@ -67,14 +67,13 @@ def sentences(outcome: Outcome) -> tuple[Message, ...]:
         )
         for finding in shown
     ]
-    others = [f.item.name for f in outcome.exclusion_findings if f not in shown]
-    if others:
+    if len(shown) < len(outcome.exclusion_findings):
+        # Not named one by one: a list of codes ("X1, X2 …") tells a worker nothing.
         exclusions.append(
             Message(
-                N_("None of the other exclusions applies: {names}.")
+                N_("None of the other exclusions applies.")
                 if shown
-                else N_("None of the exclusions applies: {names}."),
-                {"names": names_text(others)},
+                else N_("None of the exclusions applies.")
             )
         )
     return (*_headline(outcome), *_amounts(outcome), *rules, *exclusions)
