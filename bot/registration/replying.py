@@ -70,8 +70,10 @@ def _with_notes(notes: list[str], outgoing: list[Outgoing]) -> list[Outgoing]:
 def _phone_keyboard_shown(form: Form, before: RegistrationState) -> bool:
     """Whether the question just answered offered the phone's "share my number" keyboard."""
     cursor = before.cursor
-    return cursor is not None and any(
-        field.id == cursor and field.type == "phone" for field in form.fields
+    return (
+        cursor is not None
+        and not before.on_behalf
+        and any(field.id == cursor and field.type == "phone" for field in form.fields)
     )
 
 

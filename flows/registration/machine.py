@@ -52,7 +52,11 @@ def step(form: Form, state: RegistrationState, event: Event, today: dt.date) -> 
         notes = (Message(N_("Welcome back! Let us continue where you stopped.")),)
         return redisplay(form, state, today, notes if state.answers else ())
     if isinstance(event, Pause):
-        paused = Message(N_("Paused. Your answers are kept; send /register to continue."))
+        paused = Message(
+            N_("Paused. The answers are kept; send /enter to continue.")
+            if state.on_behalf
+            else N_("Paused. Your answers are kept; send /register to continue.")
+        )
         return Step(state, (Screen((paused,)),), (Paused(),))
     if isinstance(event, DeleteDraft) or _pressed(event, callbacks.DELETE):
         if state.phase is Phase.DELETING:

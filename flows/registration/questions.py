@@ -36,9 +36,9 @@ def question_screen(
             )
         )
     rows = [*answer_buttons(field, state), navigation_row(form, state, field)]
-    return Screen(
-        tuple(lines), tuple(row for row in rows if row), contact_button=field.type == "phone"
-    )
+    # The phone's "share my number" button would give an officer's own number for the worker's.
+    contact_button = field.type == "phone" and not state.on_behalf
+    return Screen(tuple(lines), tuple(row for row in rows if row), contact_button=contact_button)
 
 
 def describe(field: Field) -> list[Text]:

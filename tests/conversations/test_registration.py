@@ -313,6 +313,12 @@ OFFICER_CONSENT = {
 }
 
 
+PAUSED_ON_BEHALF = {
+    "en": "Paused. The answers are kept; send /enter to continue.",
+    "zh-hans": "已暂停。已填写的内容都已保存，发送 /enter 即可继续。",
+}
+
+
 @pytest.mark.parametrize("language", ["en", "zh-hans"])
 async def test_an_officer_confirms_the_workers_consent_rather_than_giving_their_own(
     scenario_bot: StandInBot, services: Services, language: str
@@ -330,6 +336,15 @@ async def test_an_officer_confirms_the_workers_consent_rather_than_giving_their_
     assert officer.last.text.endswith(declined)
     await officer.press(agree_now)
     assert ("Question 2 of 25" if language == "en" else "第 2 题，共 25 题") in officer.last.text
+    await officer.send(RESIDENT_ID)
+    await officer.press(officer.last.buttons[0].text)
+    await officer.send("吉林省财政厅")
+    await officer.send("科员")
+    # The worker's phone: the officer's phone is not offered as an answer.
+    assert ("Question 5 of 25" if language == "en" else "第 5 题，共 25 题") in officer.last.text
+    assert officer.chat.reply_keyboard is None
+    await officer.send("/cancel")
+    assert officer.last.text == PAUSED_ON_BEHALF[language]
     async with services.sessions() as session:
         kinds = (await session.scalars(select(AuditEvent.kind))).all()
         assert kinds.count("consent_declined") == 1 and kinds.count("consent_given") == 1
