@@ -26,6 +26,7 @@ DRAFT_LEFT = NP_(
     "Your draft: {count} questions left. Send /register to continue.",
 )
 DRAFT_COMPLETE = N_("Your draft is complete. Send /register to look it over and submit it.")
+RETURNED_BECAUSE = N_("Returned for correction: {reason}")
 REMINDERS_ON = N_(
     "Reminders are on: I will remind you before deadlines while something of yours is "
     "unfinished or waiting."
@@ -111,7 +112,13 @@ async def _registration_line(context: BotContext, person: Person, campaign: Camp
         left = questions_left(load_form(campaign.form_id), RegistrationState.model_validate(sealed))
         return t.counted(DRAFT_LEFT, left) if left else t(DRAFT_COMPLETE)
     level = Level(record.level) if record.level else None
-    return t.render(status_text(state, level))
+    line = t.render(status_text(state, level))
+    if state is State.RETURNED:
+        sealed = registrations.open_state(context.services.vault, record)
+        reason = RegistrationState.model_validate(sealed).returned_because
+        if reason:
+            line = "\n".join([line, t(RETURNED_BECAUSE, reason=reason)])
+    return line
 
 
 HANDLERS = [

@@ -49,8 +49,7 @@ def step(form: Form, state: RegistrationState, event: Event, today: dt.date) -> 
         # Nothing to resume or pause: whatever comes says where the registration is.
         return redisplay(form, state, today)
     if isinstance(event, Resume):
-        notes = (Message(N_("Welcome back! Let us continue where you stopped.")),)
-        return redisplay(form, state, today, notes if state.answers else ())
+        return redisplay(form, state, today, _welcome(state))
     if isinstance(event, Pause):
         paused = Message(
             N_("Paused. The answers are kept; send /enter to continue.")
@@ -68,6 +67,16 @@ def step(form: Form, state: RegistrationState, event: Event, today: dt.date) -> 
     if state.cursor is None and state.phase is Phase.ANSWERING:
         return redisplay(form, state, today)
     return _HANDLERS[state.phase](form, state, event, today)
+
+
+def _welcome(state: RegistrationState) -> tuple[Message, ...]:
+    if state.only is not None and state.returned_because:
+        # Why it came back, each time: the notice of the return may be long gone or never came.
+        reason = state.returned_because
+        return (Message(N_("Returned for correction: {reason}"), {"reason": reason}),)
+    if state.answers:
+        return (Message(N_("Welcome back! Let us continue where you stopped.")),)
+    return ()
 
 
 def _consent(form: Form, state: RegistrationState, event: Event, today: dt.date) -> Step:

@@ -29,7 +29,8 @@ class RegistrationState(BaseModel):
     read from the ID). ``pending`` holds what is not yet an answer: the ID awaiting
     confirmation, the toggled options, the files of a multi-page document. ``only`` restricts
     a correction round to the fields an officer flagged; ``reasked`` are those answered again.
-    ``on_behalf``: a union officer fills the form in for a worker.
+    ``on_behalf``: a union officer fills the form in for a worker. ``returned_because``: the
+    officer's reason for the last return, shown while the correction lasts.
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -43,6 +44,7 @@ class RegistrationState(BaseModel):
     editing: bool = False
     only: tuple[str, ...] | None = None
     reasked: tuple[str, ...] = ()
+    returned_because: str | None = None
     pending: JsonValue = None
     page: int = 0
     items: list[dict[str, JsonValue]] | None = None
@@ -61,8 +63,10 @@ def new_state(form_id: str, *, on_behalf: bool = False) -> RegistrationState:
     return RegistrationState(form_id=form_id, on_behalf=on_behalf)
 
 
-def start_correction(state: RegistrationState, fields: tuple[str, ...]) -> RegistrationState:
-    """A returned record: ask only ``fields`` again, then show the review.
+def start_correction(
+    state: RegistrationState, fields: tuple[str, ...], reason: str | None = None
+) -> RegistrationState:
+    """A returned record: ask only ``fields`` again (saying ``reason``), then show the review.
 
     Call ``step(form, state, Resume(), today)`` with the result to show the first of them.
     """
@@ -71,6 +75,7 @@ def start_correction(state: RegistrationState, fields: tuple[str, ...]) -> Regis
         cursor=None,
         only=fields,
         reasked=(),
+        returned_because=reason,
         editing=False,
         pending=None,
         items=None,

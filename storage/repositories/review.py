@@ -228,7 +228,7 @@ async def decide(
         details["digests"] = answer_digests(
             registration.id, state.answers, transition.fields, vault.blind_index
         )
-        reopened = start_correction(state, transition.fields)
+        reopened = start_correction(state, transition.fields, transition.reason)
     values = _placement(transition)
     if transition.amount is not None:
         values["aid_amount"] = transition.amount

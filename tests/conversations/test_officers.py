@@ -229,10 +229,18 @@ async def test_an_invited_officer_approves_returns_and_rejects(
         "请发送 /register 进行修改并重新提交。"
     )
     assert (await states(services))[2] == ("returned", "unit")
+    # The reason stays where the worker looks, also if the notice was missed.
+    await workers[1].send("/status")
+    assert workers[1].last.text.splitlines()[-1] == (
+        f"Returned for correction: {reason}" if locale == "en" else f"退回修改的原因：{reason}"
+    )
 
     # The worker corrects only the flagged answers and resubmits.
     await workers[1].send("/register")
     asked = workers[1].last.text.splitlines()
+    assert asked[0] == (
+        f"Returned for correction: {reason}" if locale == "en" else f"退回修改的原因：{reason}"
+    )
     assert asked[1:3] == (
         ["Question 1 of 2", "Work unit"] if locale == "en" else ["第 1 题，共 2 题", "所在单位"]
     )
