@@ -128,8 +128,8 @@ async def full_numbers(update: Update, context: BotContext, who: Acting, pressed
 async def documents(update: Update, context: BotContext, who: Acting, pressed: Pressed) -> None:
     """Send the record's photos and files to the officer, each named by its question.
 
-    The ID and bank card copy shows the full numbers, so sending the documents is audited
-    like showing them.
+    The ID and bank card copy shows the full numbers, so sending the documents is audited as
+    showing them is.
     """
     shown = await opened(update, context, who, pressed.record_id)
     if shown is None:
@@ -154,7 +154,7 @@ async def documents(update: Update, context: BotContext, who: Acting, pressed: P
         return
     audit.record(
         context.session,
-        review.SENSITIVE_VIEWED,
+        review.DOCUMENTS_VIEWED,
         actor_user_id=who.actor.user_id,
         registration_id=registration.id,
         campaign_id=registration.campaign_id,

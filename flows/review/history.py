@@ -31,6 +31,8 @@ KIND_NAMES: Final[dict[str, str]] = {
     "aid_granted": N_("approved, aid granted"),
     "amount_changed": N_("aid amount changed"),
     "sensitive_viewed": N_("full ID and card numbers viewed"),
+    "documents_viewed": N_("supporting documents viewed"),
+    "documents_exported": N_("supporting documents copied to files on the server"),
     "party_aided_flagged": N_("found on the list of Party members aided by the Party"),
     "duplicate_attempt": N_("another registration with the same ID number was attempted"),
     "conflict_resolved": N_("duplicate registration resolved"),

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from flows.access import Level, level_name
+from flows.forms.display import LIST_SEPARATOR
 from flows.forms.texts import Joined, Text
 from flows.i18n import N_, Message
 from flows.review.states import STATE_NAMES, WAITING, State
@@ -52,14 +53,24 @@ def worker_notice(transition: Transition, labels: Mapping[str, Text] | None = No
                     N_("Your registration was returned for correction by {by}. Reason: {reason}"),
                     {"by": by, "reason": transition.reason or ""},
                 ),
-                Joined((Message(N_("Please correct:")), Joined(tuple(names), ", ")), " "),
+                Message(
+                    N_("Please correct: {fields}"), {"fields": Joined(tuple(names), LIST_SEPARATOR)}
+                ),
                 Message(N_("Send /register to make the corrections and submit again.")),
             ),
             "\n",
         )
-    return Message(
-        N_("We are sorry: {by} did not accept your registration. Reason: {reason}"),
-        {"by": by, "reason": transition.reason or ""},
+    return Joined(
+        (
+            Message(
+                N_("We are sorry: {by} did not accept your registration. Reason: {reason}"),
+                {"by": by, "reason": transition.reason or ""},
+            ),
+            Message(
+                N_("If you have questions about it, please talk to your unit's union officer.")
+            ),
+        ),
+        "\n",
     )
 
 

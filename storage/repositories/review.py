@@ -56,6 +56,7 @@ from storage.models import AuditEvent, Campaign, Registration, User
 from storage.repositories import audit, party_aided, registrations, units
 
 SENSITIVE_VIEWED = "sensitive_viewed"
+DOCUMENTS_VIEWED = "documents_viewed"
 CARD_OUTDATED = Refusal(
     Reason.CHANGED_MEANWHILE,
     Message(N_("This record has changed since this card was shown; please look at it again.")),

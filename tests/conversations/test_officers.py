@@ -225,7 +225,7 @@ async def test_an_invited_officer_approves_returns_and_rejects(
         "Send /register to make the corrections and submit again."
         if locale == "en"
         else f"单位工会退回了您的登记，请修改。原因：{reason}\n"
-        "需修改： 所在单位, 联系电话\n"
+        "需修改：所在单位、联系电话\n"
         "请发送 /register 进行修改并重新提交。"
     )
     assert (await states(services))[2] == ("returned", "unit")
@@ -286,9 +286,11 @@ async def test_an_invited_officer_approves_returns_and_rejects(
     assert third.text.splitlines()[-1] == ("❌ Rejected." if locale == "en" else "❌ 未通过。")
     assert workers[2].last.text == (
         "We are sorry: the unit's union did not accept your registration. "
-        "Reason: 家庭人均收入超过标准。"
+        "Reason: 家庭人均收入超过标准。\n"
+        "If you have questions about it, please talk to your unit's union officer."
         if locale == "en"
-        else "很抱歉，单位工会未通过您的登记。原因：家庭人均收入超过标准。"
+        else "很抱歉，单位工会未通过您的登记。原因：家庭人均收入超过标准。\n"
+        "如有疑问，请与本单位工会联系。"
     )
     assert await states(services) == {
         1: ("approved", "department"),
@@ -550,11 +552,15 @@ async def test_full_numbers_and_documents_are_shown_and_audited(
     ]
     async with services.sessions() as session:
         viewed = (
-            await session.scalars(select(AuditEvent).where(AuditEvent.kind == "sensitive_viewed"))
+            await session.scalars(
+                select(AuditEvent)
+                .where(AuditEvent.kind.in_(("sensitive_viewed", "documents_viewed")))
+                .order_by(AuditEvent.id)
+            )
         ).all()
-        assert [(event.actor_user_id, event.registration_id) for event in viewed] == [
-            (4, 1),
-            (4, 1),
+        assert [(e.kind, e.actor_user_id, e.registration_id) for e in viewed] == [
+            ("sensitive_viewed", 4, 1),
+            ("documents_viewed", 4, 1),
         ]
         assert viewed[1].details == {"documents": 3}
 
