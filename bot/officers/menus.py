@@ -7,17 +7,52 @@ its own (``BotCommandScopeChat``) when the role is granted, in the officer's lan
 from __future__ import annotations
 
 import logging
-from typing import Final
+from typing import Final, NamedTuple
 
 from telegram import Bot, BotCommand, BotCommandScopeChat
 from telegram.error import TelegramError
 
-from flows.access import OFFICER_LEVELS, Role
-from flows.i18n import Translator
+from flows.access import OFFICER_LEVELS, ROLE_ACTIONS, Action
+from flows.i18n import N_, Translator
 
 log = logging.getLogger(__name__)
 
 OFFICER_ROLES: Final = frozenset(role.value for role in OFFICER_LEVELS)
+
+
+class RoleCommand(NamedTuple):
+    """A command for the one role the access matrix lets do its action."""
+
+    action: Action
+    command: str
+    help_line: str
+    menu_entry: str
+
+
+ROLE_COMMANDS: Final = (
+    RoleCommand(
+        Action.ENTER_FOR_WORKER,
+        "enter",
+        N_("/enter: register a worker of your unit"),
+        N_("Register a worker of my unit"),
+    ),
+    RoleCommand(
+        Action.BROADCAST,
+        "broadcast",
+        N_("/broadcast <message>: send a message to the workers or officers"),
+        N_("Message to workers or officers"),
+    ),
+    RoleCommand(
+        Action.MOVE_DEADLINE,
+        "deadline",
+        N_("/deadline: extend the registration or the review, with a reason"),
+        N_("Extend a deadline"),
+    ),
+)
+
+
+def _role_commands(role: str | None) -> list[RoleCommand]:
+    return [entry for entry in ROLE_COMMANDS if ROLE_ACTIONS[entry.action][0] == role]
 
 
 def is_officer(role: str | None) -> bool:
@@ -37,11 +72,7 @@ def help_lines(t: Translator, role: str | None) -> list[str]:
         t("/stats: the numbers of your units at a glance"),
         t("/export: the official tables as Excel files"),
     ]
-    if role == Role.UNIT_OFFICER:
-        lines.append(t("/enter: register a worker of your unit"))
-    if role == Role.PROVINCE_OFFICER:
-        lines.append(t("/broadcast <message>: send a message to the workers or officers"))
-    return lines
+    return [*lines, *(t(entry.help_line) for entry in _role_commands(role))]
 
 
 def commands(t: Translator, role: str | None) -> list[BotCommand]:
@@ -55,11 +86,8 @@ def commands(t: Translator, role: str | None) -> list[BotCommand]:
         BotCommand("stats", t("Numbers at a glance")),
         BotCommand("export", t("Tables as Excel files")),
     ]
-    if role == Role.UNIT_OFFICER:
-        entries.append(BotCommand("enter", t("Register a worker of my unit")))
-    if role == Role.PROVINCE_OFFICER:
-        entries.append(BotCommand("broadcast", t("Message to workers or officers")))
-    return entries
+    role_entries = (BotCommand(e.command, t(e.menu_entry)) for e in _role_commands(role))
+    return [*entries, *role_entries]
 
 
 async def publish(bot: Bot, chat_id: int, role: str | None, menu: list[BotCommand]) -> None:

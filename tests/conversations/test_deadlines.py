@@ -102,3 +102,18 @@ async def test_after_the_review_closes_the_queue_takes_no_decision(
     async with services.sessions() as session:
         record = await session.scalar(select(Registration))
         assert record is not None and record.state == "submitted"
+
+
+async def test_help_lists_the_commands_of_each_officers_role(
+    services: Services, standin: StandInBot
+) -> None:
+    await seed(services)
+    province = standin.user(PROVINCE_OFFICER, "吴刚", "en")
+    await province.send("/help")
+    assert province.last.text.splitlines()[-2:] == [
+        "/broadcast <message>: send a message to the workers or officers",
+        "/deadline: extend the registration or the review, with a reason",
+    ]
+    unit = standin.user(UNIT_OFFICER, "李明", "en")
+    await unit.send("/help")
+    assert unit.last.text.splitlines()[-1] == "/enter: register a worker of your unit"
