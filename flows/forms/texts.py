@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flows.i18n import LocalizedText, Message, Translator
+from flows.i18n import N_, LocalizedText, Message, Translator
 
 
 @dataclass(frozen=True)
@@ -21,6 +21,14 @@ class Joined:
 
 
 Text = Message | LocalizedText | str | Joined
+
+# ": " in English, "：" in Chinese.
+LABEL_SEPARATOR = Message(N_(": "))
+
+
+def labelled(label: Text, value: Text) -> Joined:
+    """``label: value``, with the reader's language's colon."""
+    return Joined((label, value), LABEL_SEPARATOR)
 
 
 def render_text(text: Text, translator: Translator) -> str:

@@ -8,7 +8,7 @@ from flows.forms.display import shown_derived
 from flows.forms.masking import mask_number
 from flows.forms.parsing.identity import derived
 from flows.forms.schema import DERIVED_LABELS, Field
-from flows.forms.texts import Joined, Text
+from flows.forms.texts import Text, labelled
 from flows.i18n import N_, Message
 from flows.registration import callbacks
 from flows.registration.screens import Button, Screen
@@ -17,7 +17,7 @@ from flows.registration.screens import Button, Screen
 def derived_lines(number: str, today: dt.date) -> tuple[Text, ...]:
     """``Sex: Female``, ``Date of birth: …``, ``Age: 34``."""
     return tuple(
-        Joined((DERIVED_LABELS[name], shown_derived(name, value)), ": ")
+        labelled(DERIVED_LABELS[name], shown_derived(name, value))
         for name, value in derived(number, today).items()
     )
 
@@ -29,7 +29,7 @@ def confirm_screen(
     return Screen(
         (
             *notes,
-            Joined((field.label, mask_number(number)), ": "),
+            labelled(field.label, mask_number(number)),
             Message(N_("This number says:")),
             *derived_lines(number, today),
             Message(N_("Is this right?")),

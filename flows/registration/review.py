@@ -9,7 +9,7 @@ from flows.forms.checks import failure
 from flows.forms.computed import computed_values
 from flows.forms.display import entry, shown, shown_derived
 from flows.forms.schema import DERIVED_FROM_ID, DERIVED_LABELS, Field, Form
-from flows.forms.texts import Joined, Text
+from flows.forms.texts import Joined, Text, labelled
 from flows.i18n import N_, Message
 from flows.registration import callbacks
 from flows.registration.navigation import relevant
@@ -32,12 +32,9 @@ def computed_lines(
     """``Household disposable income per month: ¥1,200.00`` for each known value (in ``only``)."""
     values = computed_values(form.computed, answers)
     return [
-        Joined(
-            (
-                value.label,
-                Message(N_("{amount}"), {"amount": values[value.id].quantize(FEN, ROUND_HALF_UP)}),
-            ),
-            ": ",
+        labelled(
+            value.label,
+            Message(N_("{amount}"), {"amount": values[value.id].quantize(FEN, ROUND_HALF_UP)}),
         )
         for value in form.computed
         if value.id in values and (only is None or value.id in only)
@@ -58,11 +55,11 @@ def review_screen(form: Form, state: RegistrationState, notes: tuple[Text, ...] 
     for number, field in enumerate(relevant(form, answers), start=1):
         numbers[field.id] = number
         lines.append(
-            Joined((f"{number}. ", field.label, ": ", shown(field, answers.get(field.id))))
+            Joined((f"{number}. ", labelled(field.label, shown(field, answers.get(field.id)))))
         )
         if field.type == "resident_id" and field.id in answers:
             lines.extend(
-                Joined(("    ", DERIVED_LABELS[name], ": ", shown_derived(name, answers[name])))
+                Joined(("    ", labelled(DERIVED_LABELS[name], shown_derived(name, answers[name]))))
                 for name in DERIVED_FROM_ID
                 if name in answers
             )

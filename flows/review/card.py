@@ -18,7 +18,7 @@ from flows.access import Action, Actor, may, sees_full_numbers
 from flows.forms.display import entry, shown, shown_derived
 from flows.forms.parsing.phone import national
 from flows.forms.schema import DERIVED_FROM_ID, DERIVED_LABELS, Field, Form
-from flows.forms.texts import Joined, Text
+from flows.forms.texts import Joined, Text, labelled
 from flows.i18n import N_, Message
 from flows.registration.navigation import relevant
 from flows.registration.review import computed_lines
@@ -175,10 +175,10 @@ def _answer_lines(form: Form, answers: Mapping[str, object], full: bool) -> list
     lines: list[Text] = []
     for number, field in enumerate(relevant(form, answers), start=1):
         value = answers.get(field.id)
-        lines.append(Joined((f"{number}. ", field.label, ": ", _shown(field, value, full))))
+        lines.append(Joined((f"{number}. ", labelled(field.label, _shown(field, value, full)))))
         if field.type == "resident_id" and field.id in answers:
             lines.extend(
-                Joined(("    ", DERIVED_LABELS[name], ": ", shown_derived(name, answers[name])))
+                Joined(("    ", labelled(DERIVED_LABELS[name], shown_derived(name, answers[name]))))
                 for name in DERIVED_FROM_ID
                 if name in answers
             )

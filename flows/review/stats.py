@@ -10,7 +10,7 @@ from decimal import Decimal
 from flows.access import Level, level_name
 from flows.forms.conditions import holds
 from flows.forms.schema import Field, Form
-from flows.forms.texts import Joined, Text
+from flows.forms.texts import Joined, Text, labelled
 from flows.i18n import N_, LocalizedText, Message
 from flows.review.states import STATE_NAMES, WAITING, State
 
@@ -96,15 +96,15 @@ def stats_lines(stats: ScopeStats, labels: Mapping[str, LocalizedText]) -> list[
     """Lines: the total, each state, waiting per level, each hardship type, aid granted."""
     lines: list[Text] = [Message(N_("Records: {count}"), {"count": stats.total})]
     for state, count in stats.by_state.items():
-        lines.append(Joined(("  ", Message(STATE_NAMES[state]), f": {count}")))
+        lines.append(Joined(("  ", labelled(Message(STATE_NAMES[state]), str(count)))))
     if stats.waiting_by_level:
         lines.append(Message(N_("Waiting for review:")))
         for level, count in stats.waiting_by_level.items():
-            lines.append(Joined(("  ", level_name(level), f": {count}")))
+            lines.append(Joined(("  ", labelled(level_name(level), str(count)))))
     if stats.by_hardship:
         lines.append(Message(N_("By hardship type (a record may have several):")))
         for kind, count in stats.by_hardship.items():
-            lines.append(Joined(("  ", labels.get(kind, kind), f": {count}")))
+            lines.append(Joined(("  ", labelled(labels.get(kind, kind), str(count)))))
     if stats.granted_total:
         lines.append(Message(N_("Aid granted in total: {amount}"), {"amount": stats.granted_total}))
     return lines

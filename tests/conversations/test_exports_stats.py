@@ -35,13 +35,13 @@ async def test_a_unit_officer_sees_the_numbers_and_the_chart(
     assert officer.bot_messages[-2].text.splitlines() == [
         "2020年元旦春节送温暖统计（国库处工会小组）：",
         "登记数：1",
-        "  下级已审核通过，等待审核: 1",
+        "  下级已审核通过，等待审核：1",
         "等待审核：",
-        "  主管厅局工会: 1",
+        "  主管厅局工会：1",
         "按困难类型（一份登记可有多项）：",
-        "  单亲女职工: 1",
-        "  大重病: 1",
-        "  子女上学: 1",
+        "  单亲女职工：1",
+        "  大重病：1",
+        "  子女上学：1",
     ]
     assert officer.last.text == "各单位登记数（按状态）及每日提交数，登记截止日期为2019年12月28日。"
     picture = chart_of(standin, officer)

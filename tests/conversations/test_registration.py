@@ -49,8 +49,8 @@ ID_ECHO = {
 }
 ID_CONFIRM = {
     "zh_CN": (
-        "身份证号码: 2201**********0023\n根据这个号码：\n性别: 女\n出生日期: 1985年3月15日\n"
-        "年龄: 34\n以上信息正确吗？"
+        "身份证号码：2201**********0023\n根据这个号码：\n性别：女\n出生日期：1985年3月15日\n"
+        "年龄：34\n以上信息正确吗？"
     ),
     "en": (
         "Resident ID number: 2201**********0023\nThis number says:\nSex: Female\n"
@@ -242,7 +242,7 @@ async def test_the_whole_henan_form_reaches_the_review(
     await fill_henan(worker, locale)
     review = worker.last.text
     expected = {
-        "zh_CN": ["3. 民族: 土家族", "2. 身份证号: 4101**********0042", "家庭月人均收入: ¥600.00"],
+        "zh_CN": ["3. 民族：土家族", "2. 身份证号：4101**********0042", "家庭月人均收入：¥600.00"],
         "en": [
             "3. Ethnic group: Tujia",
             "2. Resident ID number: 4101**********0042",

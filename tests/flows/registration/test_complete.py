@@ -31,10 +31,10 @@ PDF = FileSent(
 TEXTS = {
     "zh_CN": {
         "q1": "第 1 题，共 25 题",
-        "id_says": ["性别: 女", "出生日期: 1985年3月15日", "年龄: 34"],
+        "id_says": ["性别：女", "出生日期：1985年3月15日", "年龄：34"],
         "review": "请核对您填写的内容：",
-        "per_capita": "家庭月人均可支配收入: ¥1,150.00",
-        "masked_id": "2. 身份证号码: 2201**********0023",
+        "per_capita": "家庭月人均可支配收入：¥1,150.00",
+        "masked_id": "2. 身份证号码：2201**********0023",
     },
     "en": {
         "q1": "Question 1 of 25",
@@ -165,7 +165,7 @@ def test_a_complete_henan_registration(locale: str) -> None:
     assert walker.state.phase is Phase.REVIEW
     shown = walker.text()
     assert ("土家族" if locale == "zh_CN" else "Tujia") in shown
-    assert ("家庭月人均收入: ¥600.00" if locale == "zh_CN" else "CN¥600.00") in shown
+    assert ("家庭月人均收入：¥600.00" if locale == "zh_CN" else "CN¥600.00") in shown
     walker.press("r:submit")
     walker.press("r:confirm")
     answers = walker.state.answers

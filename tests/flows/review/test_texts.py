@@ -159,5 +159,5 @@ def test_hardship_types_and_numbers_of_a_scope() -> None:
         render_text(line, translator("zh_CN")) for line in stats_lines(stats, hardship_labels(form))
     ]
     assert "登记数：5" in shown
-    assert "  低收入: 2" in shown
+    assert "  低收入：2" in shown
     assert "已确定帮扶金额合计：¥1,300.00" in shown
