@@ -86,6 +86,15 @@ def computed(stored: Mapping[str, Any]) -> Message:
     return Message(N_("Computed outcome: {outcome}"), {"outcome": outcome_name(stored["outcome"])})
 
 
+def in_effect(stored: Mapping[str, Any] | None) -> str | None:
+    """The outcome the record stands at: an officer's override, else the computed one."""
+    override = (stored or {}).get("override")
+    if isinstance(override, dict) and override.get("outcome"):
+        return str(override["outcome"])
+    outcome = (stored or {}).get("outcome")
+    return str(outcome) if outcome else None
+
+
 def precheck_screen(
     record: RecordView, stored: Mapping[str, Any] | None, names: Mapping[int, str]
 ) -> Screen:
@@ -122,6 +131,7 @@ def outcome_screen(record: RecordView, stored: Mapping[str, Any] | None) -> Scre
     rows = [
         (Button(Message(OUTCOME_LABELS[outcome]), _data(callbacks.OVERRIDE_TO, record, outcome)),)
         for outcome in OUTCOMES
+        if outcome != in_effect(stored)
     ]
     rows.append((Button(BACK_TO_CARD, _data(callbacks.CARD, record)),))
     return Screen(tuple(lines), tuple(rows))

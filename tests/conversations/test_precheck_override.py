@@ -210,7 +210,9 @@ async def test_one_officer_marks_untruthful_and_another_overrides(
     assert card.button_labels == [[OVERRIDE[locale]], [BACK[locale]]]
     await second.press(OVERRIDE[locale], card)
     assert card.text.splitlines() == WHICH_OUTCOME[locale]
-    assert card.button_labels == [[label] for label in OUTCOME_BUTTONS[locale]] + [[BACK[locale]]]
+    # The outcome the record stands at (excluded, since the mark) is not offered.
+    offered = OUTCOME_BUTTONS[locale][:3]
+    assert card.button_labels == [[label] for label in offered] + [[BACK[locale]]]
     await second.press(OUTCOME_BUTTONS[locale][1], card)
     assert card.text == WHY_OVERRIDE[locale]
     await second.send(VERIFIED)
@@ -347,7 +349,7 @@ async def test_a_reason_typed_on_a_card_changed_meanwhile_is_refused(
     # 孙红 is asked for the reason of an override; meanwhile 李明 marks the answers untruthful.
     await second.press("⚖ Pre-check", theirs)
     await second.press("Override the outcome", theirs)
-    await second.press("Eligible", theirs)
+    await second.press("Not eligible", theirs)
     await first.press("⚖ Pre-check", mine)
     await first.press("Mark the answers untruthful", mine)
     await first.send(UNTRUE)
