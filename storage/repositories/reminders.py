@@ -229,15 +229,18 @@ async def _officers(session: AsyncSession, roles: Iterable[str]) -> Sequence[Use
 async def waiting_officers(
     session: AsyncSession, campaign: Campaign
 ) -> list[tuple[Recipient, int]]:
-    """Officers with records waiting at their level in their scope, and how many."""
+    """Officers with records waiting at their level in their scope, and how many.
+
+    As in their queue, an officer's own registration is not counted: someone else decides it.
+    """
     result = await session.execute(
-        select(Registration.unit_id, Registration.level, func.count())
+        select(Registration.unit_id, Registration.level, Registration.subject_user_id, func.count())
         .where(Registration.campaign_id == campaign.id, Registration.state.in_(WAITING_STATES))
-        .group_by(Registration.unit_id, Registration.level)
+        .group_by(Registration.unit_id, Registration.level, Registration.subject_user_id)
     )
-    waiting: Counter[tuple[int, str | None]] = Counter()
-    for unit_id, level, count in result:
-        waiting[(unit_id, level)] += count
+    waiting: Counter[tuple[int, str | None, int | None]] = Counter()
+    for unit_id, level, subject, count in result:
+        waiting[(unit_id, level, subject)] += count
     if not waiting:
         return []
     parents = await _parents(session)
@@ -250,8 +253,8 @@ async def waiting_officers(
         scope = _scope(officer, parents)
         count = sum(
             n
-            for (unit_id, at), n in waiting.items()
-            if at == level and (scope is None or unit_id in scope)
+            for (unit_id, at, subject), n in waiting.items()
+            if at == level and subject != officer.id and (scope is None or unit_id in scope)
         )
         if count:
             found.append((Recipient.of(officer), count))

@@ -97,6 +97,19 @@ async def test_officers_are_due_for_records_waiting_at_their_level_in_scope(worl
     }
 
 
+async def test_an_officers_own_waiting_registration_is_not_counted_for_them(
+    world: World,
+) -> None:
+    await world.registration("worker", state="submitted", level="unit", unit="u1")
+    await world.registration("unit_officer", state="submitted", level="unit", unit="u1")
+    async with world.session() as session:
+        campaign = await session.get(Campaign, world.campaign_id)
+        assert campaign is not None
+        found = await reminders.waiting_officers(session, campaign)
+    counts = {recipient.user_id: count for recipient, count in found}
+    assert counts == {world.people["unit_officer"]: 1}
+
+
 async def test_nobody_is_due_a_digest_when_nothing_waits(world: World) -> None:
     await world.registration("worker", state="draft")
     async with world.session() as session:
