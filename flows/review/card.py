@@ -99,19 +99,21 @@ def card_screen(
 def return_screen(
     form: Form, record: RecordView, answers: Mapping[str, object], chosen: tuple[str, ...]
 ) -> Screen:
-    """Choose the answers to correct by their numbers on the card, then Done."""
-    labels = field_labels(form)
+    """Choose the answers to correct by their numbers, listed with their questions, then Done."""
+    fields = relevant(form, answers)
     lines: list[Text] = [
         Message(
             N_("Return record {id}: press the numbers of the answers to correct, then Done."),
             {"id": str(record.id)},
         ),
-        Joined((Message(N_("Chosen:")), Joined(tuple(labels[f] for f in chosen), "、")), " ")
-        if chosen
-        else Message(N_("Nothing chosen yet.")),
+        # The card's answers are gone from the screen: each number says what it stands for.
+        *(
+            Joined(("✅ " if field.id in chosen else "", f"{number}. ", field.label))
+            for number, field in enumerate(fields, start=1)
+        ),
     ]
     buttons = []
-    for number, field in enumerate(relevant(form, answers), start=1):
+    for number, field in enumerate(fields, start=1):
         toggled = set(chosen) ^ {field.id}
         label = f"✅ {number}" if field.id in chosen else str(number)
         mask = callbacks.mask_of(form, toggled)

@@ -185,12 +185,18 @@ async def test_an_invited_officer_approves_returns_and_rejects(
     second = officer.last
     assert second.text.splitlines()[:2] == card_head(locale, 2, 0)
     await officer.press(CARD_BUTTONS[locale][0][1], second)
-    assert second.text.splitlines() == [
+    listed = second.text.splitlines()
+    assert listed[:4] == [
         "Return record 2: press the numbers of the answers to correct, then Done."
         if locale == "en"
         else "退回登记 2：请按需要修改的项目编号，然后按“完成”。",
-        "Nothing chosen yet." if locale == "en" else "尚未选择。",
+        *(
+            ["1. Name of the worker", "2. Resident ID number", "3. Work unit"]
+            if locale == "en"
+            else ["1. 困难职工姓名", "2. 身份证号码", "3. 所在单位"]
+        ),
     ]
+    assert len(listed) == 1 + 28
     numbers = [str(number) for number in range(1, 29)]
     assert second.button_labels == [
         *(numbers[start : start + 6] for start in range(0, 28, 6)),
@@ -199,8 +205,10 @@ async def test_an_invited_officer_approves_returns_and_rejects(
     ]
     await officer.press("5", second)
     await officer.press("3", second)
-    assert second.text.splitlines()[1] == (
-        "Chosen: Work unit、Phone number" if locale == "en" else "已选： 所在单位、联系电话"
+    assert second.text.splitlines()[3:6] == (
+        ["✅ 3. Work unit", "4. Position", "✅ 5. Phone number"]
+        if locale == "en"
+        else ["✅ 3. 所在单位", "4. 职务", "✅ 5. 联系电话"]
     )
     assert second.button_labels[0] == ["1", "2", "✅ 3", "4", "✅ 5", "6"]
     await officer.press(DONE[locale], second)
