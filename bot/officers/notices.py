@@ -8,14 +8,16 @@ from telegram.error import Forbidden, TelegramError
 
 from bot.context import BotContext
 from flows.forms import Form
-from flows.i18n import translator
+from flows.i18n import N_, translator
 from flows.registration import render_text
 from flows.review import Transition, worker_notice
 from flows.review.card import field_labels
 from storage.models import Registration, User
-from storage.repositories import users
+from storage.repositories import registrations, users
 
 log = logging.getLogger(__name__)
+
+ENTERED_FOR = N_("About record {id}, which you entered for {name}:")
 
 
 async def recipient_of(context: BotContext, registration: Registration) -> User | None:
@@ -37,7 +39,13 @@ async def tell_worker(
     if user is None or user.blocked_at is not None:
         return False
     locale = user.locale or context.services.settings.locale
-    return await _send(context, user, notice_text(transition, form, locale))
+    text = notice_text(transition, form, locale)
+    if registration.subject_user_id is None:
+        # The worker is not in this chat: the officer who entered the record hears whose it is.
+        answers = registrations.open_state(context.services.vault, registration)["answers"]
+        about = translator(locale)(ENTERED_FOR, id=str(registration.id), name=answers.get("name"))
+        text = "\n".join([about, text])
+    return await _send(context, user, text)
 
 
 async def _send(context: BotContext, user: User, text: str) -> bool:

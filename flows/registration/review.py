@@ -110,8 +110,20 @@ def submit_screen() -> Screen:
     )
 
 
-def submitted_screen() -> Screen:
-    """What happens next, said once the registration is submitted."""
+def submitted_screen(on_behalf: bool = False) -> Screen:
+    """What happens next, said once the registration is submitted (by an officer for a worker)."""
+    if on_behalf:
+        return Screen(
+            (
+                Message(N_("The registration has been submitted.")),
+                Message(
+                    N_(
+                        "It is reviewed at the unit, then by the levels above. Each decision "
+                        "comes to you here, since the worker is not in this chat."
+                    )
+                ),
+            )
+        )
     return Screen(
         (
             Message(N_("Your registration has been submitted. Thank you.")),

@@ -40,7 +40,7 @@ def on_submitting(form: Form, state: RegistrationState, event: Event, today: dt.
     pressed = callbacks.decode(event.data) if isinstance(event, ButtonPressed) else None
     if pressed is not None and pressed.action == callbacks.CONFIRM:
         done = state.but(phase=Phase.SUBMITTED, only=None, reasked=())
-        return Step(done, (submitted_screen(),), (SubmitConfirmed(),))
+        return Step(done, (submitted_screen(state.on_behalf),), (SubmitConfirmed(),))
     if isinstance(event, Back) or (pressed is not None and pressed.action == callbacks.REVIEW):
         reviewing = state.but(phase=Phase.REVIEW)
         return Step(reviewing, (review_screen(form, reviewing),))

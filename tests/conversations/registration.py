@@ -38,14 +38,17 @@ PHONE_LANGUAGE = {"zh_CN": "zh-hans", "en": "en"}
 RESIDENT_ID = "220102198503150023"
 
 
+OFFICER_AGREES = {"zh_CN": "✅ 职工已同意", "en": "✅ The worker has agreed"}
+
+
 async def answer_identity(
-    worker: SimulatedUser, locale: str, resident_id: str = RESIDENT_ID
+    worker: SimulatedUser, locale: str, resident_id: str = RESIDENT_ID, *, on_behalf: bool = False
 ) -> None:
-    """Name, consent, resident ID (confirmed)."""
+    """Name, consent, resident ID (confirmed); ``on_behalf``: a unit officer with /enter."""
     label = LABELS[locale]
-    await worker.send("/register")
+    await worker.send("/enter" if on_behalf else "/register")
     await worker.send("张丽")
-    await worker.press(label["agree"])
+    await worker.press(OFFICER_AGREES[locale] if on_behalf else label["agree"])
     await worker.send(" ".join(resident_id[i : i + 4] for i in range(0, 18, 4)))
     await worker.press(label["id_right"])
 
@@ -63,10 +66,11 @@ async def fill_jilin(
     card: str = "6222 0242 0012 3456 784",
     hardships: tuple[str, ...] = ("serious_illness", "single_mother"),
     causes: tuple[str, ...] = ("schooling",),
+    on_behalf: bool = False,
 ) -> None:
     """Every question of the Jilin form, up to the review (an eligible household by default)."""
     label = LABELS[locale]
-    await answer_identity(worker, locale, resident_id)
+    await answer_identity(worker, locale, resident_id, on_behalf=on_behalf)
     for answer in ("吉林省财政厅", "科员", phone, "３"):
         await worker.send(answer)
     for answer in ("王强", "40", "配偶", "长春市第一汽车厂 工人"):

@@ -350,6 +350,38 @@ async def test_an_officer_confirms_the_workers_consent_rather_than_giving_their_
         assert kinds.count("consent_declined") == 1 and kinds.count("consent_given") == 1
 
 
+ENTERED = {
+    "en": (
+        "The registration has been submitted.\n"
+        "It is reviewed at the unit, then by the levels above. Each decision comes to you here, "
+        "since the worker is not in this chat.",
+        "About record 1, which you entered for 张丽:\n"
+        "Good news: the unit's union approved your registration and passed it on to the "
+        "supervising department's union.",
+    ),
+    "zh_CN": (
+        "登记已提交。\n"
+        "登记将先由本单位工会审核，再报上级审核。由于职工本人不在这个对话中，每项审核结果都会发给您。",
+        "关于您代张丽填写的登记 1：\n好消息：单位工会已审核通过您的登记，并报送主管厅局工会。",
+    ),
+}
+
+
+@pytest.mark.parametrize("locale", ["en", "zh_CN"])
+async def test_an_officer_who_entered_a_record_hears_its_decisions_as_such(
+    scenario_bot: StandInBot, locale: str
+) -> None:
+    submitted, approved = ENTERED[locale]
+    officer = scenario_bot.user(UNIT_OFFICER, "李明", PHONE_LANGUAGE[locale])
+    await fill_jilin(officer, locale, on_behalf=True)
+    await officer.press(LABELS[locale]["submit"])
+    await officer.press(officer.last.buttons[0].text)
+    assert officer.last.text == submitted
+    await officer.send("/queue")
+    await officer.press(officer.last.buttons[0].text)
+    assert officer.texts[-1] == approved
+
+
 async def test_a_repeated_update_neither_answers_nor_advances_twice(
     scenario_bot: StandInBot, services: Services
 ) -> None:
