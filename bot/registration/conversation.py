@@ -15,6 +15,7 @@ from telegram import Update
 
 from bot.context import BotContext
 from bot.documents import keep_copies
+from bot.officers.menus import is_officer
 from bot.people import Person
 from bot.registration import precheck
 from bot.registration.replying import reply, say
@@ -78,6 +79,12 @@ async def take_turn(
     entered on behalf of a worker of their unit, which records the officer as its author.
     """
     draft = await _open_draft(context, person, own=start != "on_behalf")
+    nothing_open = isinstance(draft, str) or (draft.registration is None and not start)
+    if nothing_open and not start and not isinstance(event, Pause) and is_officer(person.user.role):
+        # An officer's stray message is seldom meant for a registration of their own.
+        await context.uow.commit()
+        await say(update, person.t(OFFICER_NOTHING_OPEN))
+        return
     if isinstance(draft, str):
         await context.uow.commit()
         await say(update, draft)
@@ -124,6 +131,10 @@ async def take_turn(
 
 
 NO_DRAFT = N_("You have no registration in progress. Send /register to start one.")
+OFFICER_NOTHING_OPEN = N_(
+    "Nothing here is waiting for that message. Send /queue for the records waiting for you, or "
+    "/help for everything I can do."
+)
 
 
 async def _open_draft(context: BotContext, person: Person, own: bool) -> Draft | str:

@@ -478,3 +478,12 @@ async def test_a_shared_contact_answers_the_phone_question(
     ]
     assert worker.chat.reply_keyboard is None  # the phone's button is gone again
     assert (await answers_in_database(services))["phone"] == "+8613912345678"
+
+
+async def test_an_officers_stray_message_points_to_the_queue(scenario_bot: StandInBot) -> None:
+    officer = scenario_bot.user(UNIT_OFFICER, "李明", "en")
+    await officer.send("hello")
+    assert officer.last.text == (
+        "Nothing here is waiting for that message. Send /queue for the records waiting for "
+        "you, or /help for everything I can do."
+    )
