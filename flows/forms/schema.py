@@ -34,6 +34,8 @@ FieldType = Literal[
     "group",
 ]
 FileKind = Literal["photo", "document"]
+# What a number counts; the words typed after it (3人, 45岁, 2 homes) must be that thing's.
+Counting = Literal["people", "years", "months", "homes", "square_metres"]
 
 # Ids travel in callback data ("r:t:<field>:<option>", at most 64 bytes), hence the limits.
 FieldId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=40)]
@@ -48,8 +50,8 @@ _COMMON: Final = frozenset(
 )
 _PARAMETERS: Final[dict[str, frozenset[str]]] = {
     "text": frozenset({"max_length"}),
-    "integer": frozenset({"minimum", "maximum", "unit"}),
-    "decimal": frozenset({"minimum", "maximum", "places", "unit"}),
+    "integer": frozenset({"minimum", "maximum", "unit", "counts"}),
+    "decimal": frozenset({"minimum", "maximum", "places", "unit", "counts"}),
     "money": frozenset({"maximum"}),
     "choice": frozenset({"options"}),
     "choices": frozenset({"options", "min_selected", "max_selected"}),
@@ -93,6 +95,7 @@ class Field(BaseModel):
     maximum: Decimal | None = None
     places: int = 2
     unit: LocalizedText | None = None
+    counts: Counting | None = None
     options: tuple[Option, ...] = ()
     min_selected: int = 1
     max_selected: int | None = None

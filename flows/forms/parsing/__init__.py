@@ -51,9 +51,11 @@ def parse_text(field: Field, typed: str, today: dt.date) -> object:
         case "text":
             return text.parse_text(typed, field.max_length or 0)
         case "integer":
-            return numbers.parse_integer(typed, field.minimum, field.maximum)
+            return numbers.parse_integer(typed, field.minimum, field.maximum, field.counts)
         case "decimal":
-            return numbers.parse_decimal(typed, field.minimum, field.maximum, field.places)
+            return numbers.parse_decimal(
+                typed, field.minimum, field.maximum, field.places, field.counts
+            )
         case "money":
             return numbers.parse_money(typed, field.maximum)
         case "choice" | "choices":

@@ -1,7 +1,11 @@
 """Whole numbers, decimals and money in yuan, as people type them.
 
 Money accepts ``1200``, ``1,200``, ``1200元``, ``￥1200``, ``¥1200``, ``1.2万`` and full-width
-digits; it is never negative and has at most two decimals (fen).
+digits; it is never negative and has at most two decimals (fen). Numbers written in Chinese
+(``三``, ``四十五``, ``一千二百``, ``1万2``) are read with ``cn2an``.
+
+A count may carry the word of what it counts (``3人``, ``45岁``, ``2 homes``), and only that:
+``8个月`` is no age in years, and storing it as 8 would be wrong.
 """
 
 from __future__ import annotations
@@ -10,34 +14,75 @@ import re
 from decimal import Decimal
 from typing import Final
 
+import cn2an
+
 from flows.forms.parsing.normalize import compact, has_emoji, require_content
 from flows.forms.parsing.problems import InvalidAnswer
+from flows.forms.schema import Counting
 from flows.i18n import N_, Message
 
-PROBLEMS: Final = frozenset({"empty", "not_a_number", "negative", "too_precise", "range"})
+PROBLEMS: Final = frozenset({"empty", "not_a_number", "negative", "too_precise", "range", "unit"})
+_UNREAD: Final = Message(N_("This is not a number I can read."))
 _NUMBER: Final = re.compile(r"^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
 _TEN_THOUSAND: Final = Decimal(10000)
 _CURRENCY_SIGNS: Final = ("¥", "RMB", "CNY")
 _YUAN_WORDS: Final = ("元", "块", "yuan", "RMB", "CNY")
-# Counting words people add after a number: 4人, 4口, 6个月, 2套, 85平方米.
-_UNIT_SUFFIX: Final = re.compile(r"(人|口|个月|月|个|岁|套|平方米|平米|㎡|m2|m²)$")
+# The words people put after a count, by what it counts (compared case-folded, without spaces).
+COUNTING_WORDS: Final[dict[Counting, tuple[str, ...]]] = {
+    "people": ("口人", "个人", "人", "口", "people", "persons", "person"),
+    "years": ("周岁", "岁", "年", "years", "year", "yearsold"),
+    "months": ("个月", "月", "months", "month"),
+    "homes": ("套房", "套", "处", "homes", "home", "houses", "house", "flats", "flat"),
+    "square_metres": ("平方米", "平米", "㎡", "m²", "m2", "sqm"),
+}
+_BY_LENGTH: Final = sorted(
+    ((word, counting) for counting, words in COUNTING_WORDS.items() for word in words),
+    key=lambda pair: -len(pair[0]),
+)
+WRONG_COUNT: Final[dict[Counting, str]] = {
+    "people": N_("Please give the number of people."),
+    "years": N_("Please give the age in whole years; for a child under one, send 0."),
+    "months": N_("Please give the number of months."),
+    "homes": N_("Please give the number of homes."),
+    "square_metres": N_("Please give the area in square metres."),
+}
+_CHINESE_NUMERAL: Final = re.compile(r"[零〇一二两三四五六七八九十百千万亿点]")
 
 
-def parse_integer(text: str, minimum: Decimal, maximum: Decimal | None) -> int:
-    """A whole number within the range; a trailing counting word (``4人``) is allowed."""
-    amount = _number(_UNIT_SUFFIX.sub("", _plain(text)))
+def parse_integer(
+    text: str, minimum: Decimal, maximum: Decimal | None, counts: Counting | None = None
+) -> int:
+    """A whole number within the range, perhaps followed by what it ``counts`` (``4人``)."""
+    amount = _number(_without_counting_word(_plain(text), counts))
     if amount != amount.to_integral_value():
         raise InvalidAnswer("not_a_number", Message(N_("Please send a whole number.")))
     _within(amount, minimum, maximum)
     return int(amount)
 
 
-def parse_decimal(text: str, minimum: Decimal, maximum: Decimal | None, places: int) -> str:
+def parse_decimal(
+    text: str,
+    minimum: Decimal,
+    maximum: Decimal | None,
+    places: int,
+    counts: Counting | None = None,
+) -> str:
     """A number with at most ``places`` decimals, canonical as its plain string (``85.5``)."""
-    amount = _number(_UNIT_SUFFIX.sub("", _plain(text)))
+    amount = _number(_without_counting_word(_plain(text), counts))
     _places(amount, places)
     _within(amount, minimum, maximum)
     return format(amount.normalize(), "f")
+
+
+def _without_counting_word(kept: str, counts: Counting | None) -> str:
+    """The number without the word of what it counts; another thing's word is refused."""
+    folded = kept.casefold()
+    for word, counting in _BY_LENGTH:
+        if folded.endswith(word) and folded != word:
+            if counting != counts:
+                raise InvalidAnswer("unit", Message(WRONG_COUNT[counts]) if counts else _UNREAD)
+            return kept[: -len(word)]
+    return kept
 
 
 def parse_money(text: str, maximum: Decimal | None) -> str:
@@ -66,8 +111,21 @@ def _plain(text: str) -> str:
 
 def _number(kept: str) -> Decimal:
     if not _NUMBER.match(kept):
-        raise InvalidAnswer("not_a_number", Message(N_("This is not a number I can read.")))
+        return _chinese_number(kept)
     amount = Decimal(kept.replace(",", ""))
+    if amount < 0:
+        raise InvalidAnswer("negative", Message(N_("The number cannot be negative.")))
+    return amount
+
+
+def _chinese_number(kept: str) -> Decimal:
+    if not _CHINESE_NUMERAL.search(kept):
+        raise InvalidAnswer("not_a_number", _UNREAD)
+    try:
+        value = cn2an.cn2an(kept, "smart")
+    except ValueError:
+        raise InvalidAnswer("not_a_number", _UNREAD) from None
+    amount = Decimal(str(value))
     if amount < 0:
         raise InvalidAnswer("negative", Message(N_("The number cannot be negative.")))
     return amount

@@ -27,8 +27,10 @@ def option(option_id: str, zh: str, en: str) -> Option:
 
 TEXT = field("text", max_length=150)
 INTEGER = field("integer", minimum=1, maximum=20)
+PEOPLE = field("integer", minimum=1, maximum=20, counts="people")
+AGE = field("integer", minimum=0, maximum=120, counts="years")
 MONEY = field("money", maximum=Decimal(1000000))
-AREA = field("decimal", maximum=10000)
+AREA = field("decimal", maximum=10000, counts="square_metres")
 CHOICE = field("choice", options=[option("union_card", "工会会员卡", "Union member card")])
 YES_NO = field("yes_no")
 DATE = field("date")
@@ -42,7 +44,15 @@ ACCEPTED = [
     (TEXT, "困" * 150, "困" * 150),
     (INTEGER, "3", 3),
     (INTEGER, "３", 3),
-    (INTEGER, "4人", 4),
+    (PEOPLE, "4人", 4),
+    (PEOPLE, "三口人", 3),
+    (PEOPLE, "2 people", 2),
+    (AGE, "45岁", 45),
+    (AGE, "45 years", 45),
+    (AGE, "四十五", 45),
+    (AGE, "0", 0),
+    (INTEGER, "三", 3),
+    (INTEGER, "十二", 12),
     (INTEGER, " 2 0 ", 20),
     (MONEY, "1200", "1200.00"),
     (MONEY, "1,200", "1200.00"),
@@ -50,6 +60,9 @@ ACCEPTED = [
     (MONEY, "￥1200", "1200.00"),
     (MONEY, "¥1200", "1200.00"),
     (MONEY, "1.2万", "12000.00"),
+    (MONEY, "1万2", "12000.00"),
+    (MONEY, "五百", "500.00"),
+    (MONEY, "一千二百元", "1200.00"),
     (MONEY, "１２００", "1200.00"),
     (MONEY, "１，２００．５", "1200.50"),
     (MONEY, "0", "0.00"),
@@ -98,7 +111,11 @@ REFUSED = [
     (INTEGER, "0", "range"),
     (INTEGER, "21", "range"),
     (INTEGER, "2.5", "not_a_number"),
-    (INTEGER, "三", "not_a_number"),
+    (INTEGER, "三个", "not_a_number"),
+    (INTEGER, "4人", "unit"),
+    (AGE, "8个月", "unit"),
+    (PEOPLE, "3岁", "unit"),
+    (AGE, "一年多", "not_a_number"),
     (INTEGER, "👍", "not_a_number"),
     (MONEY, "-5", "negative"),
     (MONEY, "12.345", "too_precise"),
