@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Final
 
+from flows.forms.parsing.choices import means_back
 from flows.forms.schema import Form
 from flows.i18n import N_, Message
 from flows.registration import callbacks
@@ -33,6 +34,7 @@ from flows.registration.events import (
     Event,
     Pause,
     Resume,
+    TextInput,
 )
 from flows.registration.grouping import on_group_item, on_group_menu
 from flows.registration.navigation import previous_field
@@ -48,6 +50,9 @@ def step(form: Form, state: RegistrationState, event: Event, today: dt.date) -> 
     if state.phase is Phase.SUBMITTED:
         # Nothing to resume or pause: whatever comes says where the registration is.
         return redisplay(form, state, today)
+    if isinstance(event, TextInput) and means_back(event.text):
+        # The Back button typed out is no answer to any question.
+        event = Back()
     if isinstance(event, Resume):
         return redisplay(form, state, today, _welcome(state))
     if isinstance(event, Pause):

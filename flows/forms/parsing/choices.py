@@ -17,6 +17,7 @@ _NO: Final = frozenset(
     {"否", "不是", "不", "不对", "错", "错了", "不正确", "没有", "无", "n", "no", "wrong", "0"}
 )
 
+_BACK: Final = frozenset({"返回", "上一题", "上一步", "back"})
 _DONE: Final = frozenset({"完成", "好了", "选好了", "就这些", "done", "finished"})
 
 
@@ -39,6 +40,11 @@ def parse_yes_no(text: str) -> bool:
     if wanted in _NO:
         return False
     raise _unknown()
+
+
+def means_back(text: str) -> bool:
+    """Whether ``text`` is the Back button typed out (返回, 上一题, back …)."""
+    return compact(text, "!", "。", ".", "◀").casefold() in _BACK
 
 
 def means_done(text: str) -> bool:

@@ -277,3 +277,15 @@ def test_typing_done_finishes_a_several_choices_question(said: str) -> None:
     assert walker.state.phase is Phase.REVIEW
     ticked = walker.state.answers["hardship_types"]
     assert isinstance(ticked, list) and "low_income" in ticked and len(ticked) == 3
+
+
+@pytest.mark.parametrize("said", ["返回", "上一题", "back", "◀ Back"])
+def test_typing_back_goes_back_rather_than_answering(said: str) -> None:
+    walker = Walker.of("jilin-2020", "en")
+    walker.type("Zhang Li")
+    walker.press("r:agree")
+    walker.type("220102198503150023")
+    walker.press("r:ok:resident_id")
+    walker.type(said)
+    assert walker.state.cursor == "resident_id"
+    assert "work_unit" not in walker.state.answers
