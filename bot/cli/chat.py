@@ -6,6 +6,8 @@ import argparse
 import asyncio
 import contextlib
 import logging
+from functools import partial
+from pathlib import Path
 
 from bot.app import close_services, open_services
 from bot.cli.common import settings_or_exit
@@ -81,15 +83,31 @@ async def _converse(settings: Settings, player: str, language_code: str) -> None
         async with StandInBot(services, server=server, reminders=True) as running:
             user_id, name = PLAYERS[player]
             user = running.user(user_id, name, language_code)
-            screen = ChatScreen(user.chat, str(server.bot_user["first_name"]))
+            keep = partial(save_received, server, settings.data_dir / "received")
+            screen = ChatScreen(user.chat, str(server.bot_user["first_name"]), keep)
             _greet(settings, player, seeded)
             await _talk(user, screen)
     finally:
         await close_services(services)
 
 
+def save_received(server: BotApiStandIn, folder: Path, file_id: str) -> Path:
+    """Save a file the bot sent, under its own name (numbered if the name is taken)."""
+    stored = server.files[file_id]
+    folder.mkdir(parents=True, exist_ok=True)
+    name = Path(stored.file_name or f"{stored.file_unique_id}.jpg").name
+    path = folder / name
+    number = 1
+    while path.exists() and path.read_bytes() != stored.content:
+        number += 1
+        path = folder / f"{Path(name).stem} ({number}){Path(name).suffix}"
+    path.write_bytes(stored.content)
+    return path
+
+
 def _greet(settings: Settings, player: str, seeded: bool) -> None:
     print(f"Songnuan (送暖) chat — you are the demo {player}; data in {settings.data_dir}/")
+    print(f"Files the bot sends you are saved in {settings.data_dir / 'received'}/")
     if seeded:
         print("An empty database: a demo unit, campaign, worker and officer were created.")
     print(HELP)

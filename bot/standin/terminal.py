@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,9 +23,13 @@ class Seen:
 class ChatScreen:
     """Draws what changed in a chat since the last look; numbers the buttons on screen."""
 
-    def __init__(self, chat: Chat, bot_name: str) -> None:
+    def __init__(
+        self, chat: Chat, bot_name: str, keep_file: Callable[[str], Path] | None = None
+    ) -> None:
         self.chat = chat
         self.bot_name = bot_name
+        # Where a file the bot sends is saved (by its file id), to be opened as on a phone.
+        self.keep_file = keep_file
         self._seen: dict[int, Seen] = {}
         self.buttons: list[Button] = []
         self.keyboard_buttons: list[Button] = []
@@ -55,9 +60,9 @@ class ChatScreen:
         title = f"┌ {self.bot_name}" + (" ✎" if edited else "")
         lines = [title]
         if message.document is not None:
-            lines.append(f"│ 📄 {message.document.get('file_name')}")
+            lines.append(f"│ 📄 {message.document.get('file_name')}{self._kept(message.document)}")
         if message.photo is not None:
-            lines.append("│ 🖼  " + str(message.photo.get("file_id")))
+            lines.append(f"│ 🖼  {message.photo.get('file_id')}{self._kept(message.photo)}")
         lines.extend(f"│ {line}" for line in message.text.splitlines() or [""])
         if message.inline_keyboard:
             lines.append("│")
@@ -68,6 +73,11 @@ class ChatScreen:
             )
         lines.append("└" + RULE)
         return "\n".join(lines)
+
+    def _kept(self, file: dict[str, object]) -> str:
+        if self.keep_file is None:
+            return ""
+        return f"  → {self.keep_file(str(file.get('file_id')))}"
 
     def _number_buttons(self) -> None:
         with_buttons = [m for m in self.chat.visible() if m.from_bot and m.buttons]

@@ -5,8 +5,13 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from functools import partial
 from pathlib import Path
 
+from bot.cli.chat import save_received
+from bot.standin.chats import Chat, ChatMessage
+from bot.standin.server import BotApiStandIn
+from bot.standin.terminal import ChatScreen
 from tests.conftest import TEST_KEY
 
 
@@ -54,3 +59,29 @@ def test_chat_as_officer_in_english(tmp_path: Path) -> None:
 def test_chat_explains_a_wrong_button_number(tmp_path: Path) -> None:
     shown = chat(tmp_path, ["/start", "#7"])
     assert "  (no button #7; the buttons are: #1 中文   #2 English)" in shown
+
+
+def test_a_file_the_bot_sends_is_saved_where_the_chat_says(tmp_path: Path) -> None:
+    server = BotApiStandIn()
+    table = server.store_file(b"PK xlsx", "示范单位工会-登记表.xlsx", "application/vnd.ms-excel")
+    other = server.store_file(b"PK other", "示范单位工会-登记表.xlsx", "application/vnd.ms-excel")
+    chat = Chat(1, "李明", "zh-hans")
+    for stored in (table, other, table):
+        chat.add(
+            ChatMessage(
+                chat.take_message_id(),
+                from_bot=True,
+                date=0,
+                document={"file_id": stored.file_id, "file_name": stored.file_name},
+            )
+        )
+    screen = ChatScreen(chat, "送暖", partial(save_received, server, tmp_path / "received"))
+    drawn = screen.changes()
+    first, second = (
+        tmp_path / "received" / "示范单位工会-登记表.xlsx",
+        tmp_path / "received" / "示范单位工会-登记表 (2).xlsx",
+    )
+    assert f"│ 📄 示范单位工会-登记表.xlsx  → {first}" in drawn
+    assert f"│ 📄 示范单位工会-登记表.xlsx  → {second}" in drawn
+    assert drawn.count(f"→ {first}") == 2  # the same file again is not saved twice
+    assert first.read_bytes() == b"PK xlsx" and second.read_bytes() == b"PK other"
