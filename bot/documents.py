@@ -8,12 +8,12 @@ and bank card pictures, so they are sealed with the same key as the answers.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 from telegram import Bot
-from telegram.error import TelegramError
+from telegram.error import BadRequest, TelegramError
 
 from flows.forms import Form
 from storage.crypto import Vault
@@ -75,3 +75,48 @@ def open_copies(vault: Vault, data_dir: Path, registration_id: int) -> Iterator[
     folder = folder_of(data_dir, registration_id)
     for path in sorted(folder.glob("*.sealed")) if folder.is_dir() else []:
         yield path.name.removesuffix(".sealed"), vault.decrypt(path.read_bytes(), context=_CONTEXT)
+
+
+def kept_copy(
+    vault: Vault, data_dir: Path, registration_id: int, name: str
+) -> tuple[str, bytes] | None:
+    """One kept document (``<field>-<n>``), decrypted, with its file name; None if not kept."""
+    folder = folder_of(data_dir, registration_id)
+    found = sorted(folder.glob(f"{name}.*sealed")) if folder.is_dir() else []
+    if not found:
+        return None
+    content = vault.decrypt(found[0].read_bytes(), context=_CONTEXT)
+    return found[0].name.removesuffix(".sealed"), content
+
+
+async def send_document(
+    bot: Bot,
+    chat_id: int,
+    file: Mapping[str, Any],
+    caption: str,
+    copy: Callable[[], tuple[str, bytes] | None],
+) -> bool:
+    """Send a document by its Telegram file id, else from the kept ``copy``; False if neither.
+
+    A file id is good only for the bot that received the file: a new bot token, or a chat
+    stand-in started afresh, no longer knows it, while the union's copy is still here.
+    """
+    photo = file.get("kind") == "photo"
+    try:
+        if photo:
+            await bot.send_photo(chat_id, file["file_id"], caption=caption)
+        else:
+            await bot.send_document(chat_id, file["file_id"], caption=caption)
+        return True
+    except BadRequest as error:
+        log.info("A document's file id was refused (%s); sending the kept copy", error.message)
+    kept = copy()
+    if kept is None:
+        return False
+    kept_name, content = kept
+    file_name = str(file.get("file_name") or kept_name)
+    if photo:
+        await bot.send_photo(chat_id, content, caption=caption, filename=file_name)
+    else:
+        await bot.send_document(chat_id, content, caption=caption, filename=file_name)
+    return True

@@ -3,12 +3,13 @@ card again, full numbers (audited) and the documents."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Final
 
 from telegram import Update
 
 from bot.context import BotContext
-from bot.documents import documents_of
+from bot.documents import documents_of, kept_copy, send_document
 from bot.officers import rendering
 from bot.officers.acting import Acting, acting, found, say, tell
 from bot.officers.cards import card_screen, open_card, opened
@@ -166,18 +167,22 @@ async def documents(update: Update, context: BotContext, who: Acting, pressed: P
     if withheld:
         await context.bot.send_message(who.chat_id, who.t(WITHHELD))
     labels = field_labels(card.form)
+    data_dir = context.services.settings.data_dir
     for name, file in files:
         field_id, number = name.rsplit("-", 1)
         document = render_text(labels[field_id], who.t)
         if len([n for n, _ in files if n.rsplit("-", 1)[0] == field_id]) > 1:
             document = f"{document} ({number})"
         caption = who.t(DOCUMENT, id=str(registration.id), document=document)
-        if file.get("kind") == "photo":
-            await context.bot.send_photo(who.chat_id, file["file_id"], caption=caption)
-        else:
-            await context.bot.send_document(who.chat_id, file["file_id"], caption=caption)
+        copy = partial(kept_copy, context.services.vault, data_dir, registration.id, name)
+        if not await send_document(context.bot, who.chat_id, file, caption, copy):
+            await context.bot.send_message(who.chat_id, who.t(UNAVAILABLE, document=document))
 
 
+UNAVAILABLE = N_(
+    "“{document}” could not be fetched from Telegram, and no copy of it is kept here. Please "
+    "ask the worker to send it again."
+)
 WITHHELD = N_(
     "The copy of the ID and bank card shows the full numbers, so it is shown only to the "
     "union officers of the worker's own unit and of the provincial union."

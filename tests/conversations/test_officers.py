@@ -573,6 +573,36 @@ async def test_full_numbers_and_documents_are_shown_and_audited(
         assert viewed[1].details == {"documents": 3}
 
 
+async def test_documents_whose_file_ids_telegram_no_longer_knows_come_from_the_kept_copies(
+    services: Services, standin: StandInBot
+) -> None:
+    await seed(services)
+    await submit(standin.user(WORKER, "张丽", "en"), "en")
+    # A new bot token (or a fresh stand-in) knows none of the file ids the record holds.
+    standin.server.files.clear()
+    # One copy is gone too: that document is reported, not silently left out.
+    for kept in (services.settings.data_dir / "documents" / "1").glob("doc_minimum_living-*"):
+        kept.unlink()
+    officer = standin.user(UNIT_OFFICER, "李明", "en")
+    await officer.send("/queue")
+    mark = officer.mark
+    await officer.press("📎 Documents", officer.last)
+    sent = [message for message in officer.bot_messages if message.message_id > mark]
+    assert [message.text for message in sent] == [
+        "Record 1 · Resident ID card and ICBC card (copied on one page)",
+        "“Minimum living allowance certificate” could not be fetched from Telegram, and no copy "
+        "of it is kept here. Please ask the worker to send it again.",
+        "Record 1 · Hospital diagnosis of the serious illness (1–2 pages)",
+    ]
+    contents = [
+        standin.server.files[(m.photo or m.document or {})["file_id"]].content
+        for m in (sent[0], sent[2])
+    ]
+    assert contents == [b"\xff\xd8 id card and bank card", b"%PDF-1.4 diagnosis"]
+    assert sent[2].document is not None
+    assert sent[2].document["file_name"] == "诊断.pdf"
+
+
 async def test_a_typed_reason_survives_a_restart_and_cancel_decides_nothing(
     services: Services, standin: StandInBot
 ) -> None:
