@@ -54,11 +54,13 @@ STALE_BUTTON = N_("This button is no longer valid. Please send /export again.")
 CAMPAIGN_OUT_OF_SCOPE = N_("This campaign does not cover any unit of yours.")
 UNKNOWN_TABLE = N_("This campaign has no such table. Please send /export again.")
 SELECTIONS: Final = {
-    Selection.APPROVED: N_("Approved records"),
+    Selection.APPROVED: N_("Approved so far"),
+    Selection.GRANTED: N_("Aid granted (final list)"),
     Selection.ALL: N_("All submitted records"),
 }
 NOTHING_TO_EXPORT: Final = {
     Selection.APPROVED: N_("There are no approved records for {unit} yet."),
+    Selection.GRANTED: N_("No record for {unit} has been granted aid yet."),
     Selection.ALL: N_("There are no submitted records for {unit} yet."),
 }
 
@@ -347,7 +349,7 @@ async def _export(
         out.seek(0)
         await message.reply_document(
             document=out,
-            filename=file_name(unit_name, table, today, job.file_format.value),
+            filename=file_name(unit_name, table, today, job.file_format.value, selection),
             caption=_caption(t, job, table_name, unit_name, written),
         )
     await _edit(

@@ -24,14 +24,17 @@ BATCH_SIZE: Final = 500
 
 
 class Selection(StrEnum):
-    """Which records an export takes: the approved ones, or every submitted one."""
+    """Which records an export takes: approved so far, granted aid, or every submitted one."""
 
     APPROVED = "approved"
+    GRANTED = "granted"
     ALL = "all"
 
 
-# "Register first, then aid": approved at some level (waiting higher up) or granted.
+# "Register first, then aid": approved at some level (what a unit reports up, also while a
+# higher level still reviews it) or granted; the last level's final list is the granted one.
 APPROVED_STATES: Final = ("approved", "aid_granted")
+GRANTED_STATES: Final = ("aid_granted",)
 SUBMITTED_STATES: Final = (
     "submitted",
     "resubmitted",
@@ -42,6 +45,7 @@ SUBMITTED_STATES: Final = (
 )
 STATES: Final[dict[Selection, tuple[str, ...]]] = {
     Selection.APPROVED: APPROVED_STATES,
+    Selection.GRANTED: GRANTED_STATES,
     Selection.ALL: SUBMITTED_STATES,
 }
 # Drafts never leave their owner; deleted drafts are only kept for their history.

@@ -11,12 +11,12 @@ from typing import Any
 
 import pytest
 from openpyxl import load_workbook
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from bot.cli import main
 from flows.registration import Phase, new_state
 from flows.review import Approve
-from storage.models import AuditEvent, User
+from storage.models import AuditEvent, Registration, Unit, User
 from storage.repositories import registrations, review
 from tests.auxil.notices import JILIN_SUMMARY_HEADERS
 from tests.bot.review_installation import in_world, installation, on_database
@@ -187,6 +187,27 @@ def test_one_unit_every_submitted_record_as_csv(
         2,
         "csv",
     )
+
+
+def test_the_final_list_holds_only_the_records_granted_aid(
+    installed: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async def grant_roads(world: World) -> None:
+        async with world.sessions() as session, session.begin():
+            await session.execute(
+                update(Registration)
+                .where(Registration.state == "approved", Registration.level == "department")
+                .where(Registration.unit_id.in_(select(Unit.id).where(Unit.code == "roads")))
+                .values(state="aid_granted", level="province")
+            )
+
+    on_database(installation(installed, monkeypatch), grant_roads)
+    out = installed / "granted.csv"
+    status = export("--table", "summary", "--state", "granted", "--out", str(out))
+    assert status == 0
+    with out.open(encoding="utf-8-sig", newline="") as stream:
+        names = [row[1] for row in list(csv.reader(stream))[1:]]
+    assert names == ["赵敏"]
 
 
 def test_a_department_exports_its_units_and_format_overrides_the_suffix(

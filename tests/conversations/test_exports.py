@@ -139,15 +139,22 @@ async def test_a_unit_officer_receives_the_summary_table_of_the_unit(
     await officer.press("困难职工情况汇总表")
     # A unit officer's exports are the unit's own: no unit to choose.
     assert officer.last.text == "困难职工情况汇总表（国库处工会小组）：导出哪些记录？"
-    assert officer.last.button_labels == [["审核通过的记录"], ["全部已提交的记录"]]
-    await officer.press("审核通过的记录")
+    assert officer.last.button_labels == [
+        ["已审核通过（含上级审核中的）"],
+        ["已确定帮扶（最终名单）"],
+        ["全部已提交的记录"],
+    ]
+    await officer.press("已审核通过（含上级审核中的）")
 
     document = officer.last.document
     assert document is not None
     assert document["file_name"] == "国库处工会小组-困难职工情况汇总表-2019-12-20.xlsx"
-    assert officer.last.text == "困难职工情况汇总表，国库处工会小组。审核通过的记录：1 条。"
+    assert (
+        officer.last.text
+        == "困难职工情况汇总表，国库处工会小组。已审核通过（含上级审核中的）：1 条。"
+    )
     assert officer.bot_messages[-2].text == (
-        "困难职工情况汇总表（国库处工会小组）已发送如下。审核通过的记录：1 条。"
+        "困难职工情况汇总表（国库处工会小组）已发送如下。已审核通过（含上级审核中的）：1 条。"
     )
     sheet = workbook_of(standin, document)
     assert sheet["A1"].value == SUMMARY_TITLE
@@ -204,7 +211,7 @@ async def test_a_department_officer_chooses_a_unit_or_all_and_sees_masked_number
     ]
     await officer.press("我负责的全部单位")
     assert officer.last.text == "困难职工情况汇总表（省财政厅工会）：导出哪些记录？"
-    await officer.press("审核通过的记录")
+    await officer.press("已审核通过（含上级审核中的）")
 
     document = officer.last.document
     assert document is not None
@@ -216,7 +223,7 @@ async def test_a_department_officer_chooses_a_unit_or_all_and_sees_masked_number
     assert column(sheet, "工商银行卡号") == ["6222***********6784"] * 2
     assert column(sheet, "序号") == [1, 2]
 
-    await export(officer, "困难职工情况汇总表", "预算处工会小组", "审核通过的记录")
+    await export(officer, "困难职工情况汇总表", "预算处工会小组", "已审核通过（含上级审核中的）")
     sheet = workbook_of(standin, officer.last.document or {})
     assert column(sheet, "困难职工姓名") == ["王强"]
 
@@ -236,7 +243,7 @@ async def test_the_province_sees_full_numbers_of_any_unit(
         ["公路局工会"],
     ]
     await officer.press("公路局工会")
-    await officer.press("审核通过的记录")
+    await officer.press("已审核通过（含上级审核中的）")
     document = officer.last.document
     assert document is not None
     assert document["file_name"] == "公路局工会-困难职工情况汇总表-2019-12-20.xlsx"
@@ -244,7 +251,7 @@ async def test_the_province_sees_full_numbers_of_any_unit(
     assert column(sheet, "身份证号码") == [MORE_IDS[1]]
     assert column(sheet, "工商银行卡号") == [CARD]
 
-    await export(officer, "困难职工情况汇总表", "全部单位", "审核通过的记录")
+    await export(officer, "困难职工情况汇总表", "全部单位", "已审核通过（含上级审核中的）")
     document = officer.last.document
     assert document is not None
     assert document["file_name"] == "吉林省直机关工会-困难职工情况汇总表-2019-12-20.xlsx"
@@ -258,7 +265,7 @@ async def test_approved_or_every_submitted_record(services: Services, standin: S
     await submit_jilin(standin.user(WORKER, "张丽"))
     officer = standin.user(UNIT_OFFICER, "李明")
 
-    await export(officer, "困难职工情况汇总表", "审核通过的记录")
+    await export(officer, "困难职工情况汇总表", "已审核通过（含上级审核中的）")
     assert officer.last.text == "国库处工会小组目前还没有审核通过的记录。"
     assert officer.last.document is None
 
@@ -278,7 +285,7 @@ async def test_the_registration_form_one_sheet_per_person(
 ) -> None:
     await jilin_records(services, standin)
     officer = standin.user(UNIT_OFFICER, "李明")
-    await export(officer, "困难职工登记表", "审核通过的记录")
+    await export(officer, "困难职工登记表", "已审核通过（含上级审核中的）")
     document = officer.last.document
     assert document is not None
     assert document["file_name"] == "国库处工会小组-困难职工登记表-2019-12-20.xlsx"
@@ -353,11 +360,12 @@ async def test_a_large_export_shows_its_progress(
 
     await export(officer, "困难职工情况汇总表")
     progress = officer.last
-    await officer.press("审核通过的记录")
+    await officer.press("已审核通过（含上级审核中的）")
     # The progress message was edited batch after batch, then said where the table is.
     assert progress.edits >= 1 + 4 + 1
     assert (
-        progress.text == "困难职工情况汇总表（国库处工会小组）已发送如下。审核通过的记录：25 条。"
+        progress.text
+        == "困难职工情况汇总表（国库处工会小组）已发送如下。已审核通过（含上级审核中的）：25 条。"
     )
     sheet = workbook_of(standin, officer.last.document or {})
     assert data_rows(sheet) == 25
@@ -380,13 +388,17 @@ async def test_in_english_the_buttons_are_english_and_the_file_keeps_its_chinese
     ]
     await officer.press("Hardship workers summary table")
     await officer.press("国库处工会小组")
-    assert officer.last.button_labels == [["Approved records"], ["All submitted records"]]
-    await officer.press("Approved records")
+    assert officer.last.button_labels == [
+        ["Approved so far"],
+        ["Aid granted (final list)"],
+        ["All submitted records"],
+    ]
+    await officer.press("Approved so far")
     document = officer.last.document
     assert document is not None
     assert document["file_name"] == "国库处工会小组-困难职工情况汇总表-2019-12-20.xlsx"
     assert officer.last.text.splitlines() == [
-        "Hardship workers summary table, 国库处工会小组. Approved records: 1.",
+        "Hardship workers summary table, 国库处工会小组. Approved so far: 1.",
         "ID and card numbers are masked: full numbers are for the union officers of the "
         "person's own unit and of the provincial union.",
     ]
@@ -419,7 +431,7 @@ async def test_the_henan_real_name_table_with_the_amount_the_province_granted(
     await officer.send("/export")
     assert officer.last.button_labels == [["困难职工情况报表"], ["实名制汇总表"]]
     await officer.press("实名制汇总表")
-    await officer.press("审核通过的记录")
+    await officer.press("已审核通过（含上级审核中的）")
     document = officer.last.document
     assert document is not None
     assert document["file_name"] == "国库处工会小组-实名制汇总表-2019-12-20.xlsx"
@@ -446,7 +458,7 @@ async def test_the_henan_real_name_table_with_the_amount_the_province_granted(
     assert sheet.page_setup.orientation == "landscape"
     assert sheet.print_title_rows == "$1:$3"
 
-    await export(officer, "困难职工情况报表", "审核通过的记录")
+    await export(officer, "困难职工情况报表", "已审核通过（含上级审核中的）")
     content = standin.server.files[(officer.last.document or {})["file_id"]].content
     (form,) = load_workbook(io.BytesIO(content)).worksheets
     assert form["A1"].value == "省直单位困难职工情况报表"
@@ -460,7 +472,7 @@ async def test_too_many_forms_for_one_file(
     await jilin_records(services, standin)
     monkeypatch.setattr(export_handlers, "PERSON_SHEETS_LIMIT", 0)
     officer = standin.user(UNIT_OFFICER, "李明")
-    await export(officer, "困难职工登记表", "审核通过的记录")
+    await export(officer, "困难职工登记表", "已审核通过（含上级审核中的）")
     assert officer.last.text == (
         "困难职工登记表每人一页，1 条记录超出了一个文件的上限（最多 0 条）。请选择单个单位导出。"
     )
@@ -473,7 +485,7 @@ async def test_a_file_too_large_for_telegram(
     await jilin_records(services, standin)
     monkeypatch.setattr(export_handlers, "DOCUMENT_LIMIT_MB", 0)
     officer = standin.user(UNIT_OFFICER, "李明")
-    await export(officer, "困难职工情况汇总表", "审核通过的记录")
+    await export(officer, "困难职工情况汇总表", "已审核通过（含上级审核中的）")
     assert officer.last.text == (
         "文件大小为 1 MB，超过了 Telegram 允许机器人发送的上限（0 MB）。请逐个单位导出。"
     )
@@ -493,7 +505,7 @@ async def test_the_header_block_gives_the_union_office_telephone(
     officer = standin.user(UNIT_OFFICER, "李明")
     await officer.send("/export")
     await officer.press("困难职工情况汇总表")
-    await officer.press("审核通过的记录")
+    await officer.press("已审核通过（含上级审核中的）")
     document = officer.last.document
     assert document is not None
     sheet = workbook_of(standin, document)
