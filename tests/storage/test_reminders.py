@@ -80,16 +80,21 @@ async def test_the_latest_touched_draft_stands_for_its_owner(world: World) -> No
     assert [registration.id for _, registration in found] == [latest]
 
 
+async def officers_due(world: World) -> dict[int, int]:
+    """Each officer due a digest, with how many records wait for them."""
+    async with world.session() as session:
+        campaign = await session.get(Campaign, world.campaign_id)
+        assert campaign is not None
+        found = await reminders.waiting_officers(session, campaign)
+    return {recipient.user_id: count for recipient, count in found}
+
+
 async def test_officers_are_due_for_records_waiting_at_their_level_in_scope(world: World) -> None:
     await world.registration("worker", state="submitted", level="unit", unit="u1")
     await world.registration("busy", state="resubmitted", level="unit", unit="u1")
     await world.registration("muted", state="approved", level="department", unit="u2")
     await world.registration("blocked", state="approved", level="province", unit="u3")
-    async with world.session() as session:
-        campaign = await session.get(Campaign, world.campaign_id)
-        assert campaign is not None
-        found = await reminders.waiting_officers(session, campaign)
-    counts = {recipient.user_id: count for recipient, count in found}
+    counts = await officers_due(world)
     assert counts == {
         world.people["unit_officer"]: 2,
         world.people["dept_officer"]: 1,
@@ -102,20 +107,13 @@ async def test_an_officers_own_waiting_registration_is_not_counted_for_them(
 ) -> None:
     await world.registration("worker", state="submitted", level="unit", unit="u1")
     await world.registration("unit_officer", state="submitted", level="unit", unit="u1")
-    async with world.session() as session:
-        campaign = await session.get(Campaign, world.campaign_id)
-        assert campaign is not None
-        found = await reminders.waiting_officers(session, campaign)
-    counts = {recipient.user_id: count for recipient, count in found}
+    counts = await officers_due(world)
     assert counts == {world.people["unit_officer"]: 1}
 
 
 async def test_nobody_is_due_a_digest_when_nothing_waits(world: World) -> None:
     await world.registration("worker", state="draft")
-    async with world.session() as session:
-        campaign = await session.get(Campaign, world.campaign_id)
-        assert campaign is not None
-        assert await reminders.waiting_officers(session, campaign) == []
+    assert await officers_due(world) == {}
 
 
 async def test_campaign_and_provincial_officers(world: World) -> None:

@@ -28,12 +28,24 @@ def reviewed_jilin(locale: str = "zh_CN") -> Walker:
     return walker
 
 
-def test_back_asks_the_previous_question_with_its_answer_and_keep() -> None:
+def at_the_read_back(resident_id: str = "220102198503150023") -> Walker:
+    """Name given, consent given, the ID typed: the bot reads the ID back."""
     walker = Walker.of("jilin-2020", "en")
     walker.type("Zhang Li")
     walker.press("r:agree")
-    walker.type("220102198503150023")
+    walker.type(resident_id)
+    return walker
+
+
+def past_the_id() -> Walker:
+    """The ID confirmed: the work unit is asked."""
+    walker = at_the_read_back()
     walker.press("r:ok:resident_id")
+    return walker
+
+
+def test_back_asks_the_previous_question_with_its_answer_and_keep() -> None:
+    walker = past_the_id()
     walker.press("r:back:work_unit")
     assert walker.state.cursor == "resident_id"
     assert "Current answer: 2201**********0023" in walker.lines()
@@ -70,11 +82,7 @@ def test_an_edit_that_makes_a_question_relevant_asks_it_before_the_review() -> N
 
 
 def test_group_done_checks_the_household_size_and_offers_the_fix() -> None:
-    walker = Walker.of("jilin-2020", "en")
-    walker.type("Zhang Li")
-    walker.press("r:agree")
-    walker.type("220102198503150023")
-    walker.press("r:ok:resident_id")
+    walker = past_the_id()
     for answer in ("Finance", "clerk", "13904311234", "3", "Wang Qiang", "40", "husband", "none"):
         walker.type(answer)
     walker.press("r:done:family_members")
@@ -243,10 +251,7 @@ def test_deleting_a_draft_asks_first() -> None:
     [("对", True), ("正确", True), ("yes", True), ("不对", False), ("no", False)],
 )
 def test_the_id_read_back_can_be_answered_in_words(said: str, accepted: bool) -> None:
-    walker = Walker.of("jilin-2020", "en")
-    walker.type("Zhang Li")
-    walker.press("r:agree")
-    walker.type("220102198503150023")
+    walker = at_the_read_back()
     assert walker.state.phase is Phase.CONFIRMING
     walker.type(said)
     if accepted:
@@ -259,10 +264,7 @@ def test_the_id_read_back_can_be_answered_in_words(said: str, accepted: bool) ->
 
 
 def test_a_new_number_typed_at_the_read_back_replaces_the_first() -> None:
-    walker = Walker.of("jilin-2020", "en")
-    walker.type("Zhang Li")
-    walker.press("r:agree")
-    walker.type("220102198503150023")
+    walker = at_the_read_back()
     walker.type("220102198006120026")
     assert walker.state.phase is Phase.CONFIRMING
     assert walker.state.pending == "220102198006120026"
@@ -281,11 +283,7 @@ def test_typing_done_finishes_a_several_choices_question(said: str) -> None:
 
 @pytest.mark.parametrize("said", ["返回", "上一题", "back", "◀ Back"])
 def test_typing_back_goes_back_rather_than_answering(said: str) -> None:
-    walker = Walker.of("jilin-2020", "en")
-    walker.type("Zhang Li")
-    walker.press("r:agree")
-    walker.type("220102198503150023")
-    walker.press("r:ok:resident_id")
+    walker = past_the_id()
     walker.type(said)
     assert walker.state.cursor == "resident_id"
     assert "work_unit" not in walker.state.answers
