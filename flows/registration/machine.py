@@ -96,6 +96,10 @@ def _consent(form: Form, state: RegistrationState, event: Event, today: dt.date)
         before = previous_field(form, state, field.id)
         if before is not None:
             return ask(form, state, before)
+    if isinstance(event, TextInput):
+        # Consent is given with its button, not in words that might mean something else.
+        hint = Message(N_("Please choose one of the buttons below."))
+        return redisplay(form, state, today, (hint,))
     return redisplay(form, state, today)
 
 

@@ -287,3 +287,11 @@ def test_typing_back_goes_back_rather_than_answering(said: str) -> None:
     walker.type(said)
     assert walker.state.cursor == "resident_id"
     assert "work_unit" not in walker.state.answers
+
+
+def test_words_at_the_consent_screen_ask_for_the_buttons() -> None:
+    walker = Walker.of("jilin-2020", "en")
+    walker.type("Zhang Li")
+    walker.type("yes")
+    assert walker.lines()[0] == "Please choose one of the buttons below."
+    assert walker.state.phase is Phase.CONSENT and not walker.state.consent
