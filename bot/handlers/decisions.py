@@ -27,9 +27,10 @@ from bot.officers.deciding import (
 from bot.people import person_of
 from flows.access import Action, Refused
 from flows.i18n import N_, Message
-from flows.review import Approve, Decision, Reject, Return, parse_amount
+from flows.review import Approve, Decision, Reject, Return, callbacks, parse_amount
 from flows.review.callbacks import Pressed, fields_of
 from flows.review.card import amount_screen, needs_amount, reason_screen, return_screen
+from flows.review.precheck import approve_anyway_screen
 from storage.repositories import review
 
 CHOOSE_FIELDS: Final = N_("Please choose at least one answer to correct.")
@@ -41,6 +42,11 @@ async def approve(update: Update, context: BotContext, who: Acting, pressed: Pre
     card = await card_to_decide(update, context, who, pressed, Action.APPROVE)
     if card is None:
         return
+    if pressed.argument != callbacks.SURE:
+        asked = approve_anyway_screen(card.record, card.registration.precheck)
+        if asked is not None:
+            await show_pressed(update, context, who, asked)
+            return
     place = place_of(update, who)
     if not needs_amount(card.record):
         await apply(

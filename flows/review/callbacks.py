@@ -9,6 +9,7 @@ choice needs no state on the server until the reason is typed.
 | data | meaning |
 |---|---|
 | ``v:ok:<r>:<v>`` | approve (at the last level: show the amounts) |
+| ``v:ok:<r>:<v>:sure`` | approve although the pre-check advises against it |
 | ``v:amt:<r>:<v>:<yuan>`` | approve with this standard amount |
 | ``v:ret:<r>:<v>`` | return: choose the fields to correct |
 | ``v:t:<r>:<v>:<mask>`` / ``v:rd:<r>:<v>:<mask>`` | toggle a field / done (then the reason) |
@@ -33,6 +34,8 @@ from flows.forms.schema import Form
 
 PREFIX: Final = "v:"
 APPROVE: Final = "ok"
+# The argument of an approval confirmed against the pre-check's advice.
+SURE: Final = "sure"
 AMOUNT: Final = "amt"
 RETURN: Final = "ret"
 TOGGLE: Final = "t"

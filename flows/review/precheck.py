@@ -86,6 +86,25 @@ def computed(stored: Mapping[str, Any]) -> Message:
     return Message(N_("Computed outcome: {outcome}"), {"outcome": outcome_name(stored["outcome"])})
 
 
+# Outcomes an approval goes against: the officer is asked to confirm it.
+ADVISED_AGAINST: Final = frozenset({"not_eligible", "excluded"})
+
+
+def approve_anyway_screen(record: RecordView, stored: Mapping[str, Any] | None) -> Screen | None:
+    """Ask to confirm an approval the pre-check advises against; None if it does not."""
+    outcome = in_effect(stored)
+    if outcome not in ADVISED_AGAINST:
+        return None
+    question = Message(
+        N_("The pre-check of record {id} says: {outcome}. Approve it all the same?"),
+        {"id": str(record.id), "outcome": outcome_name(outcome)},
+    )
+    sure = Button(
+        Message(N_("✅ Approve all the same")), _data(callbacks.APPROVE, record, callbacks.SURE)
+    )
+    return Screen((question,), ((sure,), (Button(BACK_TO_CARD, _data(callbacks.CARD, record)),)))
+
+
 def in_effect(stored: Mapping[str, Any] | None) -> str | None:
     """The outcome the record stands at: an officer's override, else the computed one."""
     override = (stored or {}).get("override")

@@ -603,6 +603,42 @@ async def test_documents_whose_file_ids_telegram_no_longer_knows_come_from_the_k
     assert sent[2].document["file_name"] == "诊断.pdf"
 
 
+ANYWAY = {
+    "en": (
+        "The pre-check of record 1 says: excluded. Approve it all the same?",
+        [["✅ Approve all the same"], ["◀ Back to the record"]],
+    ),
+    "zh_CN": (
+        "登记 1 的预审结论为：属排除情形，不予资助。仍要审核通过吗？",
+        [["✅ 仍然通过"], ["◀ 返回登记"]],
+    ),
+}
+
+
+@pytest.mark.parametrize("locale", ["en", "zh_CN"])
+async def test_approving_against_the_precheck_asks_first(
+    services: Services, standin: StandInBot, locale: str
+) -> None:
+    await seed(services)
+    worker = standin.user(WORKER, "张丽", PHONE_LANGUAGE[locale])
+    await fill_jilin(worker, locale, owns_shop="yes")
+    await worker.press(SUBMIT[locale][0])
+    await worker.press(SUBMIT[locale][1])
+    officer = standin.user(UNIT_OFFICER, "李明", PHONE_LANGUAGE[locale])
+    await officer.send("/queue")
+    card = officer.last
+    await officer.press(CARD_BUTTONS[locale][0][0], card)
+    question, buttons = ANYWAY[locale]
+    assert card.text == question
+    assert card.button_labels == buttons
+    assert (await states(services))[1] == ("submitted", "unit")
+    await officer.press(buttons[1][0], card)  # back: nothing decided
+    assert card.button_labels[0] == CARD_BUTTONS[locale][0]
+    await officer.press(CARD_BUTTONS[locale][0][0], card)
+    await officer.press(buttons[0][0], card)
+    assert (await states(services))[1] == ("approved", "department")
+
+
 async def test_a_typed_reason_survives_a_restart_and_cancel_decides_nothing(
     services: Services, standin: StandInBot
 ) -> None:
