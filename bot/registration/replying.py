@@ -9,10 +9,12 @@ from telegram.error import BadRequest
 
 from bot.registration.rendering import Outgoing, messages_of, without_reply_keyboard
 from flows.forms import Form
-from flows.i18n import Translator
+from flows.i18n import N_, Translator
 from flows.registration import RegistrationState, SensitiveInputRead, Step, render_text
 
 log = logging.getLogger(__name__)
+
+KEYBOARD_PUT_AWAY = N_("The button that shares your phone number comes back with that question.")
 
 MAX_MESSAGE = 4096
 
@@ -33,10 +35,16 @@ async def reply(
     outgoing: list[Outgoing] = []
     for screen in result.screens:
         outgoing.extend(messages_of(screen, t))
+    # Leaving the phone question in any way takes its "share my number" keyboard away, which
+    # only a new message can do.
+    phone_keyboard_goes = _phone_keyboard_shown(form, before) and not any(
+        screen.contact_button for screen in result.screens
+    )
     query = update.callback_query
     if query is not None:
         await query.answer()
-        if not extra and await _edited_in_place(update, before, result, outgoing):
+        in_place = not extra and not phone_keyboard_goes
+        if in_place and await _edited_in_place(update, before, result, outgoing):
             return
         await _drop_keyboard(update)
     notes = list(extra)
@@ -44,7 +52,10 @@ async def reply(
         if isinstance(effect, SensitiveInputRead):
             await _hide_sensitive_message(update)
             notes.insert(0, render_text(effect.masked_echo, t))
-    if _phone_keyboard_shown(form, before) and not any(s.contact_button for s in result.screens):
+    if phone_keyboard_goes:
+        if not notes and all(item.markup is not None for item in outgoing):
+            # Only a message of its own can take the phone's keyboard away.
+            notes = [t(KEYBOARD_PUT_AWAY)]
         outgoing = without_reply_keyboard([*map(Outgoing, notes), *outgoing])
     else:
         outgoing = _with_notes(notes, outgoing)

@@ -6,7 +6,7 @@ import datetime as dt
 
 from flows.forms.masking import hidden, mask_phone
 from flows.forms.parsing import InvalidAnswer, parse_text
-from flows.forms.parsing.choices import means_done, parse_yes_no
+from flows.forms.parsing.choices import means_done, parse_confirmation
 from flows.forms.parsing.ethnicity import by_code
 from flows.forms.parsing.files import FileRef, check_file
 from flows.forms.parsing.identity import normalise_id
@@ -63,7 +63,8 @@ def typed(form: Form, state: RegistrationState, field: Field, text: str, today: 
     if field.type in ("choices", "file") and means_done(text):
         return _done(form, state, field, today)
     effects: tuple[Effect, ...] = ()
-    if field.is_sensitive and field.type in SENSITIVE_TYPES:  # a number typed into the chat
+    # A number typed into the chat (words like "yes" carry none and stay).
+    if field.is_sensitive and field.type in SENSITIVE_TYPES and any(map(str.isdigit, text)):
         effects = (SensitiveInputRead(_echo(field, text)),)
     if field.type == "choices":
         try:
@@ -98,7 +99,7 @@ def on_confirming(form: Form, state: RegistrationState, event: Event, today: dt.
         case TextInput(text=text):
             # "对" or "no" answers the question on the screen; anything else is a new number.
             try:
-                right = parse_yes_no(text)
+                right = parse_confirmation(text)
             except InvalidAnswer:
                 answering = state.but(phase=Phase.ANSWERING, pending=None)
                 return typed(form, answering, field, text, today)

@@ -11,7 +11,8 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Final
 
-from flows.forms.parsing.choices import means_back
+from flows.forms.masking import holds_long_number
+from flows.forms.parsing.choices import means_back, means_done, means_keep
 from flows.forms.schema import Form
 from flows.i18n import N_, Message
 from flows.registration import callbacks
@@ -24,6 +25,7 @@ from flows.registration.effects import (
     DeleteConfirmed,
     DeleteRequested,
     Paused,
+    SensitiveInputRead,
     Step,
 )
 from flows.registration.events import (
@@ -47,12 +49,26 @@ Handler = Callable[[Form, RegistrationState, Event, dt.date], Step]
 
 def step(form: Form, state: RegistrationState, event: Event, today: dt.date) -> Step:
     """What ``event`` does to the conversation in ``state``, on the date ``today``."""
+    result = _step(form, state, event, today)
+    echoed = any(isinstance(effect, SensitiveInputRead) for effect in result.effects)
+    if isinstance(event, TextInput) and holds_long_number(event.text) and not echoed:
+        # An ID or card number typed where none was asked for leaves the chat all the same.
+        removed = SensitiveInputRead(Message(LONG_NUMBER_REMOVED))
+        return Step(result.state, result.screens, (removed, *result.effects))
+    return result
+
+
+LONG_NUMBER_REMOVED = N_(
+    "Your message held a long number, so it was removed from the chat to protect it."
+)
+
+
+def _step(form: Form, state: RegistrationState, event: Event, today: dt.date) -> Step:
     if state.phase is Phase.SUBMITTED:
         # Nothing to resume or pause: whatever comes says where the registration is.
         return redisplay(form, state, today)
-    if isinstance(event, TextInput) and means_back(event.text):
-        # The Back button typed out is no answer to any question.
-        event = Back()
+    if isinstance(event, TextInput):
+        event = _typed_button(state, event)
     if isinstance(event, Resume):
         return redisplay(form, state, today, _welcome(state))
     if isinstance(event, Pause):
@@ -72,6 +88,23 @@ def step(form: Form, state: RegistrationState, event: Event, today: dt.date) -> 
     if state.cursor is None and state.phase is Phase.ANSWERING:
         return redisplay(form, state, today)
     return _HANDLERS[state.phase](form, state, event, today)
+
+
+def _typed_button(state: RegistrationState, typed: TextInput) -> Event:
+    """A button's word typed out (返回, 保持不变, 完成 …) is that button, never an answer."""
+    if means_back(typed.text):
+        return Back()
+    cursor = state.cursor
+    if cursor is None:
+        return typed
+    keep_offered = (state.phase is Phase.ANSWERING and cursor in state.answers) or (
+        state.phase is Phase.GROUP_ITEM and state.sub in state.item
+    )
+    if keep_offered and means_keep(typed.text):
+        return ButtonPressed(callbacks.data(callbacks.KEEP, cursor))
+    if state.phase is Phase.GROUP_MENU and means_done(typed.text):
+        return ButtonPressed(callbacks.data(callbacks.DONE, cursor))
+    return typed
 
 
 def _welcome(state: RegistrationState) -> tuple[Message, ...]:

@@ -70,6 +70,10 @@ async def test_the_precheck_explains_itself_before_submit(
         assert record.precheck["explanation"][locale][0] == HEADLINES[case, locale]
 
 
+REMOVED = {
+    "zh_CN": "您的消息中有一串较长的号码，为保护您的信息，已从聊天中删除。",
+    "en": "Your message held a long number, so it was removed from the chat to protect it.",
+}
 AFTER_SUBMISSION = {
     "zh_CN": "您的登记已经提交，不能再在这里修改。\n"
     "发送 /status 可查看审核进度。如有需要更正的内容，请告知本单位工会，"
@@ -89,10 +93,14 @@ async def test_after_submitting_everything_sent_says_how_to_get_a_correction(
     await fill_jilin(worker, locale)
     await worker.press(SUBMIT[locale])
     await worker.press(CONFIRM[locale][0])
-    for sent in ("/register", "/cancel", "6222 0242 0012 3456 784"):
+    for sent in ("/register", "/cancel", "你好"):
         await worker.send(sent)
         assert worker.last.text == AFTER_SUBMISSION[locale]
         assert worker.last.buttons == []
+    # A card number sent all the same leaves the chat.
+    await worker.send("6222 0242 0012 3456 784")
+    assert worker.last.text == "\n\n".join([REMOVED[locale], AFTER_SUBMISSION[locale]])
+    assert worker.chat.messages[-2].deleted
 
 
 async def test_the_figures_are_exact_and_stored_with_the_record(

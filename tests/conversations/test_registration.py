@@ -487,3 +487,19 @@ async def test_an_officers_stray_message_points_to_the_queue(scenario_bot: Stand
         "Nothing here is waiting for that message. Send /queue for the records waiting for "
         "you, or /help for everything I can do."
     )
+
+
+async def test_going_back_from_the_phone_question_takes_its_keyboard_away(
+    scenario_bot: StandInBot,
+) -> None:
+    worker = scenario_bot.user(WORKER, "张丽", "en")
+    await answer_identity(worker, "en")
+    for answer in ("吉林省财政厅", "科员"):
+        await worker.send(answer)
+    assert worker.chat.reply_keyboard is not None
+    await worker.press("◀ Back")
+    assert worker.texts[-2] == (
+        "The button that shares your phone number comes back with that question."
+    )
+    assert "Question 4 of 25\nPosition" in worker.last.text
+    assert worker.chat.reply_keyboard is None

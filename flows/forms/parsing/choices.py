@@ -11,13 +11,15 @@ from flows.i18n import N_, LocalizedText, Message
 
 PROBLEMS: Final = frozenset({"empty", "unknown"})
 _YES: Final = frozenset(
-    {"是", "是的", "对", "对的", "正确", "没错", "有", "y", "yes", "right", "correct", "1"}
+    {"是", "是的", "对", "对的", "正确", "没错", "有", "y", "yes", "right", "correct"}
 )
 _NO: Final = frozenset(
-    {"否", "不是", "不", "不对", "错", "错了", "不正确", "没有", "无", "n", "no", "wrong", "0"}
+    {"否", "不是", "不", "不对", "错", "错了", "不正确", "没有", "无", "n", "no", "wrong"}
 )
 
 _BACK: Final = frozenset({"返回", "上一题", "上一步", "back"})
+_OK: Final = frozenset({"ok", "okay", "好", "好的", "确认", "确定", "可以"})
+_KEEP: Final = frozenset({"保持不变", "不变", "不用改", "keep", "keepit", "nochange"})
 _DONE: Final = frozenset({"完成", "好了", "选好了", "就这些", "done", "finished"})
 
 
@@ -47,9 +49,21 @@ def means_back(text: str) -> bool:
     return compact(text, "!", "。", ".", "◀").casefold() in _BACK
 
 
+def means_keep(text: str) -> bool:
+    """Whether ``text`` is the Keep button typed out (保持不变, keep …)."""
+    return compact(text, "!", "。", ".", "✓").casefold() in _KEEP
+
+
 def means_done(text: str) -> bool:
     """Whether ``text`` is the Done button typed out (完成, done …)."""
     return compact(text, "!", "。", ".", "✔").casefold() in _DONE
+
+
+def parse_confirmation(text: str) -> bool:
+    """``True`` for 是/对/好的/ok, ``False`` for 不对/no: an answer to "Is this right?"."""
+    if compact(text, "!", "。", ".").casefold() in _OK:
+        return True
+    return parse_yes_no(text)
 
 
 def _unknown() -> InvalidAnswer:

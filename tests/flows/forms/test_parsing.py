@@ -125,6 +125,7 @@ REFUSED = [
     (AREA, "96.555", "too_precise"),
     (CHOICE, "银行卡", "unknown"),
     (YES_NO, "maybe", "unknown"),
+    (YES_NO, "1", "unknown"),  # no button shows a number: a 1 is a slip
     (DATE, "2019-02-30", "no_such_day"),
     (DATE, "30 February", "not_a_date"),
     (DATE, "2019-13-01", "no_such_day"),

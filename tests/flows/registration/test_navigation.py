@@ -14,6 +14,7 @@ from flows.registration import (
     Paused,
     Phase,
     Resume,
+    SensitiveInputRead,
     Unsupported,
     start_correction,
 )
@@ -248,7 +249,15 @@ def test_deleting_a_draft_asks_first() -> None:
 
 @pytest.mark.parametrize(
     ("said", "accepted"),
-    [("对", True), ("正确", True), ("yes", True), ("不对", False), ("no", False)],
+    [
+        ("对", True),
+        ("正确", True),
+        ("yes", True),
+        ("ok", True),
+        ("好的", True),
+        ("不对", False),
+        ("no", False),
+    ],
 )
 def test_the_id_read_back_can_be_answered_in_words(said: str, accepted: bool) -> None:
     walker = at_the_read_back()
@@ -295,3 +304,30 @@ def test_words_at_the_consent_screen_ask_for_the_buttons() -> None:
     walker.type("yes")
     assert walker.lines()[0] == "Please choose one of the buttons below."
     assert walker.state.phase is Phase.CONSENT and not walker.state.consent
+
+
+@pytest.mark.parametrize("said", ["保持不变", "keep", "Keep ✓"])
+def test_typing_keep_keeps_the_answer(said: str) -> None:
+    walker = past_the_id()
+    walker.press("r:back:work_unit")
+    walker.type(said)
+    assert walker.state.answers["resident_id"] == "220102198503150023"
+    assert walker.state.cursor == "work_unit"
+
+
+def test_a_long_number_typed_where_none_is_asked_leaves_the_chat() -> None:
+    walker = Walker.of("jilin-2020", "en")
+    walker.type("Zhang Li")
+    walker.type("2201 0219 8503 1500 23")  # at the consent screen
+    assert isinstance(walker.last.effects[0], SensitiveInputRead)
+    assert walker.state.phase is Phase.CONSENT and walker.state.answers == {"name": "Zhang Li"}
+
+
+def test_typing_done_closes_the_list_of_family_members() -> None:
+    walker = past_the_id()
+    for answer in ("Finance", "clerk", "13904311234", "2", "Wang Qiang", "40", "husband", "none"):
+        walker.type(answer)
+    assert walker.state.phase is Phase.GROUP_MENU
+    walker.type("完成")
+    assert walker.state.cursor == "wages"
+    assert len(walker.state.answers["family_members"]) == 1  # type: ignore[arg-type]
