@@ -15,7 +15,7 @@ from flows.policy import exclusions as exclusion_kinds
 from flows.policy import rules as rule_kinds
 from flows.policy.finding import Finding
 from flows.policy.truth import State
-from flows.policy.words import facts_text, names_text
+from flows.policy.words import facts_text, names_text, titled_names_text
 
 if TYPE_CHECKING:
     from flows.policy.outcome import Outcome
@@ -83,8 +83,11 @@ def _headline(outcome: Outcome) -> list[Message]:
     policy: LocalizedText = outcome.source.title
     holding = names_text(f.item.name for f in outcome.findings if f.verdict.state is State.HOLDS)
     if outcome.outcome == "excluded":
-        excluding = names_text(
-            f.item.name for f in outcome.exclusion_findings if f.verdict.state is State.HOLDS
+        # The headline is all some people read: an exclusion's code alone would tell them nothing.
+        excluding = titled_names_text(
+            (f.item.name, f.item.title)
+            for f in outcome.exclusion_findings
+            if f.verdict.state is State.HOLDS
         )
         return [
             Message(

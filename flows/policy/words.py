@@ -46,6 +46,16 @@ def _labels(keys: tuple[str, ...], *, is_cause: bool) -> LocalizedText:
     return LocalizedText(**joined)
 
 
+def titled_names_text(items: Iterable[tuple[LocalizedText, LocalizedText]]) -> LocalizedText:
+    """Names with what they stand for: ``Exclusion X2 (owns a shop or employs others …)``."""
+    return _names(
+        tuple(
+            LocalizedText(zh_CN=f"{name.zh_CN}（{title.zh_CN}）", en=f"{name.en} ({title.en})")
+            for name, title in items
+        )
+    )
+
+
 @cache
 def _names(names: tuple[LocalizedText, ...]) -> LocalizedText:
     joined = {

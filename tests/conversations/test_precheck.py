@@ -27,8 +27,16 @@ HEADLINES = {
         "needs_review",
         "en",
     ): "Under the Jilin 2020 criteria, the union officer must judge Rule B and Rule C.",
-    ("excluded", "zh_CN"): "按吉林省直机关2020年送温暖认定标准，属于排除情形X2，不予资助。",
-    ("excluded", "en"): "Under the Jilin 2020 criteria the household is excluded: Exclusion X2.",
+    (
+        "excluded",
+        "zh_CN",
+    ): "按吉林省直机关2020年送温暖认定标准，属于排除情形X2（拥有商业店铺或雇佣他人从事经营活动），"
+    "不予资助。",
+    (
+        "excluded",
+        "en",
+    ): "Under the Jilin 2020 criteria the household is excluded: Exclusion X2 (owns a "
+    "shop or employs others in a business).",
 }
 ADVISORY = {
     "zh_CN": "本预审结果仅供参考，以工会审核意见为准。",

@@ -60,14 +60,15 @@ WHY_UNTRUE = {
 MARKED_CARD = {
     "zh_CN": [
         "🔎 认定申报不实后重新预审的结果（仅供参考）：",
-        "按吉林省直机关2020年送温暖认定标准，属于排除情形X5，不予资助。",
+        "按吉林省直机关2020年送温暖认定标准，属于排除情形X5（不如实提供家庭收入及财产状况），不予资助。",
         "排除情形X5（不如实提供家庭收入及财产状况）：属于此情形。",
         "不属于其他不予资助情形。",
         f"⚠️ 李明认定申报不实：{UNTRUE}",
     ],
     "en": [
         "🔎 Pre-check, made again when the answers were marked untruthful (advisory):",
-        "Under the Jilin 2020 criteria the household is excluded: Exclusion X5.",
+        "Under the Jilin 2020 criteria the household is excluded: Exclusion X5 (income or "
+        "property not stated truthfully).",
         "Exclusion X5 (income or property not stated truthfully): applies.",
         "None of the other exclusions applies.",
         f"⚠️ Answers marked untruthful by 李明: {UNTRUE}",

@@ -71,7 +71,8 @@ SENTENCES = [
         "en",
         {"homes_owned": 2, "housing_area_m2": "75.03"},
         [
-            "Under the Jilin 2020 criteria the household is excluded: Exclusion X1.",
+            "Under the Jilin 2020 criteria the household is excluded: Exclusion X1 (two or "
+            "more homes and more than 25 m² per person).",
             "Exclusion X1 (two or more homes and more than 25 m² per person): applies. The "
             "household owns 2 homes with 75.03 m² in all, 25.01 m² per person, more than 25 m².",
             "None of the other exclusions applies.",
@@ -82,7 +83,7 @@ SENTENCES = [
         "zh_CN",
         {"owns_shop_or_employs": True},
         [
-            "按吉林省直机关2020年送温暖认定标准，属于排除情形X2，不予资助。",
+            "按吉林省直机关2020年送温暖认定标准，属于排除情形X2（拥有商业店铺或雇佣他人从事经营活动），不予资助。",
             "排除情形X2（拥有商业店铺或雇佣他人从事经营活动）：属于此情形。",
         ],
     ),
