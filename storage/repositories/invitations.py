@@ -15,6 +15,13 @@ from storage.models import Invitation
 CODE_BYTES = 12
 
 
+def new_code() -> str:
+    """A fresh random code that does not start with "-" (``invite revoke -x…`` reads an option)."""
+    while (code := secrets.token_urlsafe(CODE_BYTES)).startswith("-"):
+        pass
+    return code
+
+
 class InvitationProblem(enum.Enum):
     """Why a code binds nothing."""
 
@@ -35,7 +42,7 @@ def create(
 ) -> Invitation:
     """A new invitation with a fresh random code (``max_uses`` None: until it expires)."""
     invitation = Invitation(
-        code=secrets.token_urlsafe(CODE_BYTES),
+        code=new_code(),
         role=role,
         unit_id=unit_id,
         expires_at=expires_at,
