@@ -41,6 +41,7 @@ from flows.registration import (
 )
 from storage.models import Campaign, Registration
 from storage.repositories import audit, conflicts, registrations, review
+from storage.repositories.registrations import Whose
 
 NO_UNIT = N_(
     "You are not linked to a union unit yet. Please open the invitation link your union "
@@ -78,7 +79,7 @@ async def take_turn(
     ``start`` begins a draft if there is none: the person's own, or (for a unit officer) one
     entered on behalf of a worker of their unit, which records the officer as its author.
     """
-    draft = await _open_draft(context, person, own=start != "on_behalf")
+    draft = await _open_draft(context, person, start or "latest")
     nothing_open = isinstance(draft, str) or (draft.registration is None and not start)
     if nothing_open and not start and not isinstance(event, Pause) and is_officer(person.user.role):
         # An officer's stray message is seldom meant for a registration of their own.
@@ -137,19 +138,22 @@ OFFICER_NOTHING_OPEN = N_(
 )
 
 
-async def _open_draft(context: BotContext, person: Person, own: bool) -> Draft | str:
+async def _open_draft(context: BotContext, person: Person, whose: Whose) -> Draft | str:
+    """The draft ``whose`` it is: /register opens the person's own, /enter the one they enter
+    for a worker, and an answer goes on with whichever the person was at last."""
     user, t = person.user, person.t
     if user.unit_id is None:
         return t(NO_UNIT)
     now = context.services.clock.now()
     campaign, registration = await registrations.in_current_campaign(
-        context.session, user.unit_id, user.id, now
+        context.session, user.unit_id, user.id, now, whose
     )
     if campaign is None:
         return t(NO_CAMPAIGN)
     if now < campaign.intake_opens:
         return t(NOT_YET_OPEN, campaign=campaign.name, opens=t.moment(campaign.intake_opens))
     form = load_form(campaign.form_id)
+    own = whose != "on_behalf"
     if registration is None and own:
         # No draft: the person's record, submitted by them or entered for them by an officer.
         registration = await registrations.own_record(context.session, campaign.id, user.id)
@@ -229,8 +233,7 @@ def _save(
     for effect in result.effects:
         if isinstance(effect, UniqueCheck):
             registration.resident_id_hash = vault.blind_index(effect.value)
-    # The installation's clock: reminders skip drafts touched after their moment.
-    registration.updated_at = context.services.clock.now()
+    registrations.touch(registration, context.services.clock.now())
     return registration
 
 

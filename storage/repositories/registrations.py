@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, Final, Literal, get_args
 
-from sqlalchemy import and_, bindparam, select, update
+from sqlalchemy import ColumnElement, Select, and_, bindparam, select, true, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm.attributes import flag_modified
 
 from storage.crypto import Vault
 from storage.models import Campaign, CampaignUnit, Registration
@@ -18,6 +19,17 @@ OPEN_STATES = ("draft", "returned")
 def seal_state(vault: Vault, registration: Registration, state: dict[str, Any]) -> None:
     """Store the conversation state (every answer) encrypted."""
     registration.sealed_state = vault.seal_json(state, context=_STATE_CONTEXT)
+
+
+def touch(registration: Registration, moment: dt.datetime) -> None:
+    """Mark the registration as touched at ``moment``, the installation's clock.
+
+    Reminders skip drafts touched after their moment, and a person's answer goes on with the
+    draft they touched last, so the moment is written even when it equals the one stored:
+    otherwise the column's own default would put the database's time in its place.
+    """
+    registration.updated_at = moment
+    flag_modified(registration, "updated_at")
 
 
 def open_state(vault: Vault, registration: Registration) -> dict[str, Any]:
@@ -49,6 +61,15 @@ def new_draft(
     return registration
 
 
+# Whose draft a person continues: their own, one they enter for a worker, or whichever they
+# touched last (an answer goes on with the draft the person was at).
+Whose = Literal["own", "on_behalf", "latest"]
+_WHOSE: Final[dict[Whose, ColumnElement[bool]]] = {
+    "own": Registration.subject_user_id == bindparam("user_id"),
+    "on_behalf": Registration.subject_user_id.is_(None),
+    "latest": true(),
+}
+
 # Built once: these run on every answer, and building a statement costs more than running it.
 _CURRENT_DRAFT = (
     select(Registration)
@@ -56,6 +77,7 @@ _CURRENT_DRAFT = (
         Registration.campaign_id == bindparam("campaign_id"),
         Registration.entered_by_user_id == bindparam("user_id"),
         Registration.state.in_(OPEN_STATES),
+        _WHOSE["own"],
     )
     .order_by(Registration.updated_at.desc(), Registration.id.desc())
     .limit(1)
@@ -79,7 +101,7 @@ _HOLDER = select(Registration).where(
 async def current_draft(
     session: AsyncSession, campaign_id: int, entered_by_user_id: int
 ) -> Registration | None:
-    """The open registration this person touched last in the campaign (draft or returned)."""
+    """The person's own open registration in the campaign (draft or returned), last touched."""
     parameters = {"campaign_id": campaign_id, "user_id": entered_by_user_id}
     return await session.scalar(_CURRENT_DRAFT, parameters)
 
@@ -98,33 +120,42 @@ async def own_record(session: AsyncSession, campaign_id: int, user_id: int) -> R
     return await session.scalar(_LATEST_OWN_RECORD, parameters)
 
 
-_CAMPAIGN_AND_DRAFT = (
-    select(Campaign, Registration)
-    .join(CampaignUnit, CampaignUnit.campaign_id == Campaign.id)
-    .outerjoin(
-        Registration,
-        and_(
-            Registration.campaign_id == Campaign.id,
-            Registration.entered_by_user_id == bindparam("user_id"),
-            Registration.state.in_(OPEN_STATES),
-        ),
+def _campaign_and_draft(whose: Whose) -> Select[Campaign, Registration]:
+    return (
+        select(Campaign, Registration)
+        .join(CampaignUnit, CampaignUnit.campaign_id == Campaign.id)
+        .outerjoin(
+            Registration,
+            and_(
+                Registration.campaign_id == Campaign.id,
+                Registration.entered_by_user_id == bindparam("user_id"),
+                Registration.state.in_(OPEN_STATES),
+                _WHOSE[whose],
+            ),
+        )
+        .where(
+            CampaignUnit.unit_id == bindparam("unit_id"), Campaign.review_closes > bindparam("now")
+        )
+        .order_by(
+            Campaign.intake_opens.desc(), Registration.updated_at.desc(), Registration.id.desc()
+        )
+        .limit(1)
     )
-    .where(CampaignUnit.unit_id == bindparam("unit_id"), Campaign.review_closes > bindparam("now"))
-    .order_by(Campaign.intake_opens.desc(), Registration.updated_at.desc(), Registration.id.desc())
-    .limit(1)
-)
+
+
+_CAMPAIGN_AND_DRAFT: Final = {whose: _campaign_and_draft(whose) for whose in get_args(Whose)}
 
 
 async def in_current_campaign(
-    session: AsyncSession, unit_id: int, user_id: int, now: dt.datetime
+    session: AsyncSession, unit_id: int, user_id: int, now: dt.datetime, whose: Whose = "latest"
 ) -> tuple[Campaign | None, Registration | None]:
     """The campaign the unit's people register in now, and the person's current draft in it.
 
-    The same as :func:`storage.repositories.campaigns.current_for_unit` then
-    :func:`current_draft`, in one query: it runs on every answer.
+    The same as :func:`storage.repositories.campaigns.current_for_unit` then the draft ``whose``
+    it is, in one query: it runs on every answer.
     """
     parameters = {"unit_id": unit_id, "user_id": user_id, "now": now}
-    row = (await session.execute(_CAMPAIGN_AND_DRAFT, parameters)).first()
+    row = (await session.execute(_CAMPAIGN_AND_DRAFT[whose], parameters)).first()
     return (None, None) if row is None else (row[0], row[1])
 
 

@@ -503,3 +503,29 @@ async def test_going_back_from_the_phone_question_takes_its_keyboard_away(
     )
     assert "Question 4 of 25\nPosition" in worker.last.text
     assert worker.chat.reply_keyboard is None
+
+
+async def test_an_officers_own_draft_and_the_one_entered_for_a_worker_stay_apart(
+    scenario_bot: StandInBot, services: Services
+) -> None:
+    officer = scenario_bot.user(UNIT_OFFICER, "李明", "en")
+    await officer.send("/register")
+    await officer.send("李明")  # the officer's own registration, paused at the consent
+    await officer.send("/enter")
+    assert "Question 1 of 25\nName of the worker" in officer.last.text
+    await officer.send("张丽")
+    assert officer.last.text.startswith(
+        "Before the next question: the worker's consent to sensitive personal information"
+    )
+    await officer.send("/register")
+    assert officer.last.text.startswith(
+        "Welcome back! Let us continue where you stopped.\n"
+        "Before the next question: your consent to sensitive personal information"
+    )
+    await officer.send("/status")
+    assert officer.last.text.endswith("Your draft: 24 questions left. Send /register to continue.")
+    async with services.sessions() as session:
+        drafts = (await session.scalars(select(Registration).order_by(Registration.id))).all()
+        names = [registrations.open_state(services.vault, d)["answers"]["name"] for d in drafts]
+        assert names == ["李明", "张丽"]
+        assert [d.subject_user_id is None for d in drafts] == [False, True]
