@@ -11,6 +11,7 @@ from bot.registration.conversation import NO_CAMPAIGN
 from flows.access import Level
 from flows.campaigns import CampaignTimes, status_lines
 from flows.forms import load_form
+from flows.forms.masking import scrub
 from flows.i18n import DISPLAY_ZONE, N_, NP_
 from flows.registration import RegistrationState
 from flows.reminders import questions_left
@@ -112,12 +113,12 @@ async def _registration_line(context: BotContext, person: Person, campaign: Camp
         left = questions_left(load_form(campaign.form_id), RegistrationState.model_validate(sealed))
         return t.counted(DRAFT_LEFT, left) if left else t(DRAFT_COMPLETE)
     level = Level(record.level) if record.level else None
-    line = t.render(status_text(state, level))
+    line = t.render(status_text(state, level, amount=record.aid_amount))
     if state is State.RETURNED:
         sealed = registrations.open_state(context.services.vault, record)
         reason = RegistrationState.model_validate(sealed).returned_because
         if reason:
-            line = "\n".join([line, t(RETURNED_BECAUSE, reason=reason)])
+            line = "\n".join([line, t(RETURNED_BECAUSE, reason=scrub(reason))])
     return line
 
 

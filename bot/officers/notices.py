@@ -26,9 +26,10 @@ async def recipient_of(context: BotContext, registration: Registration) -> User 
     return await users.get(context.session, user_id)
 
 
-def notice_text(transition: Transition, form: Form, locale: str) -> str:
+def notice_text(transition: Transition, form: Form, locale: str, command: str = "/register") -> str:
     """The notice in one language, the flagged answers named by their labels."""
-    return render_text(worker_notice(transition, field_labels(form)), translator(locale))
+    notice = worker_notice(transition, field_labels(form), command)
+    return render_text(notice, translator(locale))
 
 
 async def tell_worker(
@@ -39,8 +40,9 @@ async def tell_worker(
     if user is None or user.blocked_at is not None:
         return False
     locale = user.locale or context.services.settings.locale
-    text = notice_text(transition, form, locale)
-    if registration.subject_user_id is None:
+    entered = registration.subject_user_id is None
+    text = notice_text(transition, form, locale, "/enter" if entered else "/register")
+    if entered:
         # The worker is not in this chat: the officer who entered the record hears whose it is.
         answers = registrations.open_state(context.services.vault, registration)["answers"]
         about = translator(locale)(ENTERED_FOR, id=str(registration.id), name=answers.get("name"))

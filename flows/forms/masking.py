@@ -9,6 +9,7 @@ from flows.forms.parsing.normalize import folded
 from flows.forms.parsing.phone import national
 
 # Eleven digits or more, perhaps split by spaces or hyphens: a mobile, an ID or a card number.
+_DIGIT_RUN: Final = re.compile(r"\d{6,}[\dXx]?")
 _LONG_NUMBER: Final = re.compile(r"\d(?:[\s-]?\d){10,}")
 
 
@@ -40,3 +41,8 @@ def masked(field_type: str, value: str) -> str:
 def holds_long_number(text: str) -> bool:
     """Whether ``text`` holds a number as long as a phone, ID or card number."""
     return _LONG_NUMBER.search(folded(text)) is not None
+
+
+def scrub(text: str) -> str:
+    """``text`` with every run of six or more digits masked (keeps first and last four)."""
+    return _DIGIT_RUN.sub(lambda match: hidden(match.group(), 4, 4), text)

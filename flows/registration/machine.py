@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Final
 
-from flows.forms.masking import holds_long_number
+from flows.forms.masking import holds_long_number, scrub
 from flows.forms.parsing.choices import means_back, means_done, means_keep
 from flows.forms.schema import Form
 from flows.i18n import N_, Message
@@ -110,7 +110,7 @@ def _typed_button(state: RegistrationState, typed: TextInput) -> Event:
 def _welcome(state: RegistrationState) -> tuple[Message, ...]:
     if state.only is not None and state.returned_because:
         # Why it came back, each time: the notice of the return may be long gone or never came.
-        reason = state.returned_because
+        reason = scrub(state.returned_because)
         return (Message(N_("Returned for correction: {reason}"), {"reason": reason}),)
     if state.answers:
         return (Message(N_("Welcome back! Let us continue where you stopped.")),)

@@ -146,7 +146,7 @@ def after_submission_screen(notes: tuple[Text, ...] = ()) -> Screen:
             Message(
                 N_(
                     "Send /status to see where it stands. If something in it needs correcting, "
-                    "please tell your union officer: they can return it to you for correction."
+                    "please tell your union officer."
                 )
             ),
         )

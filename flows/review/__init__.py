@@ -9,10 +9,11 @@ the history lines and the scope statistics. Nothing here knows Telegram or the d
 
 from __future__ import annotations
 
+from flows.forms.masking import scrub
 from flows.review.amounts import MAX_AMOUNT, check_amount, parse_amount, standard_amounts
 from flows.review.changes import answer_digests, changed_fields
 from flows.review.decisions import AmendAmount, Approve, Decision, Reject, Return, action_of
-from flows.review.history import KIND_NAMES, HistoryEntry, history_lines, scrub
+from flows.review.history import KIND_NAMES, HistoryEntry, history_lines
 from flows.review.notices import officer_outcome, status_text, worker_notice
 from flows.review.records import SHANGHAI, RecordView
 from flows.review.states import (

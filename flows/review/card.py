@@ -73,7 +73,7 @@ def card_screen(
     labels = field_labels(form)
     lines: list[Text] = [
         Message(N_("📋 Record {id} · {unit}"), {"id": str(record.id), "unit": unit_name}),
-        status_text(record.state, record.level),
+        status_text(record.state, record.level, owner=False),
     ]
     if changed is not None:
         named = Joined(tuple(labels.get(field, field) for field in changed), "、")

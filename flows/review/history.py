@@ -7,7 +7,6 @@ phone number typed by mistake) is masked before it is shown.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -15,7 +14,8 @@ from typing import Final
 from zoneinfo import ZoneInfo
 
 from flows.access import Level, level_name
-from flows.forms.masking import hidden
+from flows.forms.display import LIST_SEPARATOR
+from flows.forms.masking import scrub
 from flows.forms.texts import Joined, Text
 from flows.i18n import N_, Message
 from flows.review.outcomes import outcome_name
@@ -45,7 +45,6 @@ KIND_NAMES: Final[dict[str, str]] = {
 }
 # Events whose from and to are pre-check outcomes, not states of the record.
 PRECHECK_KINDS: Final = frozenset({"marked_untruthful", "precheck_overridden"})
-_DIGIT_RUN: Final = re.compile(r"\d{6,}[\dXx]?")
 _LEVELS: Final = frozenset(level.value for level in Level)
 
 
@@ -60,11 +59,6 @@ class HistoryEntry:
     to_state: str | None = None
     reason: str | None = None
     details: Mapping[str, object] = field(default_factory=dict)
-
-
-def scrub(text: str) -> str:
-    """``text`` with every run of six or more digits masked (keeps first and last four)."""
-    return _DIGIT_RUN.sub(lambda match: hidden(match.group(), 4, 4), text)
 
 
 def history_lines(
@@ -94,12 +88,12 @@ def _line(entry: HistoryEntry, labels: Mapping[str, Text], zone: ZoneInfo) -> Te
     fields = entry.details.get("fields")
     if isinstance(fields, list) and fields:
         names = tuple(labels.get(str(name), str(name)) for name in fields)
-        parts.append(Joined((Message(N_("answers:")), Joined(names, ", ")), " "))
+        parts.append(Message(N_("answers: {fields}"), {"fields": Joined(names, LIST_SEPARATOR)}))
     changed = entry.details.get("changed")
     if isinstance(changed, list):
         names = tuple(labels.get(str(name), str(name)) for name in changed)
-        changed_text = Joined(names, ", ") if names else Message(N_("nothing"))
-        parts.append(Joined((Message(N_("changed:")), changed_text), " "))
+        changed_text = Joined(names, LIST_SEPARATOR) if names else Message(N_("nothing"))
+        parts.append(Message(N_("changed: {fields}"), {"fields": changed_text}))
     amount = entry.details.get("amount")
     if isinstance(amount, str):
         parts.append(Message(N_("amount {amount}"), {"amount": Decimal(amount)}))

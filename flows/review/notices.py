@@ -7,18 +7,27 @@ Each returns a :data:`~flows.forms.texts.Text`, rendered in the reader's languag
 from __future__ import annotations
 
 from collections.abc import Mapping
+from decimal import Decimal
 
 from flows.access import Level, level_name
 from flows.forms.display import LIST_SEPARATOR
+from flows.forms.masking import scrub
 from flows.forms.texts import Joined, Text
 from flows.i18n import N_, Message
 from flows.review.states import STATE_NAMES, WAITING, State
 from flows.review.transitions import Kind, Transition
 
 
-def worker_notice(transition: Transition, labels: Mapping[str, Text] | None = None) -> Text:
-    """The notice for the person registered (in their language); ``labels`` name the fields."""
+def worker_notice(
+    transition: Transition, labels: Mapping[str, Text] | None = None, command: str = "/register"
+) -> Text:
+    """The notice for the person registered (in their language); ``labels`` name the fields.
+
+    ``command`` continues the registration (``/enter`` for an officer who entered it). Numbers
+    in an officer's reason are masked: the notice stays in the chat.
+    """
     by = _level(transition.from_level)
+    reason = scrub(transition.reason or "")
     kind = transition.kind
     if kind is Kind.SUBMITTED:
         return Message(
@@ -43,7 +52,7 @@ def worker_notice(transition: Transition, labels: Mapping[str, Text] | None = No
     if kind is Kind.AMOUNT_CHANGED:
         return Message(
             N_("The aid amount of your registration was changed to {amount}. Reason: {reason}"),
-            {"amount": transition.amount, "reason": transition.reason or ""},
+            {"amount": transition.amount, "reason": reason},
         )
     if kind is Kind.RETURNED:
         names = [(labels or {}).get(field, field) for field in transition.fields]
@@ -51,12 +60,15 @@ def worker_notice(transition: Transition, labels: Mapping[str, Text] | None = No
             (
                 Message(
                     N_("Your registration was returned for correction by {by}. Reason: {reason}"),
-                    {"by": by, "reason": transition.reason or ""},
+                    {"by": by, "reason": reason},
                 ),
                 Message(
                     N_("Please correct: {fields}"), {"fields": Joined(tuple(names), LIST_SEPARATOR)}
                 ),
-                Message(N_("Send /register to make the corrections and submit again.")),
+                Message(
+                    N_("Send {command} to make the corrections and submit again."),
+                    {"command": command},
+                ),
             ),
             "\n",
         )
@@ -64,7 +76,7 @@ def worker_notice(transition: Transition, labels: Mapping[str, Text] | None = No
         (
             Message(
                 N_("We are sorry: {by} did not accept your registration. Reason: {reason}"),
-                {"by": by, "reason": transition.reason or ""},
+                {"by": by, "reason": reason},
             ),
             Message(
                 N_("If you have questions about it, please talk to your unit's union officer.")
@@ -92,15 +104,25 @@ def officer_outcome(transition: Transition) -> Message:
     return Message(N_("📨 Submitted."))
 
 
-def status_text(state: State, level: Level | None) -> Message:
-    """Where a record is, for its owner's status: ``waiting for review by the unit's union``."""
+def status_text(
+    state: State, level: Level | None, *, owner: bool = True, amount: Decimal | None = None
+) -> Message:
+    """Where a record is: ``waiting for review by the unit's union``.
+
+    Its ``owner`` is told what to do about a return and how much aid was granted (``amount``).
+    """
     if state in WAITING and level is not None:
         return Message(N_("Waiting for review by {level}."), {"level": level_name(level)})
     if state is State.RETURNED and level is not None:
+        if not owner:
+            return Message(N_("Returned for correction by {level}."), {"level": level_name(level)})
         return Message(
             N_("Returned for correction by {level}: send /register to correct it."),
             {"level": level_name(level)},
         )
+    if state is State.AID_GRANTED and owner and amount is not None:
+        granted = N_("Your registration was approved. Aid granted: {amount}.")
+        return Message(granted, {"amount": amount})
     return Message(STATE_NAMES[state])
 
 

@@ -12,13 +12,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Final
 
+from flows.forms.masking import scrub
 from flows.forms.texts import Text
 from flows.i18n import N_, Message
 from flows.policy import OUTCOMES
 from flows.registration.screens import Button, Screen
 from flows.review import callbacks
 from flows.review.card import BACK_TO_CARD
-from flows.review.history import scrub
 from flows.review.outcomes import OUTCOME_LABELS, outcome_name
 from flows.review.records import RecordView
 

@@ -84,11 +84,10 @@ REMOVED = {
 }
 AFTER_SUBMISSION = {
     "zh_CN": "您的登记已经提交，不能再在这里修改。\n"
-    "发送 /status 可查看审核进度。如有需要更正的内容，请告知本单位工会，"
-    "工会可以将登记退回给您修改。",
+    "发送 /status 可查看审核进度。如有需要更正的内容，请告知本单位工会。",
     "en": "Your registration is submitted, so it can no longer be changed here.\n"
     "Send /status to see where it stands. If something in it needs correcting, please tell your "
-    "union officer: they can return it to you for correction.",
+    "union officer.",
 }
 
 

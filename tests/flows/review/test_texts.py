@@ -80,6 +80,22 @@ def test_status(state: State, level: Level | None, zh: str) -> None:
     assert translator("zh_CN").render(status_text(state, level)) == zh
 
 
+def test_status_told_to_an_officer_and_with_the_amount_granted() -> None:
+    t = translator("zh_CN")
+    assert t.render(status_text(S.RETURNED, L.UNIT, owner=False)) == "单位工会已退回修改。"
+    granted = status_text(S.AID_GRANTED, L.PROVINCE, amount=Decimal(800))
+    assert t.render(granted) == "您的登记已审核通过。帮扶金额：¥800.00。"
+
+
+def test_a_notice_masks_numbers_in_the_reason_and_names_the_command() -> None:
+    returned = moved(
+        Kind.RETURNED, S.RETURNED, L.UNIT, fields=("phone",), reason="电话 13911112222 打不通"
+    )
+    notice = render_text(worker_notice(returned, {"phone": "联系电话"}, "/enter"), translator("en"))
+    assert "13911112222" not in notice and "1391***2222" in notice
+    assert notice.endswith("Send /enter to make the corrections and submit again.")
+
+
 def test_history_lines_name_moves_fields_and_scrub_numbers_from_reasons() -> None:
     at = dt.datetime(2019, 12, 20, 2, 30, tzinfo=dt.UTC)
     entries = [
