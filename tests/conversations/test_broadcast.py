@@ -63,6 +63,8 @@ async def test_a_provincial_officer_broadcasts_to_a_department(
         assert await received(workers[telegram_id], MESSAGE)
     assert workers[WORKER].last.text.endswith(MESSAGE)
     assert not await received(workers[FAR_WORKER], MESSAGE, seconds=0.2)
+    report = "Your broadcast is out. Delivered: 2. Not delivered: 0"
+    assert await received(officer, report)
     async with services.sessions() as session:
         statuses = (await session.scalars(select(BroadcastDelivery.status))).all()
         assert sorted(statuses) == ["sent", "sent"]
