@@ -17,7 +17,7 @@ from flows.registration import RegistrationState
 from flows.reminders import questions_left
 from flows.review import State, status_text
 from storage.models import Campaign
-from storage.repositories import campaigns, registrations
+from storage.repositories import campaigns, registrations, review
 from storage.repositories import reminders as reminder_settings
 
 REMINDERS_PREFIX = "rem:"
@@ -28,6 +28,8 @@ DRAFT_LEFT = NP_(
 )
 DRAFT_COMPLETE = N_("Your draft is complete. Send /register to look it over and submit it.")
 RETURNED_BECAUSE = N_("Returned for correction: {reason}")
+REJECTED_BECAUSE = N_("Reason: {reason}")
+ASK_THE_UNIT = N_("If you have questions about it, please talk to your unit's union officer.")
 REMINDERS_ON = N_(
     "Reminders are on: I will remind you before deadlines while something of yours is "
     "unfinished or waiting."
@@ -119,6 +121,10 @@ async def _registration_line(context: BotContext, person: Person, campaign: Camp
         reason = RegistrationState.model_validate(sealed).returned_because
         if reason:
             line = "\n".join([line, t(RETURNED_BECAUSE, reason=scrub(reason))])
+    if state is State.REJECTED:
+        reason = await review.rejection_reason(context.session, record.id)
+        if reason:
+            line = "\n".join([line, t(REJECTED_BECAUSE, reason=scrub(reason)), t(ASK_THE_UNIT)])
     return line
 
 

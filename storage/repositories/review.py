@@ -270,6 +270,12 @@ async def last_decider(session: AsyncSession, registration_id: int) -> str | Non
     )
 
 
+async def rejection_reason(session: AsyncSession, registration_id: int) -> str | None:
+    """Why the record was rejected (its last rejection), if it was."""
+    event = await _last_event(session, registration_id, Kind.REJECTED)
+    return event.reason if event is not None else None
+
+
 async def resubmission_changes(
     session: AsyncSession, registration: Registration
 ) -> tuple[str, ...] | None:
