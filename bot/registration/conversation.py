@@ -264,7 +264,8 @@ def _act(
             shown.append(precheck.screen_text(outcome, person.t))
         elif isinstance(effect, SubmitConfirmed):
             outcome = precheck.check(draft, result.state.answers, now, known)
-            registration.precheck = precheck.stored_result(outcome)
+            checked = precheck.stored_result(outcome)
+            registration.precheck = precheck.with_marks(checked, registration.precheck)
             submitting.append(registration)
         elif isinstance(effect, DeleteConfirmed):
             registration.state = "deleted"

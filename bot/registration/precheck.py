@@ -105,11 +105,11 @@ async def mark_untruthful(
     Raises :class:`~flows.access.Refused` if the record changed since it was loaded.
     """
     before = (registration.precheck or {}).get("outcome")
-    result = await recheck(session, vault, registration, now, {"untruthful": True})
+    result = with_marks(
+        await recheck(session, vault, registration, now, {"untruthful": True}),
+        registration.precheck,
+    )
     result["untruthful"] = {"by": officer_user_id, "reason": reason, "at": now.isoformat()}
-    if "override" in (registration.precheck or {}):
-        # An officer's override stays on the record, over the outcome made again.
-        result["override"] = (registration.precheck or {})["override"]
     await _store(session, registration, result)
     audit.record(
         session,
@@ -163,6 +163,19 @@ async def _store(session: AsyncSession, registration: Registration, result: dict
     # Two officers at one record: the one whose card is out of date is told, and writes nothing.
     if not await registrations.write_if_unchanged(session, registration, {"precheck": result}):
         raise Refused(CARD_OUTDATED)
+
+
+MARKS = ("untruthful", "override")
+
+
+def with_marks(result: dict[str, Any], before: Mapping[str, Any] | None) -> dict[str, Any]:
+    """``result`` keeping the officers' marks of the result ``before`` it.
+
+    An officer's finding (untruthful answers) and judgement (an override) stand until an
+    officer changes them; a correction of the answers does not undo them.
+    """
+    kept = {mark: (before or {})[mark] for mark in MARKS if (before or {}).get(mark)}
+    return {**result, **kept}
 
 
 def stored_result(outcome: Outcome) -> dict[str, Any]:

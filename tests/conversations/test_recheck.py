@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from bot.cli import main
 from bot.context import Services
-from bot.registration.precheck import differences, mark_untruthful, override, recheck
+from bot.registration.precheck import differences, mark_untruthful, override, recheck, with_marks
 from bot.standin.running import StandInBot
 from flows.access import Reason, Refused
 from flows.policy import load_policy_file
@@ -144,3 +144,12 @@ async def test_an_officer_whose_card_is_out_of_date_writes_nothing(
         assert "untruthful" not in stored.precheck
         reasons = (await session.scalars(select(AuditEvent.reason))).all()
         assert "不符" not in reasons
+
+
+def test_a_checked_again_result_keeps_the_officers_marks() -> None:
+    untrue = {"by": 4, "reason": "工资单不符", "at": "2019-12-21T09:00:00+08:00"}
+    judged = {"outcome": "needs_review", "by": 5, "reason": "已核实", "at": "2019-12-22"}
+    before = {"outcome": "excluded", "untruthful": untrue, "override": judged}
+    again = with_marks({"outcome": "excluded", "rules": []}, before)
+    assert again == {"outcome": "excluded", "rules": [], "untruthful": untrue, "override": judged}
+    assert with_marks({"outcome": "eligible"}, None) == {"outcome": "eligible"}
