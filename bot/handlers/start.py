@@ -10,7 +10,9 @@ from bot.handlers import invitations, status
 from bot.keyboards import LANGUAGE_NAMES, LANGUAGE_PREFIX, language_keyboard
 from bot.officers import menus
 from bot.people import Person, person_of
-from flows.i18n import SUPPORTED_LOCALES, Translator, translator
+from flows.i18n import N_, SUPPORTED_LOCALES, Translator, translator
+
+OFFICER_HINT = N_("As a union officer: /queue shows the records waiting for you; /help lists all.")
 
 
 def welcome_text(person: Person, campaign: list[str] | None = None) -> str:
@@ -28,6 +30,7 @@ def welcome_text(person: Person, campaign: list[str] | None = None) -> str:
                 "your registration to your unit's union officer."
             ),
             *(["\n".join(campaign)] if campaign else []),
+            *([t(OFFICER_HINT)] if menus.is_officer(person.user.role) else []),
             t(
                 "About your personal data: the registration asks for your resident ID, bank "
                 "card, phone, household income and family members. They are used only for this "

@@ -54,6 +54,8 @@ def test_chat_as_officer_in_english(tmp_path: Path) -> None:
     shown = chat(tmp_path, ["/start"], "--as", "officer", "--language", "en")
     assert "you are the demo officer" in shown
     assert "│ Hello, 李明! This is Songnuan" in shown
+    hint = "│ As a union officer: /queue shows the records waiting for you; /help lists all."
+    assert hint in shown
 
 
 def test_chat_explains_a_wrong_button_number(tmp_path: Path) -> None:
