@@ -23,6 +23,7 @@ from flows.i18n import N_, Message
 
 PROBLEMS: Final = frozenset({"empty", "not_a_number", "negative", "too_precise", "range", "unit"})
 _UNREAD: Final = Message(N_("This is not a number I can read."))
+_NONE: Final = frozenset({"没有", "无", "没", "none", "nothing", "nil"})
 _NUMBER: Final = re.compile(r"^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
 _TEN_THOUSAND: Final = Decimal(10000)
 _CURRENCY_SIGNS: Final = ("¥", "RMB", "CNY")
@@ -110,6 +111,9 @@ def _plain(text: str) -> str:
 
 
 def _number(kept: str) -> Decimal:
+    if kept.casefold() in _NONE:
+        # The hints say "if none, enter 0": people answer "none".
+        return Decimal(0)
     if not _NUMBER.match(kept):
         return _chinese_number(kept)
     amount = Decimal(kept.replace(",", ""))

@@ -70,5 +70,10 @@ def national_spaced(e164: str) -> str:
 def _invalid() -> InvalidAnswer:
     return InvalidAnswer(
         "invalid",
-        Message(N_("This is not a mobile number (11 digits) or a landline with area code.")),
+        Message(
+            N_(
+                "This is neither a valid mobile number (11 digits, starting with 1) nor a "
+                "landline with its area code."
+            )
+        ),
     )
