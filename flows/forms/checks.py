@@ -2,7 +2,9 @@
 
 * ``count``: the entries of a repeated group plus a fixed number must equal a numeric answer
   (Jilin's 其他家庭成员 plus the worker make the 家庭人口数);
-* ``equal``: two answers must agree (a stated age against the age the resident ID gives).
+* ``equal``: two answers must agree (a stated age against the age the resident ID gives);
+* ``contradicts``: an option chosen cannot stand beside a group entry whose part holds one of
+  some words (a single mother who lists a husband among the household).
 
 A check is judged only when all it reads is answered; a failed check is a :class:`Message`.
 """
@@ -46,11 +48,46 @@ class EqualCheck(BaseModel):
         return (self.field, self.equals)
 
 
-Check = CountCheck | EqualCheck
+class ContradictionCheck(BaseModel):
+    """``option`` in ``answers[field]`` and an entry of ``group`` whose ``part`` names one of
+    ``words`` cannot both be so."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    kind: Literal["contradicts"]
+    field: str
+    option: str
+    group: str
+    part: str
+    words: tuple[str, ...]
+
+    def reads(self) -> tuple[str, ...]:
+        """The answers the check needs."""
+        return (self.field, self.group)
+
+    def contradicting(self, answers: Mapping[str, object]) -> Mapping[str, object] | None:
+        """The first entry that contradicts the chosen option, if the option is chosen."""
+        chosen = answers.get(self.field)
+        entries = answers.get(self.group)
+        if not isinstance(chosen, list) or self.option not in chosen:
+            return None
+        for entry in entries if isinstance(entries, list) else []:
+            if not isinstance(entry, Mapping):
+                continue
+            said = str(entry.get(self.part, "")).casefold()
+            if any(word.casefold() in said for word in self.words):
+                return dict(entry)
+        return None
+
+
+Check = CountCheck | EqualCheck | ContradictionCheck
 LabelOf = Callable[[str], LocalizedText]
+OptionLabelOf = Callable[[str, str], LocalizedText]
 
 
-def failure(check: Check, answers: Mapping[str, object], label: LabelOf) -> Message | None:
+def failure(
+    check: Check, answers: Mapping[str, object], label: LabelOf, option_label: OptionLabelOf
+) -> Message | None:
     """What is wrong, or ``None`` when the check holds or cannot be judged yet."""
     if any(answers.get(name) is None for name in check.reads()):
         return None
@@ -71,6 +108,23 @@ def failure(check: Check, answers: Mapping[str, object], label: LabelOf) -> Mess
                 "expected": max(size - check.plus, 0),
                 "group": label(check.group),
                 "listed": listed,
+            },
+        )
+    if isinstance(check, ContradictionCheck):
+        entry = check.contradicting(answers)
+        if entry is None:
+            return None
+        return Message(
+            N_(
+                "“{option}” is chosen in “{field}”, but “{group}” lists {name} as “{said}”. "
+                "Please correct one of them."
+            ),
+            {
+                "option": option_label(check.field, check.option),
+                "field": label(check.field),
+                "group": label(check.group),
+                "name": str(entry.get("name", "")),
+                "said": str(entry.get(check.part, "")),
             },
         )
     first, second = answers[check.field], answers[check.equals]

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Final, NamedTuple
 
-from flows.forms.checks import CountCheck
+from flows.forms.checks import ContradictionCheck, CountCheck
 from flows.forms.conditions import Condition, Contains, Equals, referenced
 from flows.forms.facts import POLICY_FACTS
 from flows.forms.parsing import PROBLEMS, InvalidAnswer, parse_text
@@ -118,8 +118,19 @@ def _checks(form: Form) -> Iterator[Problem]:
         for name in check.reads():
             if name not in types:
                 yield Problem(where, f"refers to unknown field {name!r}")
-        if isinstance(check, CountCheck) and types.get(check.group, "group") != "group":
+        if isinstance(check, CountCheck | ContradictionCheck) and types.get(check.group) != "group":
             yield Problem(where, f"{check.group!r} is not a repeated group")
+        if isinstance(check, ContradictionCheck):
+            yield from _contradiction(form, check, where)
+
+
+def _contradiction(form: Form, check: ContradictionCheck, where: str) -> Iterator[Problem]:
+    if form.has_field(check.field) and form.field(check.field).option(check.option) is None:
+        yield Problem(where, f"{check.field!r} has no option {check.option!r}")
+    if form.has_field(check.group):
+        parts = {part.id for part in form.field(check.group).fields}
+        if check.part not in parts:
+            yield Problem(where, f"{check.group!r} has no part {check.part!r}")
 
 
 def _asks_id(seen: dict[str, Field]) -> bool:

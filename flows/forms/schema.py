@@ -170,6 +170,13 @@ class Form(BaseModel):
         """The field's place in the form's order."""
         return self.positions[field_id]
 
+    def option_label(self, field_id: str, option_id: str) -> LocalizedText:
+        """The label of one option of a choice field."""
+        option = self.field(field_id).option(option_id)
+        if option is None:
+            raise KeyError(f"{field_id!r} has no option {option_id!r}")
+        return option.label
+
     def label(self, answer_id: str) -> LocalizedText:
         """The label of a field, of a computed value, or of an answer derived from the ID."""
         if answer_id in self.fields_by_id:

@@ -116,7 +116,7 @@ def _done(
     answers: dict[str, object] = {**state.answers, group.id: list(items)}
     for check in form.checks:
         if isinstance(check, CountCheck) and check.group == group.id:
-            problem = failure(check, answers, form.label)
+            problem = failure(check, answers, form.label, form.option_label)
             if problem is not None:
                 fix = form.field(check.equals) if form.has_field(check.equals) else None
                 screen = menu_screen(form, state, group, (Joined(("⚠️ ", problem)),), fix)

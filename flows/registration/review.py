@@ -22,7 +22,7 @@ FEN: Final = Decimal("0.01")
 
 def problems(form: Form, answers: dict[str, object]) -> list[Message]:
     """The failed cross-checks of the form."""
-    found = (failure(check, answers, form.label) for check in form.checks)
+    found = (failure(check, answers, form.label, form.option_label) for check in form.checks)
     return [message for message in found if message is not None]
 
 

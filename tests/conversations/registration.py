@@ -73,7 +73,7 @@ async def fill_jilin(
     await answer_identity(worker, locale, resident_id, on_behalf=on_behalf)
     for answer in ("吉林省财政厅", "科员", phone, "３"):
         await worker.send(answer)
-    for answer in ("王强", "40", "配偶", "长春市第一汽车厂 工人"):
+    for answer in ("王强", "65", "父亲", "长春市第一汽车厂 退休"):
         await worker.send(answer)
     await worker.press(label["add"])
     for answer in ("王小", "12", "女儿", "学生"):

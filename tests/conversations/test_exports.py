@@ -174,7 +174,7 @@ async def test_a_unit_officer_receives_the_summary_table_of_the_unit(
         CARD,
         "爱人患尿毒症长期透析，女儿上初中，家庭收入低。",
         "单亲女职工、大重病",
-        "王强（配偶，40岁，长春市第一汽车厂 工人）；王小（女儿，12岁，学生）",
+        "王强（父亲，65岁，长春市第一汽车厂 退休）；王小（女儿，12岁，学生）",
     )
     assert data_rows(sheet) == 1
 

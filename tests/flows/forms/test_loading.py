@@ -36,6 +36,8 @@ def _broken(tmp_path: Path, change: str, value: object) -> FormFileError:
     target, key = change.split(".")
     if target == "new":
         data["fields"].append(value)
+    elif target == "checks":
+        data["checks"][int(key)] = value
     else:
         fields[target][key] = value
     path = tmp_path / "jilin-2020" / "form.yaml"
@@ -84,6 +86,32 @@ BROKEN = [
         [{"id": "a", "label": {"zh_CN": "a", "en": "a"}}],
         "fields[name]",
         "options not allowed for type text",
+    ),
+    (
+        "checks.1",
+        {
+            "kind": "contradicts",
+            "field": "hardship_types",
+            "option": "single_father",
+            "group": "family_members",
+            "part": "relation",
+            "words": ["丈夫"],
+        },
+        "checks[1]",
+        "no option 'single_father'",
+    ),
+    (
+        "checks.1",
+        {
+            "kind": "contradicts",
+            "field": "hardship_types",
+            "option": "single_mother",
+            "group": "family_members",
+            "part": "relation",
+            "words": ["丈夫"],
+        },
+        "checks[1]",
+        "'family_members' has no part 'relation'",
     ),
 ]
 

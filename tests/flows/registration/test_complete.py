@@ -53,7 +53,7 @@ def walk_jilin(walker: Walker) -> None:
     walker.press("r:ok:resident_id")
     for answer in ("吉林省财政厅", "科员", "139 0431 1234", "３"):
         walker.type(answer)
-    for answer in ("王强", "40", "配偶", "长春市第一汽车厂 工人"):
+    for answer in ("王强", "65", "父亲", "长春市第一汽车厂 退休"):
         walker.type(answer)
     walker.press("r:add:family_members")
     for answer in ("王小", "12", "女儿", "学生"):
@@ -103,9 +103,9 @@ def test_a_complete_jilin_registration(locale: str) -> None:
     assert answers["family_members"] == [
         {
             "name": "王强",
-            "age": 40,
-            "relationship": "配偶",
-            "work_unit_position": "长春市第一汽车厂 工人",
+            "age": 65,
+            "relationship": "父亲",
+            "work_unit_position": "长春市第一汽车厂 退休",
         },
         {"name": "王小", "age": 12, "relationship": "女儿", "work_unit_position": "学生"},
     ]

@@ -331,3 +331,17 @@ def test_typing_done_closes_the_list_of_family_members() -> None:
     walker.type("完成")
     assert walker.state.cursor == "wages"
     assert len(walker.state.answers["family_members"]) == 1  # type: ignore[arg-type]
+
+
+def test_a_single_mother_who_lists_a_husband_is_asked_to_correct_one() -> None:
+    walker = reviewed_jilin("en")
+    members = list(walker.state.answers["family_members"])  # type: ignore[arg-type]
+    members[0] = {**members[0], "relationship": "husband"}
+    walker.state = walker.state.but(answers={**walker.state.answers, "family_members": members})
+    walker.press("r:submit")
+    assert walker.state.phase is Phase.REVIEW
+    assert walker.lines()[:2] == [
+        "Please correct this before submitting:",
+        "⚠️ “Single-parent female worker” is chosen in “Kind of hardship (choose all that "
+        "apply)”, but “Other family members” lists 王强 as “husband”. Please correct one of them.",
+    ]
