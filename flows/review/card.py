@@ -144,12 +144,12 @@ def reason_screen(record: RecordView, rejecting: bool) -> Screen:
 
 def amount_screen(record: RecordView, standard: Sequence[Decimal]) -> Screen:
     """Approving at the last level: the policy's standard amounts, or type one."""
-    lines: tuple[Text, ...] = (
-        Message(
-            N_("Record {id}: choose the aid amount, or type it in yuan."),
-            {"id": str(record.id)},
-        ),
+    ask = (
+        N_("Record {id}: choose the aid amount, or type it in yuan.")
+        if standard
+        else N_("Record {id}: please type the aid amount in yuan, for example 1000.")
     )
+    lines: tuple[Text, ...] = (Message(ask, {"id": str(record.id)}),)
     buttons = [
         Button(
             Message(N_("{amount}"), {"amount": amount}),

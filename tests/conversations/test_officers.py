@@ -359,9 +359,9 @@ async def test_a_record_goes_through_three_levels_and_gets_an_amount(
     assert card.text.splitlines()[:2] == card_head(locale, 1, 2)
     await province.press(CARD_BUTTONS[locale][0][0], card)
     assert card.text == (
-        "Record 1: choose the aid amount, or type it in yuan."
+        "Record 1: please type the aid amount in yuan, for example 1000."
         if locale == "en"
-        else "登记 1：请选择帮扶金额，或直接输入金额（元）。"
+        else "登记 1：请输入帮扶金额（元），例如 1000。"
     )
     assert card.button_labels == [[BACK[locale]]]  # the Jilin policy has no standard amounts
     again = (
