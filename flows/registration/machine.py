@@ -112,9 +112,19 @@ def _welcome(state: RegistrationState) -> tuple[Message, ...]:
         # Why it came back, each time: the notice of the return may be long gone or never came.
         reason = scrub(state.returned_because)
         return (Message(N_("Returned for correction: {reason}"), {"reason": reason}),)
+    name = state.answers.get("name")
+    if state.on_behalf and name:
+        # An officer enters one worker's registration at a time: say whose goes on.
+        return (Message(ENTERING_FOR, {"name": str(name)}),)
     if state.answers:
         return (Message(N_("Welcome back! Let us continue where you stopped.")),)
     return ()
+
+
+ENTERING_FOR = N_(
+    "Continuing the registration you are entering for {name}. Another worker's can be started "
+    "once this one is submitted or deleted."
+)
 
 
 def _consent(form: Form, state: RegistrationState, event: Event, today: dt.date) -> Step:

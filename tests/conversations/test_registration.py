@@ -313,6 +313,11 @@ OFFICER_CONSENT = {
 }
 
 
+CONTINUING = {
+    "en": "Continuing the registration you are entering for 张丽. Another worker's can be "
+    "started once this one is submitted or deleted.",
+    "zh-hans": "继续填写您代张丽填写的登记。这份登记提交或删除后，才能开始为另一位职工填写。",
+}
 PAUSED_ON_BEHALF = {
     "en": "Paused. The answers are kept; send /enter to continue.",
     "zh-hans": "已暂停。已填写的内容都已保存，发送 /enter 即可继续。",
@@ -333,7 +338,7 @@ async def test_an_officer_confirms_the_workers_consent_rather_than_giving_their_
     assert officer.last.text == declined
     assert [button.text for button in officer.last.buttons] == [agree_now]
     await officer.send("/enter")
-    assert officer.last.text.endswith(declined)
+    assert officer.texts[-2:] == [CONTINUING[language], declined]
     await officer.press(agree_now)
     assert ("Question 2 of 25" if language == "en" else "第 2 题，共 25 题") in officer.last.text
     await officer.send(RESIDENT_ID)
