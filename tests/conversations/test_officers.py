@@ -106,9 +106,11 @@ async def invite_officer(
     return officer
 
 
-async def submit(worker: SimulatedUser, locale: str, resident_id: str = RESIDENT_ID) -> None:
+async def submit(
+    worker: SimulatedUser, locale: str, resident_id: str = RESIDENT_ID, **answers: str
+) -> None:
     """The whole Jilin form, the pre-check, and the confirmed submission."""
-    await fill_jilin(worker, locale, resident_id=resident_id)
+    await fill_jilin(worker, locale, resident_id=resident_id, **answers)
     await worker.press(SUBMIT[locale][0])
     await worker.press(SUBMIT[locale][1])
 
@@ -630,10 +632,7 @@ async def test_approving_against_the_precheck_asks_first(
     services: Services, standin: StandInBot, locale: str
 ) -> None:
     await seed(services)
-    worker = standin.user(WORKER, "张丽", PHONE_LANGUAGE[locale])
-    await fill_jilin(worker, locale, owns_shop="yes")
-    await worker.press(SUBMIT[locale][0])
-    await worker.press(SUBMIT[locale][1])
+    await submit(standin.user(WORKER, "张丽", PHONE_LANGUAGE[locale]), locale, owns_shop="yes")
     officer = standin.user(UNIT_OFFICER, "李明", PHONE_LANGUAGE[locale])
     await officer.send("/queue")
     card = officer.last
