@@ -19,6 +19,8 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from flows.access import OFFICER_LEVELS as ACCESS_LEVELS
+from flows.access import Role, actor, descendants
 from storage.models import Campaign, CampaignUnit, Registration, ReminderDelivery, Unit, User
 
 SENDING: Final = "sending"
@@ -27,12 +29,8 @@ BLOCKED: Final = "blocked"
 FAILED: Final = "failed"
 
 # The level each officer role reviews at (the review chain's names, see Campaign.levels).
-OFFICER_LEVELS: Final = {
-    "unit_officer": "unit",
-    "department_officer": "department",
-    "province_officer": "province",
-}
-PROVINCE_OFFICER: Final = "province_officer"
+OFFICER_LEVELS: Final = {role.value: level.value for role, level in ACCESS_LEVELS.items()}
+PROVINCE_OFFICER: Final = Role.PROVINCE_OFFICER.value
 # As in flows.review.states: a record waits at ``Registration.level`` in these states, and is
 # approved for good once the last level granted the aid.
 WAITING_STATES: Final = ("submitted", "resubmitted", "approved")
@@ -202,16 +200,7 @@ async def open_registrations(
 
 def subtree(unit_id: int, parents: Mapping[int, int | None]) -> set[int]:
     """A unit and every unit below it."""
-    children: dict[int | None, list[int]] = {}
-    for child, parent in parents.items():
-        children.setdefault(parent, []).append(child)
-    found, todo = set(), [unit_id]
-    while todo:
-        current = todo.pop()
-        if current not in found:
-            found.add(current)
-            todo.extend(children.get(current, ()))
-    return found
+    return set(descendants(parents, unit_id))
 
 
 async def _parents(session: AsyncSession) -> dict[int, int | None]:
@@ -283,13 +272,9 @@ async def campaign_officers(session: AsyncSession, campaign_id: int) -> list[Rec
 
 
 def _scope(officer: User, parents: Mapping[int, int | None]) -> set[int] | None:
-    """The units an officer acts on (None: all of them), as flows.access.scope has it."""
-    assert officer.unit_id is not None
-    if officer.role == PROVINCE_OFFICER:
-        return None
-    if officer.role == "department_officer":
-        return subtree(officer.unit_id, parents)
-    return {officer.unit_id}
+    """The units an officer acts on (None: all of them), by the access rules' own reckoning."""
+    scope = actor(officer.id, officer.role, officer.unit_id, parents).scope
+    return None if scope.everywhere else set(scope.units)
 
 
 async def unit_figures(session: AsyncSession, campaign_id: int) -> list[UnitFigures]:
