@@ -14,6 +14,7 @@ from flows.forms import load_form
 from flows.forms.masking import scrub
 from flows.i18n import DISPLAY_ZONE, N_, NP_
 from flows.registration import RegistrationState
+from flows.registration.review import problems
 from flows.reminders import questions_left
 from flows.review import State, status_text
 from storage.models import Campaign
@@ -27,6 +28,10 @@ DRAFT_LEFT = NP_(
     "Your draft: {count} questions left. Send /register to continue.",
 )
 DRAFT_COMPLETE = N_("Your draft is complete. Send /register to look it over and submit it.")
+DRAFT_TO_CORRECT = N_(
+    "Every question of your draft is answered, but something must be corrected before it can "
+    "be submitted. Send /register to see what."
+)
 RETURNED_BECAUSE = N_("Returned for correction: {reason}")
 REJECTED_BECAUSE = N_("Reason: {reason}")
 ASK_THE_UNIT = N_("If you have questions about it, please talk to your unit's union officer.")
@@ -112,8 +117,12 @@ async def _registration_line(context: BotContext, person: Person, campaign: Camp
     state = State(record.state)
     if state is State.DRAFT:
         sealed = registrations.open_state(context.services.vault, record)
-        left = questions_left(load_form(campaign.form_id), RegistrationState.model_validate(sealed))
-        return t.counted(DRAFT_LEFT, left) if left else t(DRAFT_COMPLETE)
+        form, draft = load_form(campaign.form_id), RegistrationState.model_validate(sealed)
+        left = questions_left(form, draft)
+        if left:
+            return t.counted(DRAFT_LEFT, left)
+        # Every question answered is not yet submittable: the cross-checks must hold too.
+        return t(DRAFT_TO_CORRECT if problems(form, dict(draft.answers)) else DRAFT_COMPLETE)
     level = Level(record.level) if record.level else None
     line = t.render(status_text(state, level, amount=record.aid_amount))
     if state is State.RETURNED:

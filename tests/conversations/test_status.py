@@ -10,7 +10,8 @@ from bot.clock import ManualClock
 from bot.context import Services
 from bot.reminders import run_due_reminders
 from bot.standin.running import StandInBot
-from storage.models import User
+from storage.models import Registration, User
+from storage.repositories import registrations
 from tests.auxil.scenario import SHANGHAI, WORKER, seed
 from tests.conversations.registration import answer_identity, fill_jilin
 
@@ -38,6 +39,25 @@ async def test_status_of_a_draft_with_every_answer(services: Services, standin: 
     await worker.send("/status")
     assert worker.last.text.endswith(
         "Your draft is complete. Send /register to look it over and submit it."
+    )
+
+
+async def test_status_of_a_complete_draft_that_a_cross_check_stops(
+    services: Services, standin: StandInBot
+) -> None:
+    await seed(services)
+    worker = standin.user(WORKER, "张丽", "en")
+    await fill_jilin(worker, "en")
+    async with services.sessions() as session, session.begin():
+        draft = await session.scalar(select(Registration))
+        assert draft is not None
+        state = registrations.open_state(services.vault, draft)
+        state["answers"]["household_size"] = 4  # three people are listed, the worker included
+        registrations.seal_state(services.vault, draft, state)
+    await worker.send("/status")
+    assert worker.last.text.endswith(
+        "Every question of your draft is answered, but something must be corrected before it "
+        "can be submitted. Send /register to see what."
     )
 
 
