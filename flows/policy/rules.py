@@ -68,8 +68,8 @@ WITHIN_MULTIPLE_WITH_CAUSE: Final = N_(
 )
 WITHIN_MULTIPLE_JUDGED: Final = N_(
     "{measure} is {amount}, within {percent} of {standard_label} ({threshold}, inclusive); "
-    "the hardship comes from {judged}, which the rule covers only as another special cause: "
-    "the officer judges."
+    "the hardship comes from {judged}, which counts only if the union officer judges it "
+    "another special cause."
 )
 AFTER_EXPENSES_ABOVE: Final = N_(
     "After necessary expenses of {expenses} a month, the household lives on {amount} per "
@@ -87,7 +87,7 @@ AFTER_EXPENSES_WITH_CAUSE: Final = N_(
 AFTER_EXPENSES_JUDGED: Final = N_(
     "After necessary expenses of {expenses} a month, the household lives on {amount} per "
     "person, within {percent} of {standard_label} ({threshold}, inclusive); the hardship "
-    "comes from {judged}, which the rule covers only as another cause: the officer judges."
+    "comes from {judged}, which counts only if the union officer judges it another cause."
 )
 NO_LISTED_CAUSE: Final = N_("None of the causes it names was given ({listed}).")
 NO_CAUSE: Final = N_("No cause of hardship was given.")

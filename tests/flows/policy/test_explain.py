@@ -97,7 +97,7 @@ SENTENCES = [
             "parenthood or another special cause): for the officer to judge. Household "
             "disposable income per person is CN¥1,240.00, within 200% of the Changchun minimum "
             "living standard (CN¥1,240.00, inclusive); the hardship comes from other causes, "
-            "which the rule covers only as another special cause: the officer judges.",
+            "which counts only if the union officer judges it another special cause.",
         ],
     ),
     (
