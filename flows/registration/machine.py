@@ -58,6 +58,7 @@ def step(form: Form, state: RegistrationState, event: Event, today: dt.date) -> 
     return result
 
 
+_BUTTONS_HINT: Final = (Message(N_("Please choose one of the buttons below.")),)
 LONG_NUMBER_REMOVED = N_(
     "Your message held a long number, so it was removed from the chat to protect it."
 )
@@ -141,8 +142,7 @@ def _consent(form: Form, state: RegistrationState, event: Event, today: dt.date)
             return ask(form, state, before)
     if isinstance(event, TextInput):
         # Consent is given with its button, not in words that might mean something else.
-        hint = Message(N_("Please choose one of the buttons below."))
-        return redisplay(form, state, today, (hint,))
+        return redisplay(form, state, today, _BUTTONS_HINT)
     return redisplay(form, state, today)
 
 
@@ -156,7 +156,8 @@ def _deleting(form: Form, state: RegistrationState, event: Event, today: dt.date
         return redisplay(
             form, state.but(phase=state.return_phase or Phase.ANSWERING), today, (kept,)
         )
-    return Step(state, (delete_screen(),))
+    # Deleting is for its button only: words might mean either.
+    return Step(state, (delete_screen(_BUTTONS_HINT if isinstance(event, TextInput) else ()),))
 
 
 def _duplicate(form: Form, state: RegistrationState, field_id: str) -> Step:

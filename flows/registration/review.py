@@ -90,10 +90,11 @@ def review_screen(form: Form, state: RegistrationState, notes: tuple[Text, ...] 
     return Screen(tuple(lines), tuple(rows))
 
 
-def submit_screen() -> Screen:
-    """Shown under the pre-check: confirm, or back to the review."""
+def submit_screen(hint: bool = False) -> Screen:
+    """Shown under the pre-check: confirm, or back to the review (``hint``: use the buttons)."""
     return Screen(
         (
+            *((Message(N_("Please choose one of the buttons below.")),) if hint else ()),
             Message(
                 N_(
                     "Submit now? Your unit's union officer will then review the registration; "

@@ -10,7 +10,7 @@ from flows.i18n import N_, Message
 from flows.registration import callbacks
 from flows.registration.advancing import ask, redisplay
 from flows.registration.effects import Step, SubmitConfirmed, SubmitRequested
-from flows.registration.events import Back, ButtonPressed, Event
+from flows.registration.events import Back, ButtonPressed, Event, TextInput
 from flows.registration.navigation import next_field
 from flows.registration.review import (
     editable,
@@ -44,7 +44,8 @@ def on_submitting(form: Form, state: RegistrationState, event: Event, today: dt.
     if isinstance(event, Back) or (pressed is not None and pressed.action == callbacks.REVIEW):
         reviewing = state.but(phase=Phase.REVIEW)
         return Step(reviewing, (review_screen(form, reviewing),))
-    return Step(state, (submit_screen(),))
+    # Submitting is for its button only, pressed under the pre-check just read.
+    return Step(state, (submit_screen(hint=isinstance(event, TextInput)),))
 
 
 def _submit(form: Form, state: RegistrationState, today: dt.date) -> Step:

@@ -345,3 +345,16 @@ def test_a_single_mother_who_lists_a_husband_is_asked_to_correct_one() -> None:
         "⚠️ “Single-parent female worker” is chosen in “Kind of hardship (choose all that "
         "apply)”, but “Other family members” lists 王强 as “husband”. Please correct one of them.",
     ]
+
+
+def test_words_at_the_submit_and_delete_prompts_ask_for_the_buttons() -> None:
+    walker = reviewed_jilin("en")
+    walker.press("r:submit")
+    walker.type("确认")
+    assert walker.state.phase is Phase.SUBMITTING
+    assert walker.lines()[0] == "Please choose one of the buttons below."
+    walker.press("r:review")
+    walker.press("r:delete")
+    walker.type("不")
+    assert walker.state.phase is Phase.DELETING
+    assert walker.lines()[0] == "Please choose one of the buttons below."
