@@ -123,6 +123,8 @@ def status_text(
     if state is State.AID_GRANTED and owner and amount is not None:
         granted = N_("Your registration was approved. Aid granted: {amount}.")
         return Message(granted, {"amount": amount})
+    if state is State.REJECTED and owner:
+        return Message(N_("Your registration was not accepted."))
     return Message(STATE_NAMES[state])
 
 

@@ -310,12 +310,16 @@ async def test_an_invited_officer_approves_returns_and_rejects(
     await workers[2].send("/status")
     assert workers[2].last.text.splitlines()[-3:] == (
         [
-            "rejected",
+            "Your registration was not accepted.",
             "Reason: 家庭人均收入超过标准。",
             "If you have questions about it, please talk to your unit's union officer.",
         ]
         if locale == "en"
-        else ["未通过", "原因：家庭人均收入超过标准。", "如有疑问，请与本单位工会联系。"]
+        else [
+            "您的登记未获通过。",
+            "原因：家庭人均收入超过标准。",
+            "如有疑问，请与本单位工会联系。",
+        ]
     )
     await officer.send("/queue")
     assert officer.last.text == (
