@@ -10,14 +10,14 @@ from bot.people import Person, person_of
 from bot.registration.conversation import NO_CAMPAIGN
 from flows.access import Level
 from flows.campaigns import CampaignTimes, status_lines
-from flows.forms import load_form
+from flows.forms import Form, load_form
 from flows.forms.masking import scrub
-from flows.i18n import DISPLAY_ZONE, N_, NP_
+from flows.i18n import DISPLAY_ZONE, N_, NP_, Translator
 from flows.registration import RegistrationState
 from flows.registration.review import problems
 from flows.reminders import questions_left
 from flows.review import State, status_text
-from storage.models import Campaign
+from storage.models import Campaign, Registration
 from storage.repositories import campaigns, registrations, review
 from storage.repositories import reminders as reminder_settings
 
@@ -117,24 +117,31 @@ async def _registration_line(context: BotContext, person: Person, campaign: Camp
     state = State(record.state)
     if state is State.DRAFT:
         sealed = registrations.open_state(context.services.vault, record)
-        form, draft = load_form(campaign.form_id), RegistrationState.model_validate(sealed)
-        left = questions_left(form, draft)
-        if left:
-            return t.counted(DRAFT_LEFT, left)
-        # Every question answered is not yet submittable: the cross-checks must hold too.
-        return t(DRAFT_TO_CORRECT if problems(form, dict(draft.answers)) else DRAFT_COMPLETE)
+        return _draft_line(t, load_form(campaign.form_id), RegistrationState.model_validate(sealed))
     level = Level(record.level) if record.level else None
-    line = t.render(status_text(state, level, amount=record.aid_amount))
+    lines = [t.render(status_text(state, level, amount=record.aid_amount))]
+    lines.extend(await _why(context, t, record, state))
+    return "\n".join(lines)
+
+
+def _draft_line(t: Translator, form: Form, draft: RegistrationState) -> str:
+    left = questions_left(form, draft)
+    if left:
+        return t.counted(DRAFT_LEFT, left)
+    # Every question answered is not yet submittable: the cross-checks must hold too.
+    return t(DRAFT_TO_CORRECT if problems(form, dict(draft.answers)) else DRAFT_COMPLETE)
+
+
+async def _why(context: BotContext, t: Translator, record: Registration, state: State) -> list[str]:
+    """The officer's reason for a return or a rejection, numbers masked."""
     if state is State.RETURNED:
         sealed = registrations.open_state(context.services.vault, record)
         reason = RegistrationState.model_validate(sealed).returned_because
-        if reason:
-            line = "\n".join([line, t(RETURNED_BECAUSE, reason=scrub(reason))])
+        return [t(RETURNED_BECAUSE, reason=scrub(reason))] if reason else []
     if state is State.REJECTED:
         reason = await review.rejection_reason(context.session, record.id)
-        if reason:
-            line = "\n".join([line, t(REJECTED_BECAUSE, reason=scrub(reason)), t(ASK_THE_UNIT)])
-    return line
+        return [t(REJECTED_BECAUSE, reason=scrub(reason)), t(ASK_THE_UNIT)] if reason else []
+    return []
 
 
 HANDLERS = [
