@@ -8,14 +8,12 @@ through the same resumable, rate-limited path as ``songnuan broadcast``.
 
 from __future__ import annotations
 
-import logging
 from typing import Final
 
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.error import TelegramError
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
-from bot.context import BotContext, Services
+from bot.context import BotContext
 from bot.officers.acting import acting, tell
 from bot.officers.awaiting import draft_of, drop_draft, keep_draft
 from bot.people import Person, person_of
@@ -26,8 +24,6 @@ from flows.reminders import broadcast_text
 from storage.models import Unit
 from storage.repositories import audit, broadcasts, units
 from storage.repositories.broadcasts import Scope, ScopeError
-
-log = logging.getLogger(__name__)
 
 PREFIX: Final = "bc:"
 DRAFT_KIND: Final = "broadcast"
@@ -59,14 +55,6 @@ SCOPE_WORKERS = N_("the workers of {unit}")
 SCOPE_OFFICERS = N_("the officers of {unit}")
 SEND = N_("📢 Send")
 CANCEL = N_("✖ Cancel")
-REPORT = N_(
-    "Your broadcast is out. Delivered: {sent}. Not delivered: {missed} (they have blocked the "
-    "bot or could not be reached)."
-)
-STILL_TO_SEND = NP_(
-    "{count} more message goes out after Telegram's pause.",
-    "{count} more messages go out after Telegram's pause.",
-)
 
 
 async def start_broadcast(update: Update, context: BotContext) -> None:
@@ -151,29 +139,7 @@ async def send_now(update: Update, context: BotContext) -> None:
     await query.answer()
     await query.edit_message_text(_preview(t, draft, t.counted(SENDING, len(found))))
     # Sent beside the conversation; the reminder job resumes it after a restart.
-    context.application.create_task(
-        _send_and_report(services, context.bot, broadcast.id, person.user.telegram_id, t)
-    )
-
-
-async def _send_and_report(
-    services: Services, bot: Bot, broadcast_id: int, officer_chat_id: int, t: Translator
-) -> None:
-    """Send the broadcast, then tell the officer how it went."""
-    report = await send_broadcast(services, bot, broadcast_id)
-    lines = [
-        t(
-            REPORT,
-            sent=report.sent,
-            missed=report.blocked + report.failed,
-        )
-    ]
-    if report.later:
-        lines.append(t.counted(STILL_TO_SEND, report.later))
-    try:
-        await bot.send_message(officer_chat_id, "\n".join(lines))
-    except TelegramError as error:
-        log.warning("Could not report a broadcast to its officer: %s", error)
+    context.application.create_task(send_broadcast(services, context.bot, broadcast.id))
 
 
 async def cancel(update: Update, context: BotContext) -> None:

@@ -23,7 +23,7 @@ from bot.context import Services
 from bot.reminders.sender import Outcome, Sleep, deliver
 from flows.campaigns import CampaignTimes
 from flows.forms.loading import FormFileError, load_form
-from flows.i18n import translator
+from flows.i18n import N_, translator
 from flows.registration import RegistrationState
 from flows.reminders import (
     Audience,
@@ -269,8 +269,34 @@ async def send_broadcast(
     async with writing(services.sessions) as session:
         broadcast = await broadcasts.get(session, broadcast_id)
         assert broadcast is not None
-        await broadcasts.finish_if_done(session, broadcast, services.clock.now())
+        finished = await broadcasts.finish_if_done(session, broadcast, services.clock.now())
+        counts = await broadcasts.counts(session, broadcast_id) if finished else {}
+        creator = await _creator(session, broadcast.created_by_user_id) if finished else None
+    if creator is not None:
+        await _report_broadcast(services, bot, creator, counts)
     return report
+
+
+BROADCAST_DONE = N_(
+    "Your broadcast is out. Delivered: {sent}. Not delivered: {missed} (they have blocked the "
+    "bot or could not be reached)."
+)
+
+
+async def _creator(session: AsyncSession, user_id: int | None) -> User | None:
+    """The officer who made a broadcast in the chat, if they can still be reached."""
+    user = await users.get(session, user_id) if user_id is not None else None
+    return user if user is not None and user.blocked_at is None else None
+
+
+async def _report_broadcast(
+    services: Services, bot: Bot, creator: User, counts: dict[str, int]
+) -> None:
+    """Tell the officer how their broadcast went, once it is finished (after a restart too)."""
+    t = translator(creator.locale or services.settings.locale)
+    missed = counts.get(broadcasts.BLOCKED, 0) + counts.get(broadcasts.FAILED, 0)
+    text = t(BROADCAST_DONE, sent=counts.get(broadcasts.SENT, 0), missed=missed)
+    await deliver(bot, creator.telegram_id, Outgoing((text,)))
 
 
 async def resume_broadcasts(

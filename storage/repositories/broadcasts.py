@@ -184,7 +184,12 @@ async def counts(session: AsyncSession, broadcast_id: int) -> dict[str, int]:
 
 
 async def finish_if_done(session: AsyncSession, broadcast: Broadcast, now: dt.datetime) -> bool:
-    """Mark the broadcast finished when nothing is pending (blocked ones are dropped)."""
+    """Mark the broadcast finished when nothing is pending (blocked ones are dropped).
+
+    True only for the call that finishes it: a broadcast finishes once.
+    """
+    if broadcast.finished_at is not None:
+        return False
     left = await session.scalar(
         select(func.count())
         .select_from(BroadcastDelivery)

@@ -102,3 +102,28 @@ async def test_recipients_held_back_by_flood_limits_are_sent_on_the_next_run(wor
     second = await resume_broadcasts(world.services, bot, sleep=no_wait)
     assert second.sent == 1
     assert len(api.texts_to(world.chats["w2"])) == 1
+
+
+async def test_the_officer_hears_once_when_the_broadcast_is_done(world: World) -> None:
+    officer = await world.person("boss", "province_officer", "u1", locale="en")
+    scope = Scope.parse("unit:u1", "workers")
+    async with world.session() as session, session.begin():
+        to = await broadcasts.recipients(session, scope)
+        broadcast = await broadcasts.create(
+            session, scope=scope, text="开会", created_by_user_id=officer, to=to, now=at(12, 20, 10)
+        )
+    api = FakeBotApi(flood={world.chats["w2"]: 10}, blocked={world.chats["w3"]})
+
+    async def no_wait(_seconds: float) -> None:
+        return None
+
+    bot = await make_bot(api)
+    await send_broadcast(world.services, bot, broadcast.id, sleep=no_wait)
+    assert api.texts_to(world.chats["boss"]) == []  # one is still to send
+    api.flood.clear()
+    for _ in range(2):  # after a restart, say; the second run finds it done already
+        await resume_broadcasts(world.services, bot, sleep=no_wait)
+    assert api.texts_to(world.chats["boss"]) == [
+        "Your broadcast is out. Delivered: 5. Not delivered: 1 (they have blocked the bot or "
+        "could not be reached)."
+    ]
