@@ -17,6 +17,7 @@ from flows.registration import RegistrationState
 from flows.registration.review import problems
 from flows.reminders import questions_left
 from flows.review import State, status_text
+from flows.review.notices import ASK_THE_UNIT
 from storage.models import Campaign, Registration
 from storage.repositories import campaigns, registrations, review
 from storage.repositories import reminders as reminder_settings
@@ -34,7 +35,6 @@ DRAFT_TO_CORRECT = N_(
 )
 RETURNED_BECAUSE = N_("Returned for correction: {reason}")
 REJECTED_BECAUSE = N_("Reason: {reason}")
-ASK_THE_UNIT = N_("If you have questions about it, please talk to your unit's union officer.")
 REMINDERS_ON = N_(
     "Reminders are on: I will remind you before deadlines while something of yours is "
     "unfinished or waiting."

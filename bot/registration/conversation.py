@@ -80,7 +80,7 @@ async def take_turn(
     entered on behalf of a worker of their unit, which records the officer as its author.
     """
     draft = await _open_draft(context, person, start or "latest")
-    nothing_open = isinstance(draft, str) or (draft.registration is None and not start)
+    nothing_open = isinstance(draft, str) or draft.registration is None
     if nothing_open and not start and not isinstance(event, Pause) and is_officer(person.user.role):
         # An officer's stray message is seldom meant for a registration of their own.
         await context.uow.commit()

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Final
 
 from flows.forms.masking import holds_long_number, scrub
-from flows.forms.parsing.choices import means_back, means_done, means_keep
+from flows.forms.parsing.choices import CHOOSE_A_BUTTON, means_back, means_done, means_keep
 from flows.forms.schema import Form
 from flows.i18n import N_, Message
 from flows.registration import callbacks
@@ -58,7 +58,7 @@ def step(form: Form, state: RegistrationState, event: Event, today: dt.date) -> 
     return result
 
 
-_BUTTONS_HINT: Final = (Message(N_("Please choose one of the buttons below.")),)
+_BUTTONS_HINT: Final = (CHOOSE_A_BUTTON,)
 LONG_NUMBER_REMOVED = N_(
     "Your message held a long number, so it was removed from the chat to protect it."
 )

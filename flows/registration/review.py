@@ -8,6 +8,7 @@ from typing import Final
 from flows.forms.checks import failure
 from flows.forms.computed import computed_values
 from flows.forms.display import entry, shown, shown_derived
+from flows.forms.parsing.choices import CHOOSE_A_BUTTON
 from flows.forms.schema import DERIVED_FROM_ID, DERIVED_LABELS, Field, Form
 from flows.forms.texts import Joined, Text, labelled
 from flows.i18n import N_, Message
@@ -94,7 +95,7 @@ def submit_screen(hint: bool = False) -> Screen:
     """Shown under the pre-check: confirm, or back to the review (``hint``: use the buttons)."""
     return Screen(
         (
-            *((Message(N_("Please choose one of the buttons below.")),) if hint else ()),
+            *((CHOOSE_A_BUTTON,) if hint else ()),
             Message(
                 N_(
                     "Submit now? Your unit's union officer will then review the registration; "

@@ -17,6 +17,8 @@ from flows.i18n import N_, Message
 from flows.review.states import STATE_NAMES, WAITING, State
 from flows.review.transitions import Kind, Transition
 
+ASK_THE_UNIT = N_("If you have questions about it, please talk to your unit's union officer.")
+
 
 def worker_notice(
     transition: Transition, labels: Mapping[str, Text] | None = None, command: str = "/register"
@@ -78,9 +80,7 @@ def worker_notice(
                 N_("We are sorry: {by} did not accept your registration. Reason: {reason}"),
                 {"by": by, "reason": reason},
             ),
-            Message(
-                N_("If you have questions about it, please talk to your unit's union officer.")
-            ),
+            Message(ASK_THE_UNIT),
         ),
         "\n",
     )

@@ -18,6 +18,8 @@ _NO: Final = frozenset(
 )
 
 _BACK: Final = frozenset({"返回", "上一题", "上一步", "back"})
+# Said wherever only a button answers.
+CHOOSE_A_BUTTON: Final = Message(N_("Please choose one of the buttons below."))
 _OK: Final = frozenset({"ok", "okay", "好", "好的", "确认", "确定", "可以"})
 _KEEP: Final = frozenset({"保持不变", "不变", "不用改", "keep", "keepit", "nochange"})
 _DONE: Final = frozenset({"完成", "好了", "选好了", "就这些", "done", "finished"})
@@ -67,4 +69,4 @@ def parse_confirmation(text: str) -> bool:
 
 
 def _unknown() -> InvalidAnswer:
-    return InvalidAnswer("unknown", Message(N_("Please choose one of the buttons below.")))
+    return InvalidAnswer("unknown", CHOOSE_A_BUTTON)
