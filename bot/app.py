@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 from telegram.ext import ApplicationBuilder, BaseRateLimiter, ContextTypes
-from telegram.request import BaseRequest
+from telegram.request import BaseRequest, HTTPXRequest
 
 from bot.clock import Clock, SystemClock
 from bot.context import BotContext, Services, SongnuanApplication
@@ -22,6 +22,7 @@ from bot.handlers import (
     start,
     status,
 )
+from bot.outbox import OutboxBot
 from bot.reminders import FloodLimiter
 from bot.settings import Settings
 from flows.i18n import SUPPORTED_LOCALES, translator
@@ -72,19 +73,21 @@ def build_application(
     """The bot with every handler, talking to the Bot API through ``request``."""
     keep_personal_data_out_of_logs()
     settings = services.settings
+    bot = OutboxBot(
+        token=token or _token(settings),
+        base_url=settings.bot_api_url,
+        base_file_url=settings.bot_file_url,
+        request=request or HTTPXRequest(connection_pool_size=256),
+        get_updates_request=request or HTTPXRequest(connection_pool_size=1),
+        rate_limiter=rate_limiter,
+    )
     builder = (
         ApplicationBuilder()
         .application_class(SongnuanApplication, kwargs={"services": services})
         .context_types(ContextTypes(context=BotContext))
-        .token(token or _token(settings))
-        .base_url(settings.bot_api_url)
-        .base_file_url(settings.bot_file_url)
+        .bot(bot)
         .updater(None)
     )
-    if request is not None:
-        builder = builder.request(request).get_updates_request(request)
-    if rate_limiter is not None:
-        builder = builder.rate_limiter(rate_limiter)
     application = builder.build()
     assert isinstance(application, SongnuanApplication)
     application.add_handlers(deadlines.EARLY_HANDLERS, group=deadlines.GROUP)
@@ -106,7 +109,25 @@ def build_application(
             name=CHECKPOINT_JOB,
             job_kwargs={"max_instances": 1, "coalesce": True},
         )
+        application.job_queue.run_repeating(
+            _redeliver,
+            interval=REDELIVERY_INTERVAL,
+            first=REDELIVERY_INTERVAL,
+            name=REDELIVERY_JOB,
+            job_kwargs={"max_instances": 1, "coalesce": True},
+        )
     return application
+
+
+REDELIVERY_JOB = "songnuan-redelivery"
+REDELIVERY_INTERVAL = dt.timedelta(seconds=15)
+
+
+async def _redeliver(context: BotContext) -> None:
+    """Make again the replies whose making was interrupted (Telegram unreachable a while)."""
+    application = context.application
+    assert isinstance(application, SongnuanApplication)
+    await application.outbox.redeliver(application.outbox_bot)
 
 
 CHECKPOINT_JOB = "songnuan-checkpoint"

@@ -10,6 +10,7 @@ from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot import uow
 from bot.clock import Clock
+from bot.outbox import Outbox, OutboxBot
 from bot.settings import Settings
 from storage.crypto import Vault
 
@@ -30,6 +31,13 @@ class SongnuanApplication(Application[Any, Any, Any, Any, Any, Any]):
     def __init__(self, *, services: Services, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.services = services
+        self.outbox = Outbox(services.sessions, services.vault)
+
+    @property
+    def outbox_bot(self) -> OutboxBot:
+        """The bot, which stores its replies in the outbox (see :mod:`bot.outbox`)."""
+        assert isinstance(self.bot, OutboxBot)
+        return self.bot
 
 
 class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict[Any, Any]]):

@@ -52,8 +52,12 @@ class Dispatcher:
                 self._enqueue(update)
 
     async def resume(self) -> int:
-        """Queue the updates stored but not handled before the last stop; how many."""
-        services = self.application.services
+        """Make the replies left unconfirmed, then queue the updates stored but not handled
+        before the last stop; how many updates."""
+        application = self.application
+        # Replies stored and never confirmed come first: they answer what came before.
+        await application.outbox.redeliver(application.outbox_bot, everything=True)
+        services = application.services
         async with services.sessions() as session:
             leftovers = await updates.pending(session, services.vault)
         bot = self.application.bot
@@ -94,7 +98,8 @@ class Dispatcher:
         """Handle one stored, not yet handled update; the handlers' commit marks it done."""
         application = self.application
         update_id = update.update_id
-        async with UnitOfWork(application.services.sessions, update_id) as unit:
+        sessions = application.services.sessions
+        async with UnitOfWork(sessions, update_id, application.outbox) as unit:
             await application.process_update(update)
             try:
                 await unit.commit()

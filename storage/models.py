@@ -195,6 +195,29 @@ class InboundUpdate(Base):
     done_at: Mapped[dt.datetime | None]
 
 
+class OutboundCall(Base):
+    """A Bot API call an update's handling must make, stored before it is made.
+
+    A reply is part of an update's effect: it is journaled with (or right after) the commit
+    that stored the effect, and made again at start if no one confirmed it was made. The call
+    (text, buttons, any file) is sealed: it may echo what the person typed.
+    """
+
+    __tablename__ = "outbox"
+    __table_args__ = (Index("ix_outbox_pending", "sent_at", "id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    update_id: Mapped[int | None] = mapped_column(BigInteger)
+    sealed_call: Mapped[bytes | None]
+    created_at: Mapped[dt.datetime] = mapped_column(default=_now)
+    # Whoever makes the call holds it until then; past it, a crash is assumed and another
+    # sender (the next start, or the redelivery job) makes it again.
+    claimed_until: Mapped[dt.datetime | None]
+    sent_at: Mapped[dt.datetime | None]
+    outcome: Mapped[str | None] = mapped_column(String(16))
+    telegram_message_id: Mapped[int | None] = mapped_column(BigInteger)
+
+
 class ReminderDelivery(Base):
     """A reminder recorded before it is sent, so that no restart ever sends it twice."""
 

@@ -16,9 +16,10 @@ from telegram import Update
 from bot.context import BotContext
 from bot.documents import keep_copies
 from bot.officers.menus import is_officer
+from bot.outbox import commit_and_send
 from bot.people import Person
 from bot.registration import precheck
-from bot.registration.replying import reply, say
+from bot.registration.replying import plan_reply, say
 from flows.access import Actor, Refused
 from flows.campaigns import CampaignTimes, resubmission_deadline, resubmission_open
 from flows.forms import Form, load_form
@@ -117,8 +118,8 @@ async def take_turn(
             await context.uow.rollback()
             await say(update, person.t.render(refused.message))
             return
-    await context.uow.commit()
-    await reply(update, person.t, draft.form, draft.state, result, extra)
+    calls = plan_reply(update, person.t, draft.form, draft.state, result, extra)
+    await commit_and_send(context.uow, context.bot, calls)
     if any(isinstance(effect, SubmitConfirmed) for effect in result.effects):
         services = context.services
         await keep_copies(

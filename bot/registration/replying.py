@@ -2,36 +2,42 @@
 
 from __future__ import annotations
 
-import logging
-
 from telegram import InlineKeyboardMarkup, Update
-from telegram.error import BadRequest
 
+from bot.outbox import (
+    Call,
+    delete_message,
+    edit_message_reply_markup,
+    edit_message_text,
+    send_message,
+)
 from bot.registration.rendering import Outgoing, messages_of, without_reply_keyboard
 from flows.forms import Form
 from flows.i18n import N_, Translator
 from flows.registration import RegistrationState, SensitiveInputRead, Step, render_text
-
-log = logging.getLogger(__name__)
 
 KEYBOARD_PUT_AWAY = N_("The button that shares your phone number comes back with that question.")
 
 MAX_MESSAGE = 4096
 
 
-async def reply(
+def plan_reply(
     update: Update,
     t: Translator,
     form: Form,
     before: RegistrationState,
     result: Step,
     extra: list[str],
-) -> None:
-    """Show a turn's outcome: notes (an echo, the pre-check) and the next screens.
+) -> list[Call]:
+    """The calls that show a turn's outcome: notes (an echo, the pre-check), the next screens.
 
     A toggle or another page edits the question in place; an answered question keeps its text
-    and loses its buttons; a message that carried a sensitive number is deleted.
+    and loses its buttons; a message that carried a sensitive number is deleted. They are
+    planned before the turn is committed, and stored with it (see :mod:`bot.outbox`).
     """
+    message = update.effective_message
+    assert message is not None
+    chat_id = message.chat_id
     outgoing: list[Outgoing] = []
     for screen in result.screens:
         outgoing.extend(messages_of(screen, t))
@@ -40,17 +46,30 @@ async def reply(
     phone_keyboard_goes = _phone_keyboard_shown(form, before) and not any(
         screen.contact_button for screen in result.screens
     )
+    calls: list[Call] = []
     query = update.callback_query
     if query is not None:
-        await query.answer()
+        calls.append(Call.of("answerCallbackQuery", {"callback_query_id": query.id}))
         in_place = not extra and not phone_keyboard_goes
-        if in_place and await _edited_in_place(update, before, result, outgoing):
-            return
-        await _drop_keyboard(update)
+        if in_place and _same_question(before, result, outgoing):
+            sends = [send_message(chat_id, item.text, item.markup) for item in outgoing]
+            item = outgoing[0]
+            edit = edit_message_text(
+                chat_id,
+                message.message_id,
+                item.text,
+                item.markup,
+                # A message Telegram will not edit keeps its text, loses its buttons, and the
+                # question comes anew.
+                or_else=[edit_message_reply_markup(chat_id, message.message_id), *sends],
+            )
+            return [*calls, edit]
+        calls.append(edit_message_reply_markup(chat_id, message.message_id))
     notes = list(extra)
     for effect in result.effects:
         if isinstance(effect, SensitiveInputRead):
-            await _hide_sensitive_message(update)
+            if query is None:
+                calls.append(delete_message(chat_id, message.message_id))
             notes.insert(0, render_text(effect.masked_echo, t))
     if phone_keyboard_goes:
         if not notes and all(item.markup is not None for item in outgoing):
@@ -59,10 +78,8 @@ async def reply(
         outgoing = without_reply_keyboard([*map(Outgoing, notes), *outgoing])
     else:
         outgoing = _with_notes(notes, outgoing)
-    message = update.effective_message
-    assert message is not None
-    for item in outgoing:
-        await message.get_bot().send_message(message.chat_id, item.text, reply_markup=item.markup)
+    calls.extend(send_message(chat_id, item.text, item.markup) for item in outgoing)
+    return calls
 
 
 def _with_notes(notes: list[str], outgoing: list[Outgoing]) -> list[Outgoing]:
@@ -88,13 +105,12 @@ def _phone_keyboard_shown(form: Form, before: RegistrationState) -> bool:
     )
 
 
-async def _edited_in_place(
-    update: Update, before: RegistrationState, result: Step, outgoing: list[Outgoing]
-) -> bool:
-    """A toggle or another page changes the question's message itself, not a new one."""
-    query = update.callback_query
-    assert query is not None and isinstance(query.message, object)
-    same_question = (
+def _same_question(before: RegistrationState, result: Step, outgoing: list[Outgoing]) -> bool:
+    """A toggle or another page changes the question's message itself, not a new one.
+
+    Only inline buttons can change in place; a reply keyboard needs a new message.
+    """
+    return (
         result.state.phase == before.phase
         and result.state.cursor == before.cursor
         and result.state.sub == before.sub
@@ -103,38 +119,8 @@ async def _edited_in_place(
         and not result.effects
         and result.state.answers == before.answers
         and result.state != before
+        and isinstance(outgoing[0].markup, InlineKeyboardMarkup | None)
     )
-    item = outgoing[0]
-    # Only inline buttons can change in place; a reply keyboard needs a new message.
-    if not same_question or not isinstance(item.markup, InlineKeyboardMarkup | None):
-        return False
-    try:
-        await query.edit_message_text(item.text, reply_markup=item.markup)
-    except BadRequest as error:
-        log.info("Could not edit the question in place: %s", error.message)
-        return False
-    return True
-
-
-async def _drop_keyboard(update: Update) -> None:
-    """An answered question keeps its text but loses its buttons, like a filled-in line."""
-    query = update.callback_query
-    assert query is not None
-    try:
-        await query.edit_message_reply_markup(reply_markup=None)
-    except BadRequest as error:
-        log.info("Could not remove the answered question's buttons: %s", error.message)
-
-
-async def _hide_sensitive_message(update: Update) -> None:
-    """Delete the person's message that carried a full ID or card number from the chat."""
-    message = update.effective_message
-    if message is None or update.callback_query is not None:
-        return
-    try:
-        await message.delete()
-    except BadRequest as error:
-        log.info("Could not delete a message with a sensitive number: %s", error.message)
 
 
 async def say(update: Update, text: str) -> None:

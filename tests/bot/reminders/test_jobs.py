@@ -6,7 +6,7 @@ import datetime as dt
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.app import CHECKPOINT_JOB, build_application
+from bot.app import CHECKPOINT_JOB, REDELIVERY_JOB, build_application
 from bot.reminders import JOB_NAME, schedule_reminders
 from bot.settings import Settings
 from tests.bot.reminders.fake_api import FakeBotApi
@@ -25,7 +25,7 @@ async def test_the_job_is_registered_and_a_run_sends_what_is_due(
     job = schedule_reminders(application, interval=dt.timedelta(minutes=5))
     assert job.name == JOB_NAME
     jobs = [j.name for j in application.job_queue.jobs()]  # type: ignore[union-attr]
-    assert sorted(jobs) == sorted([CHECKPOINT_JOB, JOB_NAME])
+    assert sorted(jobs) == sorted([CHECKPOINT_JOB, REDELIVERY_JOB, JOB_NAME])
     async with application:
         await job.run(application)
         await job.run(application)
