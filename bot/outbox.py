@@ -23,6 +23,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from pydantic import BaseModel, Field
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram import InputFile
 from telegram._utils.defaultvalue import DEFAULT_NONE
 from telegram._utils.types import JSONDict, ODVInput
@@ -31,6 +32,7 @@ from telegram.ext import ExtBot
 from telegram.request._requestparameter import RequestParameter
 
 from bot import uow
+from storage.crypto import Vault
 from storage.database import writing
 from storage.repositories import outbox as stored
 
@@ -217,7 +219,7 @@ class OutboxBot(ExtBot[None]):
 class Outbox:
     """The outbox of one installation: stores, confirms and makes again."""
 
-    def __init__(self, sessions: Any, vault: Any) -> None:
+    def __init__(self, sessions: async_sessionmaker[AsyncSession], vault: Vault) -> None:
         self.sessions = sessions
         self.vault = vault
 
