@@ -151,7 +151,20 @@ def _interrupted(error: TelegramError) -> bool:
 
 class OutboxBot(ExtBot[None]):
     """The application's bot: calls that show something, made while an update is handled after
-    its effects were committed, go through the outbox."""
+    its effects were committed, go through the outbox.
+
+    Every handler commits before it shows anything; one that does not is recorded in
+    ``early_replies`` (and logged), which the stand-in's tests hold to be empty.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._early_replies: list[str] = []
+
+    @property
+    def early_replies(self) -> list[str]:
+        """The calls that showed something before their update was committed."""
+        return self._early_replies
 
     async def _do_post(
         self,
@@ -170,14 +183,12 @@ class OutboxBot(ExtBot[None]):
             "pool_timeout": pool_timeout,
         }
         unit = uow.active()
-        if (
-            unit is None
-            or unit.outbox is None
-            or not unit.effects_committed
-            or _making.get()
-            or not endpoint.startswith(SHOWING)
-        ):
-            # Before the commit, a crash leaves the update to be handled again, replies and all.
+        if unit is None or unit.outbox is None or _making.get() or not endpoint.startswith(SHOWING):
+            return await super()._do_post(endpoint, data, **timeouts)
+        if not unit.effects_committed:
+            # A reply before the update is marked handled: a crash would make it twice.
+            self._early_replies.append(f"{endpoint} {str(data.get('text', ''))[:50]!r}")
+            log.warning("%s made before update %s was committed", endpoint, unit.update_id)
             return await super()._do_post(endpoint, data, **timeouts)
         journal = unit.outbox
         [ident] = await journal.store(unit.update_id, [Call.of(endpoint, data)])

@@ -28,6 +28,8 @@ async def on_error(update: object, context: BotContext) -> None:
     if isinstance(error, Forbidden):
         return
     person = await person_of(update, context)
+    # Handled, though in vain: the apology is stored and sent once, like any reply.
+    await context.uow.commit()
     await update.effective_message.reply_text(
         person.t(
             "Sorry, something went wrong on my side. Your saved answers are safe; please try again."

@@ -78,6 +78,7 @@ async def choose_language(update: Update, context: BotContext) -> None:
     """Ask which language to use."""
     assert update.effective_message is not None
     person = await person_of(update, context)
+    await context.uow.commit()
     await update.effective_message.reply_text(
         person.t("Please choose your language:"), reply_markup=language_keyboard()
     )
@@ -107,6 +108,7 @@ async def show_help(update: Update, context: BotContext) -> None:
     """List the commands."""
     assert update.effective_message is not None
     person = await person_of(update, context)
+    await context.uow.commit()
     await update.effective_message.reply_text(help_text(person.t, person.user.role))
 
 

@@ -90,6 +90,11 @@ class StandInBot:
             await self.dispatcher.receive(list(batch))
             self._offset = batch[-1].update_id + 1
             await self.dispatcher.join()
+            early = self.application.outbox_bot.early_replies
+            if early:
+                # A handler showed something before its update was committed: a crash there
+                # would show it twice, or show what was never stored.
+                raise AssertionError(f"replied before committing: {early}")
 
     def user(
         self,
