@@ -130,9 +130,17 @@ async def publish_menu(context: BotContext, person: Person) -> None:
     await menus.publish(context.bot, person.user.telegram_id, role, commands(person.t, role))
 
 
+async def worker_link_officer_leaves(update: Update, context: BotContext) -> None:
+    """An officer who opened a worker link gives the role up: the menu follows the new role."""
+    await invitations.become_pressed(update, context)
+    await publish_menu(context, await person_of(update, context))
+
+
 HANDLERS = [
     CommandHandler("start", start),
     CommandHandler("help", show_help),
     CommandHandler("language", choose_language),
     CallbackQueryHandler(language_chosen, pattern=f"^{LANGUAGE_PREFIX}"),
+    CallbackQueryHandler(invitations.keep_pressed, pattern=f"^{invitations.KEEP_DATA}$"),
+    CallbackQueryHandler(worker_link_officer_leaves, pattern=f"^{invitations.BECOME_PREFIX}"),
 ]
