@@ -195,6 +195,16 @@ class InboundUpdate(Base):
     done_at: Mapped[dt.datetime | None]
 
 
+class GroupChat(Base):
+    """A group or supergroup the bot was written to in: it answered there once, pointing each
+    member to the private chat, and stays silent there ever after."""
+
+    __tablename__ = "group_chats"
+
+    chat_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    answered_at: Mapped[dt.datetime] = mapped_column(default=_now)
+
+
 class ReminderDelivery(Base):
     """A reminder recorded before it is sent, so that no restart ever sends it twice."""
 

@@ -6,7 +6,7 @@ from telegram import BotCommand, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot.context import BotContext
-from bot.handlers import invitations, status
+from bot.handlers import groups, invitations, status
 from bot.keyboards import LANGUAGE_NAMES, LANGUAGE_PREFIX, language_keyboard
 from bot.officers import menus
 from bot.people import Person, person_of
@@ -62,7 +62,7 @@ def help_text(t: Translator, role: str | None = None) -> str:
 async def start(update: Update, context: BotContext) -> None:
     """Greet the user, or pass an invitation code on to the invitations."""
     assert update.effective_message is not None
-    if context.args:
+    if context.args and context.args[0] != groups.FROM_GROUP:
         await invitations.redeem(update, context, context.args[0])
         await publish_menu(context, await person_of(update, context))
         return

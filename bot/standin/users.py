@@ -18,7 +18,7 @@ async def _nothing_to_wait_for() -> None:
 
 
 class SimulatedUser:
-    """One person in a private chat with the bot.
+    """One person in a private chat with the bot (who may also write in a group with it).
 
     Every action becomes an update in the stand-in; ``settle`` (given by whoever runs the bot)
     returns once the bot has handled it, so what the bot answered can be read right after.
@@ -138,6 +138,23 @@ class SimulatedUser:
             await self.send_photo(content)
         else:
             await self.send_document(content, path.name)
+
+    async def send_in(self, group: Chat, text: str) -> None:
+        """Write a text or a command in a group (see :meth:`BotApiStandIn.open_group`)."""
+        await self.server.user_message(group, sender=self.chat, text=text)
+        await self.settle()
+
+    async def press_in(self, group: Chat, label: str) -> None:
+        """Press the inline button with this label on the group's newest message showing it."""
+        candidates = [message for message in reversed(group.visible()) if message.from_bot]
+        for message in candidates:
+            for button in message.buttons:
+                if button.text == label and button.callback_data is not None:
+                    query_id = await self.server.user_presses(group, message, button, self.chat)
+                    await self.settle()
+                    self.last_answer = self.server.callback_answers.get(query_id)
+                    return
+        raise LookupError(f"no inline button {label!r} in the group")
 
     def block_bot(self) -> None:
         """Block the bot: from now on, messages to this user are refused with 403."""
