@@ -81,6 +81,17 @@ class SimulatedUser:
         await self.server.user_message(self.chat, contact=contact)
         await self.settle()
 
+    async def send_contact(
+        self, phone_number: str, first_name: str, user_id: int | None = None
+    ) -> None:
+        """Send a contact card from the phone's address book: someone else's (``user_id`` is
+        theirs if they use Telegram, else absent)."""
+        contact: dict[str, Any] = {"phone_number": phone_number, "first_name": first_name}
+        if user_id is not None:
+            contact["user_id"] = user_id
+        await self.server.user_message(self.chat, contact=contact)
+        await self.settle()
+
     async def send_photo(self, content: bytes, caption: str | None = None) -> None:
         """Send a picture, as the phone's camera or gallery does."""
         stored = self.server.store_file(content, "photo.jpg", "image/jpeg")
