@@ -83,7 +83,9 @@ async def redeem(update: Update, context: BotContext, code: str) -> None:
             await _ask_officer(update, context, person, invitation)
             return
         if await invitations.claim(context.session, invitation, now):
-            await _bind_and_welcome(update, context, person, invitation, binding)
+            text = await _bind(context, person, invitation, binding)
+            await context.uow.commit()
+            await _say(update, text)
             return
         # Another account took the last use between the check and the claim.
         problem = InvitationProblem.USED
@@ -117,17 +119,19 @@ async def become_pressed(update: Update, context: BotContext) -> None:
     if problem is None and invitation is not None and invitation.role != WORKER:
         # Only a worker link offers this button: made-up data binds nothing.
         problem = InvitationProblem.UNKNOWN
-    await query.answer()
-    await _drop_buttons(update)
     if problem is None:
         assert invitation is not None
         if await invitations.claim(context.session, invitation, now):
             binding = officer_becomes_worker(invitation.unit_id)
-            await _bind_and_welcome(update, context, person, invitation, binding)
-            return
-        problem = InvitationProblem.USED
+            text = await _bind(context, person, invitation, binding)
+        else:
+            problem = InvitationProblem.USED
+    if problem is not None:
+        text = person.t(PROBLEM_TEXTS[problem])
     await context.uow.commit()
-    await _say(update, person.t(PROBLEM_TEXTS[problem]))
+    await query.answer()
+    await _drop_buttons(update)
+    await _say(update, text)
 
 
 def _role(person: Person) -> Role:
@@ -168,19 +172,16 @@ async def _ask_officer(
     await update.effective_message.reply_text(text, reply_markup=keyboard)
 
 
-async def _bind_and_welcome(
-    update: Update,
-    context: BotContext,
-    person: Person,
-    invitation: Invitation,
-    binding: Binding,
-) -> None:
-    """Bind, audited, and say what the person now is."""
+async def _bind(
+    context: BotContext, person: Person, invitation: Invitation, binding: Binding
+) -> str:
+    """Bind, audited; what to tell the person they now are."""
     user, t = person.user, person.t
     unit = await context.session.get(Unit, invitation.unit_id)
     assert unit is not None
     lines = []
-    if binding.role is Role.WORKER and _role(person) in OFFICER_LEVELS:
+    gives_up = binding.role is Role.WORKER and _role(person) in OFFICER_LEVELS
+    if gives_up:
         own_unit = await _unit_of(context, person)
         role = t(ROLE_NAMES[user.role])
         lines.append(t(ROLE_GIVEN_UP, role=role, own_unit=own_unit.name if own_unit else "?"))
@@ -190,7 +191,7 @@ async def _bind_and_welcome(
     user.role, user.unit_id = binding.role.value, binding.unit_id
     audit.record(
         context.session,
-        "role_changed" if lines else "role_granted",
+        "role_changed" if gives_up else "role_granted",
         actor_user_id=user.id,
         from_state=before,
         to_state=user.role,
@@ -200,9 +201,8 @@ async def _bind_and_welcome(
             "from_unit_id": before_unit,
         },
     )
-    await context.uow.commit()
     lines.append(_bound_text(t, invitation, unit))
-    await _say(update, "\n\n".join(lines))
+    return "\n\n".join(lines)
 
 
 async def _say(update: Update, text: str) -> None:

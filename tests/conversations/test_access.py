@@ -617,3 +617,23 @@ async def test_made_up_button_data_binds_no_officer_link(
     )
     assert await snapshot(services) == before
     assert await binding_of(services, UNIT_OFFICER) == ("unit_officer", "treasury")
+
+
+async def test_a_link_withdrawn_before_the_officer_chooses_binds_nothing(
+    services: Services, standin: StandInBot
+) -> None:
+    await seed(services)
+    budget = standin.user(OTHER_UNIT_OFFICER, "陈静", "en")
+    await budget.send("/invite")
+    code = budget.last.text.splitlines()[1].rsplit("=", 1)[1]
+    officer = standin.user(UNIT_OFFICER, "李明", "en")
+    await officer.send(f"/start {code}")
+    asked = officer.last
+    await budget.send(f"/invite revoke {code}")
+
+    await officer.press("Become a worker", asked)
+    assert officer.last.text == (
+        "This invitation link was withdrawn. Please ask your union officer for a new one."
+    )
+    assert asked.buttons == []
+    assert await binding_of(services, UNIT_OFFICER) == ("unit_officer", "treasury")
