@@ -17,6 +17,7 @@ from bot.handlers import (
     deadlines,
     errors,
     exports,
+    groups,
     officers,
     registration,
     start,
@@ -90,6 +91,7 @@ def build_application(
     )
     application = builder.build()
     assert isinstance(application, SongnuanApplication)
+    application.add_handlers(groups.HANDLERS, group=groups.GROUP)  # private chats only
     application.add_handlers(deadlines.EARLY_HANDLERS, group=deadlines.GROUP)
     application.add_handlers(officers.HANDLERS)  # before the registration's catch-all
     for handler in [

@@ -218,6 +218,16 @@ class OutboundCall(Base):
     telegram_message_id: Mapped[int | None] = mapped_column(BigInteger)
 
 
+class GroupChat(Base):
+    """A group or supergroup the bot was written to in: it answered there once, pointing each
+    member to the private chat, and stays silent there ever after."""
+
+    __tablename__ = "group_chats"
+
+    chat_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    answered_at: Mapped[dt.datetime] = mapped_column(default=_now)
+
+
 class ReminderDelivery(Base):
     """A reminder recorded before it is sent, so that no restart ever sends it twice."""
 

@@ -27,7 +27,9 @@ def event_of(update: Update) -> Event:
     if message is None:
         return Unsupported("nothing")
     if message.contact is not None:
-        return ContactShared(message.contact.phone_number)
+        sender = message.from_user
+        own = sender is not None and message.contact.user_id == sender.id
+        return ContactShared(message.contact.phone_number, own=own)
     file = file_of(message)
     if file is not None:
         return FileSent(file)

@@ -45,12 +45,15 @@ class ChatMessage:
 
 @dataclass
 class Chat:
-    """A private chat between the bot and one user."""
+    """A private chat between the bot and one user, or a group (``kind`` "group" or
+    "supergroup", a negative ``chat_id``, a ``title``) the bot is a member of."""
 
     chat_id: int
     first_name: str
     language_code: str | None
     username: str | None = None
+    kind: str = "private"
+    title: str | None = None
     messages: list[ChatMessage] = field(default_factory=list)
     reply_keyboard: list[list[Button]] | None = None
     blocked_bot: bool = False
@@ -89,4 +92,6 @@ class Chat:
 
     def chat_dict(self) -> dict[str, Any]:
         """The chat as the Bot API describes it."""
+        if self.kind != "private":
+            return {"id": self.chat_id, "type": self.kind, "title": self.title}
         return {"id": self.chat_id, "type": "private", "first_name": self.first_name}

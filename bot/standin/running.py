@@ -12,6 +12,7 @@ from bot.app import build_application, publish_commands
 from bot.context import Services, SongnuanApplication
 from bot.dispatch import Dispatcher
 from bot.reminders import schedule_reminders
+from bot.standin.chats import Chat
 from bot.standin.request import StandInRequest
 from bot.standin.server import BotApiStandIn
 from bot.standin.users import SimulatedUser
@@ -107,3 +108,7 @@ class StandInBot:
         return SimulatedUser(
             self.server, user_id, first_name, language_code, username, settle=self.settle
         )
+
+    def group(self, chat_id: int = -1001, title: str = "国库处职工群") -> Chat:
+        """A group chat the bot was added to; members write in it with ``send_in``."""
+        return self.server.open_group(chat_id, title)

@@ -140,8 +140,22 @@ class BotApiStandIn:
             chat = self.chats[user_id] = Chat(user_id, first_name, language_code, username)
         return chat
 
-    async def user_message(self, chat: Chat, **content: Any) -> ChatMessage:
-        """A message the user sends (text, contact, photo or document) becomes an update."""
+    def open_group(self, chat_id: int, title: str, kind: str = "group") -> Chat:
+        """A group (or supergroup) the bot was added to; Telegram's group ids are negative."""
+        if chat_id >= 0 or kind not in ("group", "supergroup"):
+            raise ValueError("a group has a negative id and is a group or a supergroup")
+        chat = self.chats.get(chat_id)
+        if chat is None:
+            chat = self.chats[chat_id] = Chat(chat_id, "", None, kind=kind, title=title)
+        return chat
+
+    async def user_message(
+        self, chat: Chat, sender: Chat | None = None, **content: Any
+    ) -> ChatMessage:
+        """A message the user sends (text, contact, photo or document) becomes an update.
+
+        In a group, ``sender`` is the private chat of the member who writes.
+        """
         message = chat.add(
             ChatMessage(
                 message_id=chat.take_message_id(),
@@ -157,7 +171,7 @@ class BotApiStandIn:
             "message_id": message.message_id,
             "date": message.date,
             "chat": chat.chat_dict(),
-            "from": chat.user_dict(),
+            "from": (sender or chat).user_dict(),
         }
         body.update({key: value for key, value in content.items() if value is not None})
         text = content.get("text")
@@ -173,15 +187,20 @@ class BotApiStandIn:
         await self._push({"message": body})
         return message
 
-    async def user_presses(self, chat: Chat, message: ChatMessage, button: Button) -> str:
-        """A press of an inline button becomes a callback query; its id is returned."""
+    async def user_presses(
+        self, chat: Chat, message: ChatMessage, button: Button, sender: Chat | None = None
+    ) -> str:
+        """A press of an inline button becomes a callback query; its id is returned.
+
+        In a group, ``sender`` is the private chat of the member who presses.
+        """
         query_id = str(next(self._callback_ids))
         self.callback_answers[query_id] = None
         await self._push(
             {
                 "callback_query": {
                     "id": query_id,
-                    "from": chat.user_dict(),
+                    "from": (sender or chat).user_dict(),
                     "chat_instance": str(chat.chat_id),
                     "data": button.callback_data,
                     "message": self._message_dict(chat, message),

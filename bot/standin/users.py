@@ -18,7 +18,7 @@ async def _nothing_to_wait_for() -> None:
 
 
 class SimulatedUser:
-    """One person in a private chat with the bot.
+    """One person in a private chat with the bot (who may also write in a group with it).
 
     Every action becomes an update in the stand-in; ``settle`` (given by whoever runs the bot)
     returns once the bot has handled it, so what the bot answered can be read right after.
@@ -81,6 +81,17 @@ class SimulatedUser:
         await self.server.user_message(self.chat, contact=contact)
         await self.settle()
 
+    async def send_contact(
+        self, phone_number: str, first_name: str, user_id: int | None = None
+    ) -> None:
+        """Send a contact card from the phone's address book: someone else's (``user_id`` is
+        theirs if they use Telegram, else absent)."""
+        contact: dict[str, Any] = {"phone_number": phone_number, "first_name": first_name}
+        if user_id is not None:
+            contact["user_id"] = user_id
+        await self.server.user_message(self.chat, contact=contact)
+        await self.settle()
+
     async def send_photo(self, content: bytes, caption: str | None = None) -> None:
         """Send a picture, as the phone's camera or gallery does."""
         stored = self.server.store_file(content, "photo.jpg", "image/jpeg")
@@ -138,6 +149,23 @@ class SimulatedUser:
             await self.send_photo(content)
         else:
             await self.send_document(content, path.name)
+
+    async def send_in(self, group: Chat, text: str) -> None:
+        """Write a text or a command in a group (see :meth:`BotApiStandIn.open_group`)."""
+        await self.server.user_message(group, sender=self.chat, text=text)
+        await self.settle()
+
+    async def press_in(self, group: Chat, label: str) -> None:
+        """Press the inline button with this label on the group's newest message showing it."""
+        candidates = [message for message in reversed(group.visible()) if message.from_bot]
+        for message in candidates:
+            for button in message.buttons:
+                if button.text == label and button.callback_data is not None:
+                    query_id = await self.server.user_presses(group, message, button, self.chat)
+                    await self.settle()
+                    self.last_answer = self.server.callback_answers.get(query_id)
+                    return
+        raise LookupError(f"no inline button {label!r} in the group")
 
     def block_bot(self) -> None:
         """Block the bot: from now on, messages to this user are refused with 403."""

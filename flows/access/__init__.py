@@ -2,12 +2,14 @@
 
 Public API: :func:`may` / :func:`require` (the access matrix), :func:`actor` (an account and
 its scope), :func:`sees_full_numbers`, the targets :class:`RecordTarget` and
-:class:`UnitTarget`, :class:`Action`, :class:`Role`, :class:`Level`, and :class:`Refusal` /
-:class:`Refused` with their :class:`Reason`. Pure: no Telegram, no database.
+:class:`UnitTarget`, :class:`Action`, :class:`Role`, :class:`Level`, :class:`Refusal` /
+:class:`Refused` with their :class:`Reason`, and what an invitation binds
+(:func:`by_invitation`, :class:`Binding`). Pure: no Telegram, no database.
 """
 
 from __future__ import annotations
 
+from flows.access.binding import Binding, by_invitation, officer_becomes_worker
 from flows.access.matrix import (
     DECISIONS,
     RECORD_ACTIONS,
@@ -35,6 +37,7 @@ __all__ = [
     "UNIT_ACTIONS",
     "Action",
     "Actor",
+    "Binding",
     "Level",
     "Reason",
     "RecordTarget",
@@ -46,9 +49,11 @@ __all__ = [
     "Tree",
     "UnitTarget",
     "actor",
+    "by_invitation",
     "descendants",
     "level_name",
     "may",
+    "officer_becomes_worker",
     "require",
     "role_of",
     "sees_full_numbers",

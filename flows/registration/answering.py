@@ -32,6 +32,9 @@ from flows.registration.state import Phase, RegistrationState
 
 STALE = Message(N_("That button belongs to an earlier question; here is the current one."))
 UNREADABLE = Message(N_("This kind of message cannot be read here: please type your answer."))
+NOT_OWN = Message(
+    N_("Only your own phone number can be shared as a contact. Please type the number.")
+)
 
 
 def on_answering(form: Form, state: RegistrationState, event: Event, today: dt.date) -> Step:
@@ -40,8 +43,10 @@ def on_answering(form: Form, state: RegistrationState, event: Event, today: dt.d
     match event:
         case TextInput(text=text):
             return typed(form, state, field, text, today)
-        case ContactShared(phone_number=number) if field.type == "phone":
+        case ContactShared(phone_number=number, own=True) if field.type == "phone":
             return typed(form, state, field, number, today)
+        case ContactShared() if field.type == "phone":
+            return rejected(form, state, field, InvalidAnswer("not_own_contact", NOT_OWN), today)
         case FileSent(file=file) if field.type == "file":
             return _file(form, state, field, file, today)
         case FileSent() | ContactShared() | Unsupported() if field.type == "file":

@@ -23,9 +23,14 @@ class ButtonPressed:
 
 @dataclass(frozen=True)
 class ContactShared:
-    """A contact was shared (the phone question's button); its number as Telegram gives it."""
+    """A contact was shared; its number as Telegram gives it.
+
+    ``own``: the contact card is the sender's own (the phone question's button shares it);
+    anyone's card can be sent from the phone's contacts, and that one is not the answer.
+    """
 
     phone_number: str
+    own: bool
 
 
 @dataclass(frozen=True)

@@ -7,29 +7,36 @@ and leave the registrations, the audit trail and the invitations exactly as they
 
 from __future__ import annotations
 
+import asyncio
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Final
 
 import pytest
 from sqlalchemy import select
 
+from bot.cli import main
 from bot.context import Services
 from bot.exporting.callbacks import Choice
+from bot.handlers.invitations import BECOME_PREFIX
 from bot.standin import SimulatedUser
 from bot.standin.chats import Button
 from bot.standin.running import StandInBot
 from flows.forms import load_form
 from flows.review import callbacks
-from storage.models import AuditEvent, Invitation, Registration
+from storage.models import AuditEvent, Invitation, Registration, Unit, User
+from storage.repositories import invitations, units
 from tests.auxil.scenario import (
     DEPARTMENT_OFFICER,
     FAR_WORKER,
+    OTHER_UNIT_OFFICER,
     PROVINCE_OFFICER,
     UNIT_OFFICER,
     WORKER,
     seed,
 )
-from tests.conversations.registration import fill_jilin
+from tests.conftest import TEST_KEY
+from tests.conversations.registration import PHONE_LANGUAGE, fill_jilin
 
 STRANGER = 40001
 FAR_ID = "220102198804120020"
@@ -323,24 +330,35 @@ async def test_every_action_in_and_out_of_scope(
     world = await build(services, standin, role)
     user = standin.user(TELEGRAM_IDS[role], "某人", "en")
     await user.send("/help")
-    targets = {"in": (1, "treasury"), "out": (2, "roads"), "other department": (2, "roads")}
     order = PROVINCE_ORDER if role == "province" else RECORD_ACTIONS
+    await check_matrix(world, user, role, MATRIX[role], order)
+
+
+async def check_matrix(
+    world: World,
+    user: SimulatedUser,
+    who: str,
+    matrix: dict[str, dict[str, Expected]],
+    order: tuple[str, ...] = RECORD_ACTIONS,
+) -> None:
+    """Try every action in every scope of ``matrix``; each does what the matrix says."""
+    targets = {"in": (1, "treasury"), "out": (2, "roads"), "other department": (2, "roads")}
     tried = 0
-    for scope, expectations in MATRIX[role].items():
+    for scope, expectations in matrix.items():
         record_id, unit = targets[scope]
         for action in (*order, *UNIT_ACTIONS):
             expected = expectations[action]
-            before = await snapshot(services)
+            before = await snapshot(world.services)
             shown = await attempt(world, user, action, record_id, unit)
-            where = f"{role} / {action} / {scope}"
+            where = f"{who} / {action} / {scope}"
             if isinstance(expected, Refused):
                 assert expected.message in shown, f"{where}: {shown}"
-                assert await snapshot(services) == before, f"{where} changed the database"
+                assert await snapshot(world.services) == before, f"{where} changed the database"
             else:
                 fragment = expected.fragment.format(id=record_id)
                 assert any(fragment in text for text in shown), f"{where}: {shown}"
             tried += 1
-    assert tried == len(MATRIX[role]) * (len(RECORD_ACTIONS) + len(UNIT_ACTIONS))
+    assert tried == len(matrix) * (len(RECORD_ACTIONS) + len(UNIT_ACTIONS))
 
 
 async def test_levels_and_own_registrations(services: Services, standin: StandInBot) -> None:
@@ -379,3 +397,243 @@ async def test_levels_and_own_registrations(services: Services, standin: StandIn
     shown = await attempt(world, officer, "approve", 3, "")
     assert "You cannot decide on your own registration; another officer must." in shown
     assert await snapshot(services) == before
+
+
+# --- every way of binding: what the person may do afterwards -------------------------------
+
+# A worker with no record of their own: every record is someone else's.
+NEWCOMER: Final[dict[str, Expected]] = {
+    **everything(Refused(NOT_OWN)),
+    "full numbers": Refused(MASKED),
+    "invite": Refused(NOT_OFFICER),
+    "export": Refused(NOT_OFFICER),
+    "stats": Refused(NOT_OFFICER),
+}
+# The finance department's officer once the roads unit is moved under finance: both in scope.
+DEPARTMENT_OVER_BOTH: Final[dict[str, Expected]] = {
+    **MATRIX["department"]["in"],
+    "stats": ALL_STATS,
+}
+
+
+@dataclass(frozen=True)
+class Bound:
+    """Who does what to their binding (``steps``), then meets ``then``; records wait at
+    ``level``'s level (see :data:`LEVEL_OF`)."""
+
+    who: int
+    steps: tuple[tuple[str, ...], ...]
+    then: dict[str, dict[str, Expected]]
+    level: str = "unit"
+
+
+BINDINGS: Final[dict[str, Bound]] = {
+    "officer link: a newcomer becomes the treasury's officer": Bound(
+        STRANGER, (("officer link", "unit_officer", "treasury"),), MATRIX["unit"]
+    ),
+    "worker link: the treasury's officer opens the roads' link and stays": Bound(
+        UNIT_OFFICER, (("worker link", "roads"),), MATRIX["unit"]
+    ),
+    "worker link: the finance department's officer opens the roads' link and stays": Bound(
+        DEPARTMENT_OFFICER, (("worker link", "roads"),), MATRIX["department"], "department"
+    ),
+    "worker link: the treasury's officer gives the role up": Bound(
+        UNIT_OFFICER,
+        (("worker link", "roads"), ("press", "Become a worker")),
+        {"in": NEWCOMER, "out": NEWCOMER},
+    ),
+    "worker link: a worker moves to the roads unit, their record stays theirs": Bound(
+        WORKER, (("worker link", "roads"),), MATRIX["worker"]
+    ),
+    "worker link: a newcomer joins the roads unit": Bound(
+        STRANGER, (("worker link", "roads"),), {"in": NEWCOMER, "out": NEWCOMER}
+    ),
+    "role revoke: the treasury's officer is unbound": Bound(
+        UNIT_OFFICER,
+        (("command", "role", "revoke", str(UNIT_OFFICER), "--reason", "调离"),),
+        MATRIX["stranger"],
+    ),
+    "role revoke --keep-as-worker: the treasury's officer stays a worker": Bound(
+        UNIT_OFFICER,
+        (("command", "role", "revoke", str(UNIT_OFFICER), "--reason", "x", "--keep-as-worker"),),
+        {"in": NEWCOMER, "out": NEWCOMER},
+    ),
+    "unit move: roads moves under finance, its officer reaches it": Bound(
+        DEPARTMENT_OFFICER,
+        (("command", "unit", "move", "roads", "--parent", "finance"),),
+        {
+            "in": DEPARTMENT_OVER_BOTH,
+            "out": {**DEPARTMENT_OVER_BOTH, "export": Shows("for 公路局工会: which records?")},
+        },
+        "department",
+    ),
+}
+
+
+async def make_invitation(services: Services, role: str, unit_code: str) -> str:
+    """A link as ``songnuan invite officer|worker`` makes it; its code."""
+    async with services.sessions() as session, session.begin():
+        unit = await units.by_code(session, unit_code)
+        assert unit is not None
+        invitation = invitations.create(
+            session,
+            role=role,
+            unit_id=unit.id,
+            expires_at=services.clock.now() + dt.timedelta(days=7),
+            max_uses=1 if role != "worker" else None,
+            created_by_user_id=None,
+        )
+        return invitation.code
+
+
+async def run_command(
+    services: Services, monkeypatch: pytest.MonkeyPatch, arguments: tuple[str, ...]
+) -> None:
+    """``songnuan ARGUMENTS`` on the bot's own database."""
+    engine = services.sessions.kw["bind"]
+    if engine.dialect.name != "sqlite":
+        pytest.skip("the command line opens the database by URL; the test schema has none")
+    monkeypatch.setenv("SONGNUAN_DATABASE_URL", engine.url.render_as_string(hide_password=False))
+    monkeypatch.setenv("SONGNUAN_DATA_DIR", str(services.settings.data_dir))
+    monkeypatch.setenv("SONGNUAN_SECRET_KEY", TEST_KEY)
+    assert await asyncio.to_thread(main, list(arguments)) == 0
+
+
+@pytest.mark.parametrize("case", list(BINDINGS))
+async def test_every_way_of_binding_changes_only_what_it_should(
+    services: Services, standin: StandInBot, monkeypatch: pytest.MonkeyPatch, case: str
+) -> None:
+    bound = BINDINGS[case]
+    world = await build(services, standin, bound.level)
+    user = standin.user(bound.who, "某人", "en")
+    for step in bound.steps:
+        match step:
+            case ("officer link" | "worker link", *where):
+                role, unit = where if len(where) == 2 else ("worker", where[0])
+                await user.send(f"/start {await make_invitation(services, role, unit)}")
+            case ("press", label):
+                await user.press(label)
+            case ("command", *arguments):
+                await run_command(services, monkeypatch, tuple(arguments))
+    await check_matrix(world, user, case, bound.then)
+
+
+OFFICER_ASKED: Final = {
+    "en": (
+        "This link is for the workers of 预算处工会小组 to join. You are registered as union "
+        "officer of the unit for 国库处工会小组, and opening this link has not changed that.\n\n"
+        "Do you want to give up your officer role and become a worker of 预算处工会小组 instead?"
+    ),
+    "zh_CN": (
+        "这是预算处工会小组职工加入用的链接。您已登记为国库处工会小组的基层单位工会干部，"
+        "打开这个链接不会改变您的身份。\n\n您要放弃工会干部身份，改为预算处工会小组的职工吗？"
+    ),
+}
+CHOICES: Final = {
+    "en": [["Keep my officer role"], ["Become a worker"]],
+    "zh_CN": [["保留工会干部身份"], ["改为职工"]],
+}
+KEPT: Final = {
+    "en": "Nothing has changed: you are still registered as union officer of the unit for "
+    "国库处工会小组.",
+    "zh_CN": "没有任何变化：您仍是国库处工会小组的基层单位工会干部。",
+}
+GAVE_UP: Final = {
+    "en": "You are no longer registered as union officer of the unit for 国库处工会小组.\n\n"
+    "Welcome! You have joined 预算处工会小组. Send /register to start your registration.",
+    "zh_CN": "您已不再是国库处工会小组的基层单位工会干部。\n\n"
+    "欢迎！您已加入预算处工会小组。发送 /register 开始登记。",
+}
+
+
+async def binding_of(services: Services, telegram_id: int) -> tuple[str, str | None]:
+    """The account's role and the code of its unit."""
+    async with services.sessions() as session:
+        row = (
+            await session.execute(
+                select(User.role, Unit.code)
+                .outerjoin(Unit, User.unit_id == Unit.id)
+                .where(User.telegram_id == telegram_id)
+            )
+        ).one()
+        return row.role, row.code
+
+
+@pytest.mark.parametrize("locale", ["zh_CN", "en"])
+async def test_an_officer_who_opens_a_worker_link_is_asked_and_keeps_the_role(
+    services: Services, standin: StandInBot, locale: str
+) -> None:
+    await seed(services)
+    phone = PHONE_LANGUAGE[locale]
+    budget = standin.user(OTHER_UNIT_OFFICER, "陈静", phone)
+    await budget.send("/invite")
+    code = budget.last.text.splitlines()[1].rsplit("=", 1)[1]
+    officer = standin.user(UNIT_OFFICER, "李明", phone)
+
+    await officer.send(f"/start {code}")
+    assert officer.last.text == OFFICER_ASKED[locale]
+    assert officer.last.button_labels == CHOICES[locale]
+    assert await binding_of(services, UNIT_OFFICER) == ("unit_officer", "treasury")
+    await officer.press(CHOICES[locale][0][0])
+    assert officer.texts[-2:] == [OFFICER_ASKED[locale], KEPT[locale]]
+    assert officer.bot_messages[-2].buttons == []
+    assert await binding_of(services, UNIT_OFFICER) == ("unit_officer", "treasury")
+    async with services.sessions() as session:
+        link = await invitations.by_code(session, code)
+        assert link is not None and link.uses == 0
+    assert "queue" in standin.server.menu_of(UNIT_OFFICER)
+
+    # Asked again, the officer gives the role up: a worker of the link's unit, on record.
+    await officer.send(f"/start {code}")
+    await officer.press(CHOICES[locale][1][0])
+    assert officer.last.text == GAVE_UP[locale]
+    assert await binding_of(services, UNIT_OFFICER) == ("worker", "budget")
+    assert "queue" not in standin.server.menu_of(UNIT_OFFICER)
+    async with services.sessions() as session:
+        event = await session.scalar(select(AuditEvent).where(AuditEvent.kind == "role_changed"))
+        assert event is not None
+        assert (event.from_state, event.to_state) == ("unit_officer", "worker")
+        unit_ids = {unit.code: unit.id for unit in await units.all_units(session)}
+        assert event.details["from_unit_id"] == unit_ids["treasury"]
+        assert event.details["unit_id"] == unit_ids["budget"]
+    await officer.send("/queue")
+    assert officer.last.text == (
+        "Only union officers can do this." if locale == "en" else "只有工会干部可以进行此操作。"
+    )
+
+
+async def test_made_up_button_data_binds_no_officer_link(
+    services: Services, standin: StandInBot
+) -> None:
+    """The "become a worker" button names a worker link: an officer link's code binds nothing."""
+    world = await build(services, standin, "worker")
+    code = await make_invitation(services, "province_officer", "province")
+    officer = standin.user(UNIT_OFFICER, "李明", "en")
+    await officer.send("/help")
+    before = await snapshot(services)
+    await press(world, officer, f"{BECOME_PREFIX}{code}")
+    assert officer.last.text == (
+        "This invitation link is not valid. Please ask your union officer for a new one."
+    )
+    assert await snapshot(services) == before
+    assert await binding_of(services, UNIT_OFFICER) == ("unit_officer", "treasury")
+
+
+async def test_a_link_withdrawn_before_the_officer_chooses_binds_nothing(
+    services: Services, standin: StandInBot
+) -> None:
+    await seed(services)
+    budget = standin.user(OTHER_UNIT_OFFICER, "陈静", "en")
+    await budget.send("/invite")
+    code = budget.last.text.splitlines()[1].rsplit("=", 1)[1]
+    officer = standin.user(UNIT_OFFICER, "李明", "en")
+    await officer.send(f"/start {code}")
+    asked = officer.last
+    await budget.send(f"/invite revoke {code}")
+
+    await officer.press("Become a worker", asked)
+    assert officer.last.text == (
+        "This invitation link was withdrawn. Please ask your union officer for a new one."
+    )
+    assert asked.buttons == []
+    assert await binding_of(services, UNIT_OFFICER) == ("unit_officer", "treasury")

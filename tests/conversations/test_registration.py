@@ -485,6 +485,44 @@ async def test_a_shared_contact_answers_the_phone_question(
     assert (await answers_in_database(services))["phone"] == "+8613912345678"
 
 
+PHONE_QUESTION = {
+    "zh_CN": "第 5 题，共 25 题\n联系电话\n手机号，或带区号的固定电话。\n示例：0431-82701100",
+    "en": (
+        "Question 5 of 25\nPhone number\nA mobile number, or a landline with its area code.\n"
+        "Example: 13904311234"
+    ),
+}
+NOT_OWN_CONTACT = {
+    "zh_CN": "⚠️ 只能以联系人方式分享您本人的手机号码。请直接输入号码。",
+    "en": "⚠️ Only your own phone number can be shared as a contact. Please type the number.",
+}
+SHARE_HINT = {
+    "zh_CN": "也可以点下方按钮，直接发送本机号码。",
+    "en": "Or tap the button below to share the number of this phone.",
+}
+
+
+@pytest.mark.parametrize("locale", ["zh_CN", "en"])
+@pytest.mark.parametrize("whose", [FAR_WORKER, None])
+async def test_someone_elses_contact_does_not_answer_the_phone_question(
+    scenario_bot: StandInBot, services: Services, locale: str, whose: int | None
+) -> None:
+    """A card from the phone's contacts (of a Telegram user or not) is not the person's own."""
+    worker = scenario_bot.user(WORKER, "张丽", PHONE_LANGUAGE[locale])
+    await answer_identity(worker, locale)
+    for answer in ("吉林省财政厅", "科员"):
+        await worker.send(answer)
+    mark = worker.mark
+    await worker.send_contact("+8613800001111", "赵敏", user_id=whose)
+    assert worker.texts_after(mark) == [
+        f"{NOT_OWN_CONTACT[locale]}\n{PHONE_QUESTION[locale]}",
+        SHARE_HINT[locale],
+    ]
+    assert "phone" not in await answers_in_database(services)
+    await worker.send("139 0431 1234")
+    assert (await answers_in_database(services))["phone"] == "+8613904311234"
+
+
 async def test_an_officers_stray_message_points_to_the_queue(scenario_bot: StandInBot) -> None:
     officer = scenario_bot.user(UNIT_OFFICER, "李明", "en")
     await officer.send("hello")

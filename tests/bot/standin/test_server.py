@@ -139,3 +139,18 @@ async def test_unknown_method_is_404(server: BotApiStandIn) -> None:
 async def test_commands_are_validated(bot: Bot) -> None:
     with pytest.raises(BadRequest, match="Bot_command_invalid"):
         await bot.set_my_commands([("Register", "大写不行")])
+
+
+async def test_a_group_message_comes_as_telegram_sends_it(bot: Bot, server: BotApiStandIn) -> None:
+    """A group has a negative id and a title; the member who writes is the sender."""
+    group = server.open_group(-1001, "职工群")
+    member = server.chats[10001]
+    await server.user_message(group, sender=member, text="/register")
+    (update,) = await bot.get_updates()
+    assert update.message is not None
+    assert update.message.chat.to_dict() == {"id": -1001, "type": "group", "title": "职工群"}
+    assert update.message.from_user is not None and update.message.from_user.id == 10001
+    sent = await bot.send_message(-1001, "…")
+    assert sent.chat.type == "group" and group.visible()[-1].text == "…"
+    with pytest.raises(ValueError):
+        server.open_group(5, "not a group")

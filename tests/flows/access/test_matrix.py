@@ -18,14 +18,19 @@ from flows.access import (
     UNIT_ACTIONS,
     Action,
     Actor,
+    Binding,
     Level,
     Reason,
     RecordTarget,
     Refused,
     Role,
     Target,
+    Tree,
     UnitTarget,
+    actor,
+    by_invitation,
     may,
+    officer_becomes_worker,
     require,
     sees_full_numbers,
 )
@@ -33,11 +38,13 @@ from flows.i18n import SUPPORTED_LOCALES, translator
 from tests.flows.review.world import (
     DEPARTMENT,
     DEPARTMENT_OFFICER,
+    OTHER_DEPARTMENT,
     OTHER_UNIT,
     OTHER_WORKER_ID,
     PROVINCE_OFFICER,
     SIBLING_UNIT,
     STRANGER,
+    TREE,
     UNIT,
     UNIT_OFFICER,
     WORKER,
@@ -253,3 +260,100 @@ def test_a_record_action_needs_a_record() -> None:
         may(UNIT_OFFICER, A.APPROVE, UnitTarget(UNIT))
     with pytest.raises(TypeError):
         may(UNIT_OFFICER, A.STATS, RecordTarget(UNIT, True, None, Level.UNIT, 1, 1))
+
+
+# --- every way of binding, and what the person may do afterwards ---------------------------
+
+ALL_UNITS: Final = tuple(TREE)
+TARGETS: Final[tuple[Target, ...]] = (
+    *(UnitTarget(unit) for unit in (*ALL_UNITS, None)),
+    *(
+        RecordTarget(unit, True, level, Level.PROVINCE, owner, owner)
+        for unit in ALL_UNITS
+        for owner in (10, OTHER_WORKER_ID)
+        for level in Level
+    ),
+)
+
+
+def _answers(who: Actor) -> dict[tuple[Action, Target | None], Reason | None]:
+    """What ``who`` is told for every action on every target of the tree."""
+    answers: dict[tuple[Action, Target | None], Reason | None] = {}
+    for action in Action:
+        targets: tuple[Target | None, ...] = (None,) if action in ROLE_ACTIONS else TARGETS
+        for target in targets:
+            if action in UNIT_ACTIONS and not isinstance(target, UnitTarget):
+                continue
+            if action not in UNIT_ACTIONS | ROLE_ACTIONS.keys() and not isinstance(
+                target, RecordTarget
+            ):
+                continue
+            refusal = may(who, action, target)
+            answers[action, target] = refusal.reason if refusal else None
+    return answers
+
+
+def _bound(who: Actor, binding: Binding | None, tree: Tree = TREE) -> Actor:
+    """The actor after a binding (None: nothing changed)."""
+    if binding is None:
+        return actor(who.user_id, who.role, who.unit_id, tree)
+    return actor(who.user_id, binding.role, binding.unit_id, tree)
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_a_worker_link_makes_a_worker_and_never_moves_an_officer(role: Role) -> None:
+    who = ACTORS[role]
+    after = _bound(who, by_invitation(role, Role.WORKER, OTHER_UNIT))
+    if who.is_officer:
+        # Everything the officer may do, and may not, is as before: nothing was bound.
+        assert after == who
+        assert _answers(after) == _answers(who)
+    else:
+        assert _answers(after) == _answers(actor(who.user_id, "worker", OTHER_UNIT, TREE))
+    assert _answers(_bound(who, officer_becomes_worker(OTHER_UNIT))) == _answers(
+        actor(who.user_id, "worker", OTHER_UNIT, TREE)
+    )
+
+
+@pytest.mark.parametrize("invited", [Role.UNIT_OFFICER, Role.DEPARTMENT_OFFICER])
+@pytest.mark.parametrize("role", list(Role))
+def test_an_officer_link_binds_its_role_and_unit_whoever_opens_it(
+    role: Role, invited: Role
+) -> None:
+    unit = OTHER_UNIT if invited is Role.UNIT_OFFICER else OTHER_DEPARTMENT
+    after = _bound(ACTORS[role], by_invitation(role, invited, unit))
+    expected = actor(ACTORS[role].user_id, invited, unit, TREE)
+    assert after == expected
+    assert _answers(after) == _answers(expected)
+
+
+@pytest.mark.parametrize("role", [Role.UNIT_OFFICER, Role.DEPARTMENT_OFFICER])
+def test_a_revoked_role_leaves_a_stranger_or_a_worker(role: Role) -> None:
+    """``songnuan role revoke`` stores a worker without a unit, or (``--keep-as-worker``) a
+    worker of the same unit."""
+    who = ACTORS[role]
+    unbound = actor(who.user_id, "worker", None, TREE)
+    assert _answers(unbound) == _answers(STRANGER)
+    kept = actor(who.user_id, "worker", who.unit_id, TREE)
+    assert not kept.is_officer
+    assert all(
+        reason is not None
+        for (action, _), reason in _answers(kept).items()
+        if action not in (A.VIEW_CARD, A.HISTORY)
+    )
+
+
+def test_a_unit_moved_under_a_department_comes_into_its_scope_and_leaves_the_other() -> None:
+    """``songnuan unit move``: the department officers' scopes follow the tree."""
+    moved = {**TREE, OTHER_UNIT: DEPARTMENT}
+    there = RecordTarget(OTHER_UNIT, True, Level.DEPARTMENT, Level.PROVINCE, 20, 20)
+    before = may(DEPARTMENT_OFFICER, A.APPROVE, there)
+    assert before is not None and before.reason is R.OUT_OF_SCOPE
+    assert may(_bound(DEPARTMENT_OFFICER, None, moved), A.APPROVE, there) is None
+    other = actor(15, "department_officer", OTHER_DEPARTMENT, TREE)
+    assert may(other, A.APPROVE, there) is None
+    refusal = may(_bound(other, None, moved), A.APPROVE, there)
+    assert refusal is not None and refusal.reason is R.OUT_OF_SCOPE
+    # A unit's officer and the province are where they were.
+    for who in (UNIT_OFFICER, PROVINCE_OFFICER):
+        assert _answers(_bound(who, None, moved)) == _answers(who)

@@ -1,0 +1,33 @@
+"""What opening an invitation does to an account: the role and unit it binds, or a question.
+
+An officer's scope changes only through an officer invitation (made by the command line, used
+once, audited). A worker join link makes its opener a worker of the unit and nothing more: an
+officer who opens one keeps their role and unit until they choose to give the role up.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flows.access.roles import OFFICER_LEVELS, Role
+
+
+@dataclass(frozen=True)
+class Binding:
+    """The role and unit an account holds after a binding."""
+
+    role: Role
+    unit_id: int
+
+
+def by_invitation(current: Role, invited: Role, unit_id: int) -> Binding | None:
+    """The binding an invitation for ``invited`` at ``unit_id`` makes for someone who is
+    ``current`` now; None when an officer opened a worker link and must be asked first."""
+    if invited is Role.WORKER and current in OFFICER_LEVELS:
+        return None
+    return Binding(invited, unit_id)
+
+
+def officer_becomes_worker(unit_id: int) -> Binding:
+    """An officer who opened a worker link and chose to give the officer role up."""
+    return Binding(Role.WORKER, unit_id)
