@@ -21,6 +21,7 @@ from bot.handlers import (
     registration,
     start,
     status,
+    strays,
 )
 from bot.reminders import FloodLimiter
 from bot.settings import Settings
@@ -96,6 +97,7 @@ def build_application(
         *broadcast.HANDLERS,
         *deadlines.HANDLERS,
         *registration.HANDLERS,
+        *strays.HANDLERS,
     ]:
         application.add_handler(handler)
     application.add_error_handler(errors.on_error)

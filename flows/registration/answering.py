@@ -30,6 +30,8 @@ from flows.registration.events import (
 from flows.registration.identity_check import confirm_screen
 from flows.registration.state import Phase, RegistrationState
 
+# More than the ethnic groups' pages ever are; the page shown is clamped to the real ones.
+MAX_PAGE = 99
 STALE = Message(N_("That button belongs to an earlier question; here is the current one."))
 UNREADABLE = Message(N_("This kind of message cannot be read here: please type your answer."))
 
@@ -134,8 +136,10 @@ def _button(
             return accept(form, state, field, group.zh if group else argument, today)
         case callbacks.TOGGLE if field.type == "choices" and field.option(argument):
             return _toggle(form, state, field, argument, today)
-        case callbacks.PAGE if field.type == "ethnicity" and argument.isdigit():
-            return redisplay(form, state.but(page=int(argument)), today)
+        case callbacks.PAGE if (
+            field.type == "ethnicity" and (page := callbacks.number(argument, MAX_PAGE)) is not None
+        ):
+            return redisplay(form, state.but(page=page), today)
         case callbacks.DONE if field.type in ("choices", "file"):
             return _done(form, state, field, today)
         case callbacks.KEEP if field.id in state.answers:
