@@ -23,6 +23,7 @@ from bot.handlers import (
     status,
     strays,
 )
+from bot.logs import scrub_every_handler
 from bot.reminders import FloodLimiter
 from bot.settings import Settings
 from flows.i18n import SUPPORTED_LOCALES, translator
@@ -123,7 +124,8 @@ async def _checkpoint(context: BotContext) -> None:
 
 
 def keep_personal_data_out_of_logs() -> None:
-    """Hold python-telegram-bot's loggers at INFO whatever the root level.
+    """Hold python-telegram-bot's loggers at INFO whatever the root level, and scrub every
+    record the log's handlers write (:mod:`bot.logs`).
 
     At DEBUG they write every API call with its parameters and results: the texts people type,
     resident ID and card numbers included.
@@ -131,6 +133,7 @@ def keep_personal_data_out_of_logs() -> None:
     chatty = logging.getLogger("telegram")
     if chatty.level < logging.INFO:
         chatty.setLevel(logging.INFO)
+    scrub_every_handler()
 
 
 async def publish_commands(application: SongnuanApplication) -> None:

@@ -20,6 +20,7 @@ from bot.officers.awaiting import draft_of, drop_draft, keep_draft
 from bot.people import Person, person_of
 from bot.reminders import send_broadcast
 from flows.access import Action, may
+from flows.forms.parsing.normalize import visible
 from flows.i18n import N_, NP_, Translator
 from flows.reminders import broadcast_text
 from storage.models import Unit
@@ -185,7 +186,7 @@ async def _pressed(
 
 def _text_after_command(text: str) -> str:
     parts = text.split(maxsplit=1)
-    return parts[1].strip() if len(parts) > 1 else ""
+    return visible(parts[1]) if len(parts) > 1 else ""
 
 
 def _draft(person: Person) -> str | None:

@@ -26,6 +26,7 @@ from bot.officers.awaiting import draft_of, drop_draft, keep_draft
 from bot.people import Person, person_of
 from flows import callback_data
 from flows.access import Action, may
+from flows.forms.parsing.normalize import visible
 from flows.i18n import N_, Translator
 from storage.models import Campaign
 from storage.repositories import campaigns
@@ -117,7 +118,7 @@ async def reason_typed(update: Update, context: BotContext) -> None:
     if draft is None:
         return
     t = person.t
-    reason = message.text.strip()
+    reason = visible(message.text)
     if len(reason) > MAX_REASON:
         await context.uow.commit()
         await message.reply_text(t(TOO_LONG, count=MAX_REASON))

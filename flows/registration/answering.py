@@ -10,7 +10,7 @@ from flows.forms.parsing.choices import means_done, parse_confirmation
 from flows.forms.parsing.ethnicity import by_code
 from flows.forms.parsing.files import FileRef, check_file
 from flows.forms.parsing.identity import normalise_id
-from flows.forms.parsing.normalize import compact
+from flows.forms.parsing.normalize import compact, visible
 from flows.forms.parsing.phone import parse_phone
 from flows.forms.schema import SENSITIVE_TYPES, Field, Form
 from flows.i18n import N_, Message
@@ -67,7 +67,7 @@ def typed(form: Form, state: RegistrationState, field: Field, text: str, today: 
     effects: tuple[Effect, ...] = ()
     # A number typed into the chat (words like "yes" carry none and stay).
     if field.is_sensitive and field.type in SENSITIVE_TYPES and any(map(str.isdigit, text)):
-        effects = (SensitiveInputRead(_echo(field, text)),)
+        effects = (SensitiveInputRead(_echo(field, visible(text))),)
     if field.type == "choices":
         try:
             option = parse_text(field, text, today)
