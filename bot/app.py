@@ -103,6 +103,7 @@ def build_application(
         application.add_handler(handler)
     application.add_error_handler(errors.on_error)
     if application.job_queue is not None:
+        quiet_checkpoint_runs()
         application.job_queue.run_repeating(
             _checkpoint,
             interval=CHECKPOINT_INTERVAL,
@@ -114,6 +115,28 @@ def build_application(
 
 CHECKPOINT_JOB = "songnuan-checkpoint"
 CHECKPOINT_INTERVAL = dt.timedelta(seconds=1)
+
+
+# The job queue's executor logs each run at INFO: two lines a second for this job alone.
+EXECUTOR_LOG = "apscheduler.executors.default"
+
+
+class _QuietCheckpoint(logging.Filter):
+    """Lets the executor's lines about the checkpoint job through from WARNING up only."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        """False for an INFO (or lower) line about the checkpoint job."""
+        if record.levelno >= logging.WARNING or not isinstance(record.args, tuple):
+            return True
+        return not any(getattr(arg, "name", None) == CHECKPOINT_JOB for arg in record.args)
+
+
+def quiet_checkpoint_runs() -> None:
+    """Keep the checkpoint job's runs out of the log unless something goes wrong; other jobs'
+    lines, and this job's warnings and errors, are logged as before."""
+    executor_log = logging.getLogger(EXECUTOR_LOG)
+    if not any(isinstance(existing, _QuietCheckpoint) for existing in executor_log.filters):
+        executor_log.addFilter(_QuietCheckpoint())
 
 
 async def _checkpoint(context: BotContext) -> None:
