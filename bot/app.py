@@ -22,7 +22,9 @@ from bot.handlers import (
     registration,
     start,
     status,
+    strays,
 )
+from bot.logs import scrub_every_handler
 from bot.outbox import OutboxBot
 from bot.reminders import FloodLimiter
 from bot.settings import Settings
@@ -101,10 +103,12 @@ def build_application(
         *broadcast.HANDLERS,
         *deadlines.HANDLERS,
         *registration.HANDLERS,
+        *strays.HANDLERS,
     ]:
         application.add_handler(handler)
     application.add_error_handler(errors.on_error)
     if application.job_queue is not None:
+        quiet_checkpoint_runs()
         application.job_queue.run_repeating(
             _checkpoint,
             interval=CHECKPOINT_INTERVAL,
@@ -136,6 +140,28 @@ CHECKPOINT_JOB = "songnuan-checkpoint"
 CHECKPOINT_INTERVAL = dt.timedelta(seconds=1)
 
 
+# The job queue's executor logs each run at INFO: two lines a second for this job alone.
+EXECUTOR_LOG = "apscheduler.executors.default"
+
+
+class _QuietCheckpoint(logging.Filter):
+    """Lets the executor's lines about the checkpoint job through from WARNING up only."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        """False for an INFO (or lower) line about the checkpoint job."""
+        if record.levelno >= logging.WARNING or not isinstance(record.args, tuple):
+            return True
+        return not any(getattr(arg, "name", None) == CHECKPOINT_JOB for arg in record.args)
+
+
+def quiet_checkpoint_runs() -> None:
+    """Keep the checkpoint job's runs out of the log unless something goes wrong; other jobs'
+    lines, and this job's warnings and errors, are logged as before."""
+    executor_log = logging.getLogger(EXECUTOR_LOG)
+    if not any(isinstance(existing, _QuietCheckpoint) for existing in executor_log.filters):
+        executor_log.addFilter(_QuietCheckpoint())
+
+
 async def _checkpoint(context: BotContext) -> None:
     """Keep SQLite's write-ahead log short, on a thread (see storage.database.checkpoint)."""
     bind = context.services.sessions.kw.get("bind")
@@ -144,7 +170,8 @@ async def _checkpoint(context: BotContext) -> None:
 
 
 def keep_personal_data_out_of_logs() -> None:
-    """Hold python-telegram-bot's loggers at INFO whatever the root level.
+    """Hold python-telegram-bot's loggers at INFO whatever the root level, and scrub every
+    record the log's handlers write (:mod:`bot.logs`).
 
     At DEBUG they write every API call with its parameters and results: the texts people type,
     resident ID and card numbers included.
@@ -152,6 +179,7 @@ def keep_personal_data_out_of_logs() -> None:
     chatty = logging.getLogger("telegram")
     if chatty.level < logging.INFO:
         chatty.setLevel(logging.INFO)
+    scrub_every_handler()
 
 
 async def publish_commands(application: SongnuanApplication) -> None:

@@ -44,12 +44,42 @@ class Dispatcher:
         handled already or waiting in a queue (or among the leftovers of the last run).
         """
         services = self.application.services
-        payloads = [update.to_dict() for update in batch]
-        async with writing(services.sessions) as session:
-            new = await updates.record(session, services.vault, payloads)
+        try:
+            async with writing(services.sessions) as session:
+                new = await updates.record(
+                    session, services.vault, [update.to_dict() for update in batch]
+                )
+        except Exception as error:
+            # Never the error's text: it may quote what a user typed.
+            log.warning(
+                "Storing %d update(s) together failed (%s); storing them one by one",
+                len(batch),
+                type(error).__name__,
+            )
+            new = await self._record_each(batch)
         for update in batch:
             if update.update_id in new:
                 self._enqueue(update)
+
+    async def _record_each(self, batch: list[Update]) -> set[int]:
+        """Store each update on its own; one that still fails is kept as rejected.
+
+        A rejected update is acknowledged with the others, so it can never hold back the
+        queue. If even its rejection cannot be written the database itself is failing: that
+        error goes up, nothing is acknowledged and the batch is fetched again later.
+        """
+        services = self.application.services
+        new: set[int] = set()
+        for update in batch:
+            try:
+                async with writing(services.sessions) as session:
+                    new |= await updates.record(session, services.vault, [update.to_dict()])
+            except Exception as error:
+                reason = type(error).__name__
+                async with writing(services.sessions) as session:
+                    await updates.reject(session, update.update_id, reason)
+                log.error("Update %d cannot be stored (%s): not handled", update.update_id, reason)
+        return new
 
     async def resume(self) -> int:
         """Make the replies left unconfirmed, then queue the updates stored but not handled

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from telegram import Update
 
 from bot.context import BotContext
+from flows.forms.parsing.normalize import one_line, visible
 from flows.i18n import Translator, normalize_locale, translator
 from storage.models import User
 from storage.repositories import users
@@ -34,7 +35,9 @@ async def person_of(update: Update, context: BotContext) -> Person:
     known = context.uow.memo.get(key)
     if isinstance(known, Person):
         return known
-    user = await users.get_or_create(context.session, sender.id, sender.full_name)
+    # A Telegram name can hold anything, a lone surrogate that no database takes included.
+    name = one_line(visible(sender.full_name))
+    user = await users.get_or_create(context.session, sender.id, name)
     if user.locale is None and sender.language_code:
         # Remembered, so that what the bot sends unasked (reminders, notices of a decision)
         # comes in the language of the person's phone until they choose one with /language.

@@ -50,8 +50,13 @@ class Vault:
         return self._aead.decrypt(nonce, token[1 + _NONCE_BYTES :], context)
 
     def seal_json(self, value: Any, *, context: bytes = b"") -> bytes:
-        """Encrypt a JSON-serialisable value."""
-        return self.encrypt(json.dumps(value, ensure_ascii=False).encode(), context=context)
+        """Encrypt a JSON-serialisable value; any ``str`` comes back as it went in.
+
+        Written as ASCII with ``\\u`` escapes: a lone surrogate (``"\\ud800"``, which Telegram's
+        JSON can carry) has no UTF-8 form, but its escape does, and :meth:`open_json` reads it
+        back. Values sealed before as UTF-8 are read the same way.
+        """
+        return self.encrypt(json.dumps(value, ensure_ascii=True).encode("ascii"), context=context)
 
     def open_json(self, token: bytes, *, context: bytes = b"") -> Any:
         """Decrypt a value sealed by :meth:`seal_json`."""

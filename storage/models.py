@@ -184,7 +184,9 @@ class InboundUpdate(Base):
     """A Telegram update, stored before it is acknowledged and marked done with its effects.
 
     The payload is encrypted (it may carry a resident ID the user typed) and dropped once the
-    update is done; the row stays so that a repeated delivery is recognised and skipped.
+    update is done; the row stays so that a repeated delivery is recognised and skipped. An
+    update that could not be stored at all is kept as done, with ``rejected_because`` (the
+    error's kind, never the content), so that it is acknowledged and stops no one.
     """
 
     __tablename__ = "inbound_updates"
@@ -193,6 +195,7 @@ class InboundUpdate(Base):
     sealed_payload: Mapped[bytes | None]
     received_at: Mapped[dt.datetime] = mapped_column(default=_now)
     done_at: Mapped[dt.datetime | None]
+    rejected_because: Mapped[str | None] = mapped_column(String(80))
 
 
 class OutboundCall(Base):

@@ -12,6 +12,7 @@ from pathlib import Path
 from bot.app import close_services, open_services
 from bot.cli.common import settings_or_exit
 from bot.demo import DEMO_OFFICER_ID, DEMO_WORKER_ID, seed_demo
+from bot.logs import scrub_every_handler
 from bot.settings import Settings
 from bot.standin.running import StandInBot
 from bot.standin.server import BotApiStandIn
@@ -66,6 +67,7 @@ def _chat(args: argparse.Namespace) -> int:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
     logging.getLogger("httpx").setLevel(logging.WARNING)
+    scrub_every_handler()
     with contextlib.suppress(KeyboardInterrupt):
         asyncio.run(_converse(settings, args.player, LANGUAGE_CODES[args.language]))
     print()

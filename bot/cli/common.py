@@ -11,6 +11,7 @@ from typing import NoReturn, TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.logs import scrub_every_handler
 from bot.settings import Settings, SettingsError, load_settings
 from storage.crypto import Vault, load_master_key
 from storage.database import create_engine, session_factory, upgrade
@@ -39,6 +40,7 @@ def fail(message: str) -> NoReturn:
 def configure_logging(level: str) -> None:
     """Log to stderr; keep httpx at WARNING, since at INFO it logs URLs with the bot token."""
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    scrub_every_handler()
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.WARNING)
 

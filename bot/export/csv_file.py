@@ -6,6 +6,7 @@ import csv
 from collections.abc import Iterable
 from typing import Final, TextIO
 
+from bot.export.cells import writable
 from flows.tables.layout import PersonTable, SummaryTable
 from flows.tables.records import ExportContext, ExportRecord
 from flows.tables.rows import headers, rows
@@ -17,6 +18,7 @@ _FORMULA_STARTS: Final = ("=", "+", "-", "@")
 
 
 def _safe(text: str) -> str:
+    text = writable(text)
     return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
 

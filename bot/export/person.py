@@ -11,6 +11,7 @@ from openpyxl.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from bot.export import styles
+from bot.export.cells import writable
 from bot.export.page import apply_page_setup
 from flows.tables.layout import PersonTable
 from flows.tables.records import ExportContext, ExportRecord
@@ -40,13 +41,13 @@ _FONTS: Final = {
 
 def sheet_name(number: int, name: object) -> str:
     """``"12 张三"``: the running number keeps names unique, cut to Excel's 31 characters."""
-    cleaned = _NOT_IN_SHEET_NAMES.sub("", str(name or "")).strip()
+    cleaned = _NOT_IN_SHEET_NAMES.sub("", writable(str(name or ""))).strip()
     return f"{number} {cleaned}".strip()[:SHEET_NAME_LIMIT]
 
 
 def _place(sheet: Worksheet, placed: PlacedCell, boxed_rows: tuple[int, int]) -> None:
     cell = sheet.cell(row=placed.row, column=placed.column)
-    cell.value = placed.value.value
+    cell.value = writable(placed.value.value)
     if cell.data_type == "f":
         cell.data_type = "s"  # an answer is never a formula
     cell.number_format = placed.value.number_format

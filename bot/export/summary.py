@@ -15,6 +15,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook import Workbook
 
 from bot.export import styles
+from bot.export.cells import writable
 from bot.export.page import apply_page_setup
 from bot.export.streaming import CellStreamSheet, add_cell_stream_sheet
 from flows.tables.layout import Column, SummaryTable
@@ -26,7 +27,7 @@ from flows.tables.values import CellValue
 def _cell(
     sheet: CellStreamSheet, value: str | None, font: Font, *, boxed: bool = True
 ) -> WriteOnlyCell:
-    cell = WriteOnlyCell(sheet, value)
+    cell = WriteOnlyCell(sheet, writable(value))
     cell.font = font
     cell.alignment = styles.alignment()
     if boxed:
@@ -51,7 +52,7 @@ class _ColumnCells:
             template.alignment = self._alignment
             template.number_format = value.number_format
             self._templates[value.number_format] = template
-        template.value = value.value
+        template.value = writable(value.value)
         if template.data_type == "f":
             # An answer is never a formula, whatever it starts with.
             template.data_type = "s"

@@ -19,6 +19,8 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
+from flows import callback_data
+
 PREFIX: Final = "x:"
 ALL: Final = "*"
 
@@ -32,9 +34,10 @@ STATS: Final = "sc"
 # How many parts follow the campaign id, for each step.
 _PARTS: Final = {CAMPAIGN: 0, STATS: 0, TABLE: 1, PAGE: 2, UNIT: 2, SELECTION: 3}
 _TABLE_ID: Final = re.compile(r"[a-z0-9_-]{1,32}")
-_UNIT: Final = re.compile(r"\*|[0-9]{1,12}")
+# Far more pages of units than any province has; a page past the last shows the last.
+MAX_PAGE: Final = 9999
 _SELECTION: Final = re.compile(r"[a-z]{1,12}")
-MAX_DATA_BYTES: Final = 64
+MAX_DATA_BYTES: Final = callback_data.MAX_BYTES
 
 
 @dataclass(frozen=True)
@@ -72,13 +75,13 @@ class Choice:
 
 def decode(raw: str) -> Choice | None:
     """The choice, or None for data that is not an export button or is malformed."""
-    if not raw.startswith(PREFIX):
+    found = callback_data.parts(raw, PREFIX, 2, 5)
+    if found is None:
         return None
-    step, _, rest = raw[len(PREFIX) :].partition(":")
-    parts = rest.split(":")
-    if step not in _PARTS or len(parts) != 1 + _PARTS[step] or not parts[0].isdigit():
+    step, campaign, *extra = found
+    campaign_id = callback_data.number(campaign)
+    if step not in _PARTS or len(extra) != _PARTS[step] or campaign_id is None:
         return None
-    campaign_id, extra = int(parts[0]), parts[1:]
     if not extra:
         return Choice(step, campaign_id)
     table_id, *more = extra
@@ -87,11 +90,13 @@ def decode(raw: str) -> Choice | None:
     if step == TABLE:
         return Choice(step, campaign_id, table_id)
     if step == PAGE:
-        return Choice(step, campaign_id, table_id, page=int(more[0])) if more[0].isdigit() else None
-    if not _UNIT.fullmatch(more[0]):
+        page = callback_data.number(more[0], MAX_PAGE)
+        return None if page is None else Choice(step, campaign_id, table_id, page=page)
+    unit = more[0]
+    if unit != ALL and callback_data.number(unit) is None:
         return None
     if step == UNIT:
-        return Choice(step, campaign_id, table_id, more[0])
+        return Choice(step, campaign_id, table_id, unit)
     if not _SELECTION.fullmatch(more[1]):
         return None
-    return Choice(step, campaign_id, table_id, more[0], selection=more[1])
+    return Choice(step, campaign_id, table_id, unit, selection=more[1])

@@ -14,11 +14,13 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot.context import BotContext
+from bot.handlers import strays
 from bot.officers.acting import acting, tell
 from bot.officers.awaiting import draft_of, drop_draft, keep_draft
 from bot.people import Person, person_of
 from bot.reminders import send_broadcast
 from flows.access import Action, may
+from flows.forms.parsing.normalize import visible
 from flows.i18n import N_, NP_, Translator
 from flows.reminders import broadcast_text
 from storage.models import Unit
@@ -88,7 +90,11 @@ async def scope_chosen(update: Update, context: BotContext) -> None:
         return
     person, draft, scope = pressed
     t = person.t
-    found = await broadcasts.recipients(context.session, scope)
+    try:
+        found = await broadcasts.recipients(context.session, scope)
+    except ScopeError:  # a unit code no longer (or never) known
+        await strays.refuse_press(update, context)
+        return
     await context.uow.commit()
     if not found:
         await query.answer(t(NOBODY), show_alert=True)
@@ -119,7 +125,11 @@ async def send_now(update: Update, context: BotContext) -> None:
     t = person.t
     services = context.services
     now = services.clock.now()
-    found = await broadcasts.recipients(context.session, scope)
+    try:
+        found = await broadcasts.recipients(context.session, scope)
+    except ScopeError:
+        await strays.refuse_press(update, context)
+        return
     broadcast = await broadcasts.create(
         context.session,
         scope=scope,
@@ -163,7 +173,10 @@ async def _pressed(
     person = who.person
     draft = _draft(person)
     scope = _scope_of(query.data.removeprefix(prefix))
-    if draft is None or scope is None or may(who.actor, Action.BROADCAST) is not None:
+    if scope is None or may(who.actor, Action.BROADCAST) is not None:
+        await strays.refuse_press(update, context)
+        return None
+    if draft is None:
         await context.uow.commit()
         await query.answer()
         await query.edit_message_text(person.t(EXPIRED))
@@ -173,7 +186,7 @@ async def _pressed(
 
 def _text_after_command(text: str) -> str:
     parts = text.split(maxsplit=1)
-    return parts[1].strip() if len(parts) > 1 else ""
+    return visible(parts[1]) if len(parts) > 1 else ""
 
 
 def _draft(person: Person) -> str | None:

@@ -20,10 +20,13 @@ from telegram.ext import (
 )
 
 from bot.context import BotContext
+from bot.handlers import strays
 from bot.officers.acting import acting, acting_as, tell
 from bot.officers.awaiting import draft_of, drop_draft, keep_draft
 from bot.people import Person, person_of
+from flows import callback_data
 from flows.access import Action, may
+from flows.forms.parsing.normalize import visible
 from flows.i18n import N_, Translator
 from storage.models import Campaign
 from storage.repositories import campaigns
@@ -32,6 +35,7 @@ from storage.repositories.campaigns import DeadlineError, move_deadline
 PREFIX: Final = "dl:"
 DRAFT_KIND: Final = "deadline"
 DAYS: Final = (1, 3, 7)
+DEADLINES: Final = ("intake_closes", "review_closes")
 MAX_REASON: Final = 500
 
 NO_CAMPAIGN = N_("There is no campaign under way.")
@@ -79,17 +83,21 @@ async def extension_chosen(update: Update, context: BotContext) -> None:
     """Keep the chosen extension and ask why."""
     query = update.callback_query
     assert query is not None and query.data is not None
+    chosen = _chosen(query.data)
+    if chosen is None:
+        await strays.refuse_press(update, context)
+        return
+    campaign_id, deadline, days = chosen
     person = await person_of(update, context)
     t = person.t
-    _, campaign_id, deadline, days = query.data.split(":")
-    campaign = await context.session.get(Campaign, int(campaign_id))
+    campaign = await context.session.get(Campaign, campaign_id)
     if campaign is None or not await _may_move(context, person):
         await context.uow.commit()
         await query.answer()
         await query.edit_message_text(t(GONE))
         return
     before: dt.datetime = getattr(campaign, deadline)
-    moment = before + dt.timedelta(days=int(days))
+    moment = before + dt.timedelta(days=days)
     keep_draft(
         person.user, DRAFT_KIND, campaign=campaign.id, deadline=deadline, to=moment.isoformat()
     )
@@ -110,7 +118,7 @@ async def reason_typed(update: Update, context: BotContext) -> None:
     if draft is None:
         return
     t = person.t
-    reason = message.text.strip()
+    reason = visible(message.text)
     if len(reason) > MAX_REASON:
         await context.uow.commit()
         await message.reply_text(t(TOO_LONG, count=MAX_REASON))
@@ -152,6 +160,18 @@ async def cancel_extension(update: Update, context: BotContext) -> None:
     assert update.effective_message is not None
     await update.effective_message.reply_text(person.t(STOPPED))
     raise ApplicationHandlerStop
+
+
+def _chosen(data: str) -> tuple[int, str, int] | None:
+    """``dl:<campaign>:<deadline>:<days>`` as the keyboard writes it, or None."""
+    found = callback_data.parts(data, PREFIX, 3)
+    if found is None:
+        return None
+    campaign, deadline, days = found
+    campaign_id, extension = callback_data.number(campaign), callback_data.number(days)
+    if campaign_id is None or deadline not in DEADLINES or extension not in DAYS:
+        return None
+    return campaign_id, deadline, extension
 
 
 def _draft(person: Person) -> dict[str, Any] | None:
@@ -199,9 +219,7 @@ def _keyboard(t: Translator, campaign: Campaign) -> InlineKeyboardMarkup:
 GROUP: Final = -2
 HANDLERS = [
     CommandHandler("deadline", show_deadlines),
-    CallbackQueryHandler(
-        extension_chosen, pattern=rf"^{PREFIX}\d+:(intake_closes|review_closes):\d+$"
-    ),
+    CallbackQueryHandler(extension_chosen, pattern=f"^{PREFIX}"),
 ]
 EARLY_HANDLERS = [
     CommandHandler("cancel", cancel_extension),

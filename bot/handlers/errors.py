@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 
 from telegram import Update
-from telegram.error import Forbidden
+from telegram.error import BadRequest, Forbidden
 
 from bot.context import BotContext
 from bot.people import person_of
@@ -18,6 +19,11 @@ async def on_error(update: object, context: BotContext) -> None:
     """Undo the update's unsaved work, log the error and apologise to the user."""
     error = context.error
     if isinstance(error, UpdateAlreadyHandled):
+        return
+    if not_modified(error):
+        # A second tap on the same button, or on one whose draft expired: the message already
+        # shows what the edit would. Handlers save before they edit, so the update is done.
+        await _answer_press(update)
         return
     await context.uow.rollback()
     # The update itself is never logged: it may carry a resident ID the user typed.
@@ -35,3 +41,17 @@ async def on_error(update: object, context: BotContext) -> None:
             "Sorry, something went wrong on my side. Your saved answers are safe; please try again."
         )
     )
+
+
+def not_modified(error: object) -> bool:
+    """Whether Telegram refused an edit because the message would not change."""
+    return isinstance(error, BadRequest) and "not modified" in error.message.lower()
+
+
+async def _answer_press(update: object) -> None:
+    """Answer the press, if it was one and no handler did, so the client stops waiting."""
+    query = update.callback_query if isinstance(update, Update) else None
+    if query is None:
+        return
+    with contextlib.suppress(BadRequest):  # answered already
+        await query.answer()

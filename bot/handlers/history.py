@@ -9,6 +9,7 @@ from telegram import Update
 from bot.context import BotContext
 from bot.officers import rendering
 from bot.officers.acting import Acting, acting, found, tell
+from flows import callback_data
 from flows.access import Action, Refused, require
 from flows.forms import load_form
 from flows.i18n import N_, Message
@@ -25,11 +26,11 @@ USAGE: Final = N_("Send /history and the record number, for example: /history 12
 async def show_history(update: Update, context: BotContext) -> None:
     """``/history <record number>``: the record's history as a new message."""
     who = await acting(update, context)
-    argument = (context.args or [""])[0].lstrip("#")
-    if not argument.isdigit():
+    record_id = callback_data.record_number((context.args or [""])[0])
+    if record_id is None:
         await tell(update, context, who, Message(USAGE))
         return
-    screen = await _screen(update, context, who, int(argument))
+    screen = await _screen(update, context, who, record_id)
     if screen is None:
         return
     await context.uow.commit()

@@ -11,7 +11,9 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
 
 from bot.context import BotContext
+from bot.handlers import strays
 from bot.officers.acting import Acting, acting, say, tell
+from flows import callback_data
 from flows.access import Action, Refused, UnitTarget, require
 from flows.i18n import N_, Message
 from storage.models import Invitation, Unit
@@ -139,13 +141,16 @@ async def revoke_pressed(update: Update, context: BotContext) -> None:
     """The link's "Withdraw" button."""
     query = update.callback_query
     assert query is not None and query.data is not None
+    number = callback_data.number(query.data.removeprefix(REVOKE_PREFIX))
+    if number is None:
+        await strays.refuse_press(update, context)
+        return
     who = await acting(update, context)
     refusal = who.officer_refusal()
     if refusal is not None:
         await tell(update, context, who, refusal.message)
         return
-    number = query.data.removeprefix(REVOKE_PREFIX)
-    invitation = await context.session.get(Invitation, int(number)) if number.isdigit() else None
+    invitation = await context.session.get(Invitation, number)
     if await _revoke(update, context, who, invitation):
         # The message may be gone or have no buttons left: nothing to tidy then.
         with contextlib.suppress(BadRequest):

@@ -10,7 +10,7 @@ from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot.context import BotContext
-from bot.handlers import decisions, history, invite, precheck, queue
+from bot.handlers import decisions, history, invite, precheck, queue, strays
 from bot.officers.acting import Acting, acting
 from flows.review import callbacks
 from flows.review.callbacks import Pressed
@@ -41,7 +41,7 @@ async def pressed(update: Update, context: BotContext) -> None:
     assert query is not None
     press = callbacks.decode(query.data or "")
     if press is None:
-        await query.answer()
+        await strays.refuse_press(update, context)
         return
     await PRESSES[press.action](update, context, await acting(update, context), press)
 

@@ -6,12 +6,13 @@ from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot.context import BotContext
+from bot.handlers import strays
 from bot.officers.acting import acting, tell
 from bot.people import person_of
 from bot.registration.conversation import take_turn
 from bot.registration.events import event_of
 from flows.access import Action, may
-from flows.registration import Pause, Resume
+from flows.registration import ButtonPressed, Pause, Resume, callbacks
 
 
 async def register(update: Update, context: BotContext) -> None:
@@ -38,8 +39,12 @@ async def pause(update: Update, context: BotContext) -> None:
 
 async def answer(update: Update, context: BotContext) -> None:
     """A typed answer, a pressed button, a shared contact or a file."""
+    event = event_of(update)
+    if isinstance(event, ButtonPressed) and callbacks.decode(event.data) is None:
+        await strays.refuse_press(update, context)
+        return
     person = await person_of(update, context)
-    await take_turn(update, context, person, event_of(update))
+    await take_turn(update, context, person, event)
 
 
 HANDLERS = [

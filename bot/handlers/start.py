@@ -6,7 +6,7 @@ from telegram import BotCommand, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot.context import BotContext
-from bot.handlers import groups, invitations, status
+from bot.handlers import groups, invitations, status, strays
 from bot.keyboards import LANGUAGE_NAMES, LANGUAGE_PREFIX, language_keyboard
 from bot.officers import menus
 from bot.people import Person, person_of
@@ -90,7 +90,7 @@ async def language_chosen(update: Update, context: BotContext) -> None:
     assert query is not None and query.data is not None
     locale = query.data.removeprefix(LANGUAGE_PREFIX)
     if locale not in SUPPORTED_LOCALES:
-        await query.answer()
+        await strays.refuse_press(update, context)
         return
     person = await person_of(update, context)
     person.user.locale = locale

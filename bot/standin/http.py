@@ -85,7 +85,8 @@ class HttpStandIn:
             return 200, "application/octet-stream", content
         parameters, files = _parameters(headers.get("content-type", ""), body, target)
         status, answer = await self.server.call(path.rsplit("/", 1)[-1], parameters, files)
-        return status, "application/json", json.dumps(answer, ensure_ascii=False).encode()
+        # ASCII escapes: a lone surrogate a user sent travels as "\ud800", as from Telegram.
+        return status, "application/json", json.dumps(answer).encode()
 
 
 async def _headers(reader: asyncio.StreamReader) -> dict[str, str]:

@@ -46,11 +46,16 @@ class StandInRequest(BaseRequest):
             content = self.server.download(file_path)
             return (200, content) if content is not None else (404, b"Not Found")
         api_method = path.rsplit("/", 1)[-1]
+        if request_data is not None and not request_data.contains_files:
+            # Encoded as the network request would be: a lone surrogate fails here as it does
+            # in production (UnicodeEncodeError), not silently in memory.
+            request_data.url_encoded_parameters()
         parameters = dict(request_data.parameters) if request_data else {}
         files = request_data.multipart_data if request_data else {}
         uploads = {name: _upload(field) for name, field in files.items()}
         status, body = await self.server.call(api_method, parameters, uploads)
-        return status, json.dumps(body, ensure_ascii=False).encode()
+        # ASCII escapes, as JSON on the wire may carry them: "\ud800" arrives as a lone surrogate.
+        return status, json.dumps(body).encode()
 
 
 def _upload(field: FieldTuple) -> tuple[str, bytes, str]:

@@ -57,6 +57,16 @@ class SimulatedUser:
         await self.settle()
         self.last_answer = self.server.callback_answers.get(query_id)
 
+    async def press_data(self, data: str, message: ChatMessage | None = None) -> None:
+        """Press a button carrying ``data`` on ``message`` (the bot's newest by default).
+
+        The data need not be any button's: a modified client can send whatever it likes.
+        """
+        target = message or self.last
+        query_id = await self.server.user_presses(self.chat, target, Button("?", data))
+        await self.settle()
+        self.last_answer = self.server.callback_answers.get(query_id)
+
     async def tap(self, label: str) -> None:
         """Tap a button of the reply keyboard below the input field."""
         keyboard = self.chat.reply_keyboard or []

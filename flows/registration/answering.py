@@ -10,7 +10,7 @@ from flows.forms.parsing.choices import means_done, parse_confirmation
 from flows.forms.parsing.ethnicity import by_code
 from flows.forms.parsing.files import FileRef, check_file
 from flows.forms.parsing.identity import normalise_id
-from flows.forms.parsing.normalize import compact
+from flows.forms.parsing.normalize import compact, visible
 from flows.forms.parsing.phone import parse_phone
 from flows.forms.schema import SENSITIVE_TYPES, Field, Form
 from flows.i18n import N_, Message
@@ -30,6 +30,8 @@ from flows.registration.events import (
 from flows.registration.identity_check import confirm_screen
 from flows.registration.state import Phase, RegistrationState
 
+# More than the ethnic groups' pages ever are; the page shown is clamped to the real ones.
+MAX_PAGE = 99
 STALE = Message(N_("That button belongs to an earlier question; here is the current one."))
 UNREADABLE = Message(N_("This kind of message cannot be read here: please type your answer."))
 NOT_OWN = Message(
@@ -70,7 +72,7 @@ def typed(form: Form, state: RegistrationState, field: Field, text: str, today: 
     effects: tuple[Effect, ...] = ()
     # A number typed into the chat (words like "yes" carry none and stay).
     if field.is_sensitive and field.type in SENSITIVE_TYPES and any(map(str.isdigit, text)):
-        effects = (SensitiveInputRead(_echo(field, text)),)
+        effects = (SensitiveInputRead(_echo(field, visible(text))),)
     if field.type == "choices":
         try:
             option = parse_text(field, text, today)
@@ -139,8 +141,10 @@ def _button(
             return accept(form, state, field, group.zh if group else argument, today)
         case callbacks.TOGGLE if field.type == "choices" and field.option(argument):
             return _toggle(form, state, field, argument, today)
-        case callbacks.PAGE if field.type == "ethnicity" and argument.isdigit():
-            return redisplay(form, state.but(page=int(argument)), today)
+        case callbacks.PAGE if (
+            field.type == "ethnicity" and (page := callbacks.number(argument, MAX_PAGE)) is not None
+        ):
+            return redisplay(form, state.but(page=page), today)
         case callbacks.DONE if field.type in ("choices", "file"):
             return _done(form, state, field, today)
         case callbacks.KEEP if field.id in state.answers:

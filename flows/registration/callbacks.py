@@ -25,6 +25,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
+from flows import callback_data
+
 PREFIX: Final = "r:"
 CHOOSE: Final = "c"
 TOGGLE: Final = "t"
@@ -69,8 +71,14 @@ def data(action: str, field: str | None = None, argument: str | None = None) -> 
 
 
 def decode(raw: str) -> Callback | None:
-    """The button press, or ``None`` for data that is not the conversation's."""
-    if not raw.startswith(PREFIX):
+    """The button press, or ``None`` for data that is not the conversation's (or malformed)."""
+    found = callback_data.parts(raw, PREFIX, 1, 3)
+    if found is None or not found[0]:
         return None
-    action, *rest = raw[len(PREFIX) :].split(":", 2)
+    action, *rest = found
     return Callback(action, *rest)
+
+
+def number(argument: str | None, maximum: int) -> int | None:
+    """A page or entry number in a button's argument (ASCII digits, at most ``maximum``)."""
+    return callback_data.number(argument, maximum)

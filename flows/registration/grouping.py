@@ -63,12 +63,10 @@ def on_group_menu(form: Form, state: RegistrationState, event: Event, today: dt.
         case callbacks.ADD:
             adding = state.but(phase=Phase.GROUP_ITEM, item={}, sub=group.fields[0].id)
             return Step(adding, (item_screen(form, adding, group),))
-        case callbacks.REMOVE if (pressed.argument or "").isdigit():
-            index = int(pressed.argument or 0) - 1
-            if 0 <= index < len(items):
-                removed = items.pop(index)
-                note = Message(N_("Removed: {entry}"), {"entry": entry(group, dict(removed))})
-                return redisplay(form, state.but(items=items), today, (note,))
+        case callbacks.REMOVE if position := callbacks.number(pressed.argument, len(items)):
+            removed = items.pop(position - 1)
+            note = Message(N_("Removed: {entry}"), {"entry": entry(group, dict(removed))})
+            return redisplay(form, state.but(items=items), today, (note,))
         case callbacks.DONE:
             return _done(form, state, group, items, today)
         case callbacks.BACK:

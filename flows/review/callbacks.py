@@ -30,6 +30,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Final
 
+from flows import callback_data
 from flows.forms.schema import Form
 
 PREFIX: Final = "v:"
@@ -92,12 +93,14 @@ def data(action: str, record_id: int, version: int, argument: str | None = None)
 
 def decode(raw: str) -> Pressed | None:
     """The press, or None for data that is not an officer's button (or is malformed)."""
-    if not raw.startswith(PREFIX):
+    found = callback_data.parts(raw, PREFIX, 3, 4)
+    if found is None or found[0] not in ACTIONS:
         return None
-    action, *rest = raw[len(PREFIX) :].split(":", 3)
-    if action not in ACTIONS or len(rest) < 2 or not rest[0].isdigit() or not rest[1].isdigit():
+    action, record, version, *argument = found
+    record_id, version_number = callback_data.number(record), callback_data.number(version)
+    if record_id is None or version_number is None:
         return None
-    return Pressed(action, int(rest[0]), int(rest[1]), rest[2] if len(rest) > 2 else None)
+    return Pressed(action, record_id, version_number, argument[0] if argument else None)
 
 
 def mask_of(form: Form, fields: Iterable[str]) -> str:

@@ -13,6 +13,7 @@ from enum import StrEnum
 from typing import Final
 
 from flows.access import Actor, Level, Reason, Refusal, Refused, level_name, may
+from flows.forms.parsing.normalize import visible
 from flows.i18n import N_, Message
 from flows.review.amounts import check_amount
 from flows.review.decisions import AmendAmount, Approve, Decision, Return, action_of
@@ -233,8 +234,9 @@ def _flagged(record: RecordView, fields: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def check_reason(text: str) -> str:
-    """An officer's reason as kept: trimmed, not empty, not too long; raises Refused else."""
-    reason = text.strip()
+    """An officer's reason as kept: what can be seen of it (control and format characters
+    removed, trimmed), not empty, not too long; raises Refused else."""
+    reason = visible(text)
     if not reason:
         raise _refused(Reason.REASON_REQUIRED, N_("Please give a reason."))
     if len(reason) > REASON_MAX:

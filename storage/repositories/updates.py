@@ -47,6 +47,34 @@ async def record(session: AsyncSession, vault: Vault, payloads: list[dict[str, A
     return set((await session.scalars(statement, rows)).all())
 
 
+async def reject(session: AsyncSession, update_id: int, reason: str) -> bool:
+    """Keep an update that cannot be stored as done, with why (never its content).
+
+    It is then acknowledged like any other and a repeated delivery is skipped: one update
+    nothing can store must not hold back those after it. False if the id was stored already.
+    """
+    now = dt.datetime.now(dt.UTC)
+    row = {
+        "update_id": update_id,
+        "sealed_payload": None,
+        "received_at": now,
+        "done_at": now,
+        "rejected_because": reason[:80],
+    }
+    statement = _RECORD[session.get_bind().dialect.name]
+    return bool((await session.scalars(statement, [row])).all())
+
+
+async def rejected(session: AsyncSession) -> dict[int, str]:
+    """The updates kept as rejected, with why."""
+    result = await session.execute(
+        select(InboundUpdate.update_id, InboundUpdate.rejected_because).where(
+            InboundUpdate.rejected_because.is_not(None)
+        )
+    )
+    return {update_id: str(reason) for update_id, reason in result.all()}
+
+
 async def pending(session: AsyncSession, vault: Vault) -> list[dict[str, Any]]:
     """Updates stored but not yet done, oldest first: left over from a crash, or new."""
     result = await session.execute(

@@ -67,6 +67,7 @@ async def fill_jilin(
     hardships: tuple[str, ...] = ("serious_illness", "single_mother"),
     causes: tuple[str, ...] = ("schooling",),
     on_behalf: bool = False,
+    address: str = "长春市朝阳区人民大街1号",
 ) -> None:
     """Every question of the Jilin form, up to the review (an eligible household by default)."""
     label = LABELS[locale]
@@ -79,7 +80,7 @@ async def fill_jilin(
     for answer in ("王小", "12", "女儿", "学生"):
         await worker.send(answer)
     await worker.press(label["done"])
-    for answer in (wages, "0", "0", "600元", "0", "350", months, "1500", "长春市朝阳区人民大街1号"):
+    for answer in (wages, "0", "0", "600元", "0", "350", months, "1500", address):
         await worker.send(answer)
     await worker.send(card)
     for hardship in hardships:

@@ -21,6 +21,7 @@ from flows.forms.parsing import (
     phone,
     text,
 )
+from flows.forms.parsing.normalize import NOTHING_VISIBLE, one_line, visible
 from flows.forms.parsing.problems import InvalidAnswer
 from flows.forms.schema import Field
 from flows.i18n import N_, Message
@@ -46,7 +47,17 @@ PROBLEMS: Final[dict[str, frozenset[str]]] = {
 
 
 def parse_text(field: Field, typed: str, today: dt.date) -> object:
-    """The canonical value of a typed answer to ``field``."""
+    """The canonical value of a typed answer to ``field``.
+
+    Whatever the type, the answer is first cut to what can be seen, on one line
+    (:func:`~flows.forms.parsing.normalize.visible`); an answer with nothing visible left is
+    refused. The parsers of numbers, dates and numbers on cards fold it further with NFKC;
+    free text stays NFC, so its Chinese full-width punctuation (``，``) stays as typed.
+    """
+    cleaned = one_line(visible(typed))
+    if not cleaned and typed.strip():
+        raise InvalidAnswer("empty", NOTHING_VISIBLE)
+    typed = cleaned
     match field.type:
         case "text":
             return text.parse_text(typed, field.max_length or 0)
