@@ -24,6 +24,7 @@ from sqlalchemy.ext.asyncio import (
 
 from storage import inline_sqlite
 from storage.inline_sqlite import InlineConnection
+from storage.private import private_sqlite
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +47,7 @@ def create_engine(url: str, *, search_path: str | None = None) -> AsyncEngine:
         connect_args = {"server_settings": {"search_path": search_path}} if search_path else {}
         return create_async_engine(url, pool_pre_ping=True, connect_args=connect_args)
     if parsed.database and parsed.database != ":memory:":
-        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        private_sqlite(Path(parsed.database))
     args, options = parsed.get_dialect()().create_connect_args(parsed)
     options["timeout"] = SQLITE_BUSY_TIMEOUT_MS / 1000
 
