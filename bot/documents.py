@@ -17,6 +17,7 @@ from telegram.error import BadRequest, TelegramError
 
 from flows.forms import Form
 from storage.crypto import Vault
+from storage.private import private_dir, write_private
 
 log = logging.getLogger(__name__)
 
@@ -63,9 +64,10 @@ async def keep_copies(
         except TelegramError as error:
             log.warning("Could not download a document of record %d: %s", registration_id, error)
             continue
-        folder.mkdir(parents=True, exist_ok=True)
+        private_dir(folder)
         suffix = SUFFIXES.get(str(file.get("mime_type")), "")
-        (folder / f"{name}{suffix}.sealed").write_bytes(vault.encrypt(content, context=_CONTEXT))
+        sealed = vault.encrypt(content, context=_CONTEXT)
+        write_private(folder / f"{name}{suffix}.sealed", sealed)
         kept += 1
     return kept
 

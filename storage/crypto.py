@@ -21,6 +21,8 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from storage.private import private_dir
+
 log = logging.getLogger(__name__)
 
 KEY_FILE_NAME = "secret.key"
@@ -78,7 +80,7 @@ def load_master_key(configured: str | None, data_dir: Path) -> bytes:
     key_path = data_dir / KEY_FILE_NAME
     if key_path.exists():
         return base64.b64decode(key_path.read_text().strip())
-    data_dir.mkdir(parents=True, exist_ok=True)
+    private_dir(data_dir)
     key = secrets.token_bytes(32)
     # O_EXCL and mode 0600 at creation: the key is never readable by others, not even briefly.
     descriptor = os.open(key_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)

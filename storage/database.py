@@ -24,6 +24,7 @@ from sqlalchemy.ext.asyncio import (
 
 from storage import inline_sqlite
 from storage.inline_sqlite import InlineConnection
+from storage.private import private_dir, private_sqlite
 
 log = logging.getLogger(__name__)
 
@@ -45,12 +46,15 @@ def create_engine(url: str, *, search_path: str | None = None) -> AsyncEngine:
     if parsed.get_backend_name() != "sqlite":
         connect_args = {"server_settings": {"search_path": search_path}} if search_path else {}
         return create_async_engine(url, pool_pre_ping=True, connect_args=connect_args)
-    if parsed.database and parsed.database != ":memory:":
-        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+    database = Path(parsed.database) if parsed.database and parsed.database != ":memory:" else None
+    if database is not None:
+        private_dir(database.parent)
     args, options = parsed.get_dialect()().create_connect_args(parsed)
     options["timeout"] = SQLITE_BUSY_TIMEOUT_MS / 1000
 
     async def connect() -> InlineConnection:
+        if database is not None:
+            private_sqlite(database)  # made 0600 before SQLite opens (and so creates) it
         return await inline_sqlite.connect(*args, **options)
 
     engine = create_async_engine(url, async_creator=connect)

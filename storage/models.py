@@ -232,7 +232,11 @@ class GroupChat(Base):
 
 
 class ReminderDelivery(Base):
-    """A reminder recorded before it is sent, so that no restart ever sends it twice."""
+    """A reminder to one person: claimed (``sending``, until ``sending_until``) right before it
+    is sent, then sent (with its Telegram message id), blocked or failed.
+
+    A claim whose lease ran out (the process died mid-send) may be claimed again: at least once.
+    """
 
     __tablename__ = "reminder_deliveries"
     __table_args__ = (UniqueConstraint("campaign_id", "user_id", "kind", "due_at"),)
@@ -245,6 +249,8 @@ class ReminderDelivery(Base):
     status: Mapped[str] = mapped_column(String(16), default="sending")
     recorded_at: Mapped[dt.datetime] = mapped_column(default=_now)
     sent_at: Mapped[dt.datetime | None]
+    sending_until: Mapped[dt.datetime | None]
+    message_id: Mapped[int | None] = mapped_column(BigInteger)
 
 
 class Broadcast(Base):
@@ -261,7 +267,8 @@ class Broadcast(Base):
 
 
 class BroadcastDelivery(Base):
-    """One recipient of a broadcast: pending, sending (claimed), sent, blocked or failed."""
+    """One recipient of a broadcast: pending, sending (claimed until ``sending_until``), sent
+    (with its Telegram message id), blocked or failed."""
 
     __tablename__ = "broadcast_deliveries"
 
@@ -269,6 +276,18 @@ class BroadcastDelivery(Base):
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), primary_key=True)
     status: Mapped[str] = mapped_column(String(16), default="pending")
     sent_at: Mapped[dt.datetime | None]
+    sending_until: Mapped[dt.datetime | None]
+    message_id: Mapped[int | None] = mapped_column(BigInteger)
+
+
+class Lease(Base):
+    """A named lease: one holder at a time does the named work until ``expires_at``."""
+
+    __tablename__ = "leases"
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    holder: Mapped[str] = mapped_column(String(128))
+    expires_at: Mapped[dt.datetime]
 
 
 class PartyAidedPerson(Base):

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import pkgutil
 import sys
 from collections.abc import Sequence
 from types import ModuleType
+
+from storage.private import UMASK
 
 
 def command_modules() -> list[ModuleType]:
@@ -36,9 +39,18 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the ``songnuan`` console script."""
-    args = build_parser().parse_args(argv)
-    status: int = args.handler(args)
+    """Entry point of the ``songnuan`` console script.
+
+    Everything the program writes (the database and SQLite's own ``-wal`` and ``-shm`` files,
+    documents, logs, exports) is for its own user only: the umask makes that so at creation,
+    whoever creates the file. Explicit modes where the program writes back this up.
+    """
+    previous = os.umask(UMASK)
+    try:
+        args = build_parser().parse_args(argv)
+        status: int = args.handler(args)
+    finally:
+        os.umask(previous)  # for callers in the same process (tests); a program ends here
     return status
 
 

@@ -3,7 +3,14 @@
 It shows who would get it and how it reads, asks to confirm (``--yes`` skips the question),
 records one delivery per recipient and sends, within Telegram's limits. An interrupted
 broadcast is finished by ``--resume ID`` or by the running bot, which picks up what is left
-of every broadcast each minute; nobody gets a second copy either way.
+of every broadcast each minute; after a crash, only the messages that were in flight may
+arrive twice.
+
+One process sends at a time (the bot's reminder job, another ``songnuan broadcast``). When
+another one is sending, this command says so in one line and exits with status 3 instead of
+waiting: the other sender may be the bot, which finishes the broadcast by itself, and an admin
+at a terminal should not be left watching a command that hangs for minutes for no visible
+reason. The broadcast stays recorded; ``--resume`` sends it later.
 """
 
 from __future__ import annotations
@@ -23,10 +30,12 @@ from bot.reminders import FloodLimiter, RunReport, send_broadcast
 from bot.settings import Settings
 from flows.i18n import translator
 from flows.reminders import broadcast_text
+from storage.leases import LeaseBusy
 from storage.repositories import broadcasts
 from storage.repositories.broadcasts import AUDIENCES, Scope, ScopeError
 
 PROGRESS_EVERY = 100
+BUSY = 3  # exit status: another process is sending
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -116,6 +125,9 @@ async def _send(services: Services, broadcast_id: int) -> int:
     bot = await make_bot(services.settings)
     try:
         report = await send_broadcast(services, bot, broadcast_id, progress=_progress)
+    except LeaseBusy as busy:
+        print(_busy(services, broadcast_id, busy))
+        return BUSY
     finally:
         await bot.shutdown()
     async with services.sessions() as session:
@@ -125,7 +137,7 @@ async def _send(services: Services, broadcast_id: int) -> int:
         f"failed {report.failed}."
     )
     print(f"In all: {_counts(counts)}.")
-    if counts.get(broadcasts.PENDING):
+    if counts.get(broadcasts.PENDING) or counts.get(broadcasts.SENDING):
         print(f"Not finished: `songnuan broadcast --resume {broadcast_id}` sends the rest.")
         return 1
     return 0
@@ -167,6 +179,22 @@ def _progress(report: RunReport) -> None:
     done = report.sent + report.blocked + report.failed + report.later
     if done % PROGRESS_EVERY == 0:
         print(f"… {done} done", flush=True)
+
+
+def _busy(services: Services, broadcast_id: int, busy: LeaseBusy) -> str:
+    holding = busy.holding
+    who = f" ({holding.holder})" if holding else ""
+    until = (
+        f" (if it died, its turn runs out at "
+        f"{holding.expires_at.astimezone(services.settings.zone):%H:%M:%S})"
+        if holding
+        else ""
+    )
+    return (
+        f"Broadcast #{broadcast_id} not sent from here: another process{who} is sending{until}; "
+        f"the running bot sends what is left, or `songnuan broadcast --resume {broadcast_id}` "
+        "later."
+    )
 
 
 def _confirmed() -> bool:

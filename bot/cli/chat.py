@@ -29,6 +29,7 @@ from bot.standin.terminal import (
     interpret,
 )
 from bot.standin.users import SimulatedUser
+from storage.private import private_dir, private_file, write_private
 from storage.repositories import updates
 
 PLAYERS = {"worker": (DEMO_WORKER_ID, "王芳"), "officer": (DEMO_OFFICER_ID, "李明")}
@@ -59,10 +60,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def _chat(args: argparse.Namespace) -> int:
     settings = settings_or_exit()
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    private_dir(settings.data_dir)
     # The terminal is the chat, so the log goes to a file beside the database.
     logging.basicConfig(
-        filename=settings.data_dir / "chat.log",
+        filename=private_file(settings.data_dir / "chat.log"),
         level=settings.log_level,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
@@ -96,14 +97,14 @@ async def _converse(settings: Settings, player: str, language_code: str) -> None
 def save_received(server: BotApiStandIn, folder: Path, file_id: str) -> Path:
     """Save a file the bot sent, under its own name (numbered if the name is taken)."""
     stored = server.files[file_id]
-    folder.mkdir(parents=True, exist_ok=True)
+    private_dir(folder)
     name = Path(stored.file_name or f"{stored.file_unique_id}.jpg").name
     path = folder / name
     number = 1
     while path.exists() and path.read_bytes() != stored.content:
         number += 1
         path = folder / f"{Path(name).stem} ({number}){Path(name).suffix}"
-    path.write_bytes(stored.content)
+    write_private(path, stored.content)
     return path
 
 

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.cli.common import fail, run_in_database, settings_or_exit, vault_of
 from bot.documents import open_copies
 from storage.models import Registration
+from storage.private import private_dir, write_private
 from storage.repositories import audit
 
 
@@ -31,10 +32,10 @@ def _export(args: argparse.Namespace) -> int:
         registration = await session.get(Registration, args.record)
         if registration is None:
             fail(f"no record {args.record}")
-        args.out.mkdir(parents=True, exist_ok=True)
+        private_dir(args.out)
         written = 0
         for name, content in open_copies(vault, settings.data_dir, args.record):
-            (args.out / name).write_bytes(content)
+            write_private(args.out / name, content)  # ID card pictures: for this account only
             written += 1
         # Reading ID card pictures is seeing sensitive data: on the record.
         audit.record(

@@ -8,12 +8,13 @@ through the same resumable, rate-limited path as ``songnuan broadcast``.
 
 from __future__ import annotations
 
+import logging
 from typing import Final
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
-from bot.context import BotContext
+from bot.context import BotContext, Services
 from bot.handlers import strays
 from bot.officers.acting import acting, tell
 from bot.officers.awaiting import draft_of, drop_draft, keep_draft
@@ -23,9 +24,12 @@ from flows.access import Action, may
 from flows.forms.parsing.normalize import visible
 from flows.i18n import N_, NP_, Translator
 from flows.reminders import broadcast_text
+from storage.leases import LeaseBusy
 from storage.models import Unit
 from storage.repositories import audit, broadcasts, units
 from storage.repositories.broadcasts import Scope, ScopeError
+
+log = logging.getLogger(__name__)
 
 PREFIX: Final = "bc:"
 DRAFT_KIND: Final = "broadcast"
@@ -149,7 +153,15 @@ async def send_now(update: Update, context: BotContext) -> None:
     await query.answer()
     await query.edit_message_text(_preview(t, draft, t.counted(SENDING, len(found))))
     # Sent beside the conversation; the reminder job resumes it after a restart.
-    context.application.create_task(send_broadcast(services, context.bot, broadcast.id))
+    context.application.create_task(_send_beside(services, context, broadcast.id))
+
+
+async def _send_beside(services: Services, context: BotContext, broadcast_id: int) -> None:
+    """Send the broadcast now, unless another process is sending: then the job sends it later."""
+    try:
+        await send_broadcast(services, context.bot, broadcast_id)
+    except LeaseBusy as busy:
+        log.info("Broadcast %s waits for its turn: %s", broadcast_id, busy)
 
 
 async def cancel(update: Update, context: BotContext) -> None:

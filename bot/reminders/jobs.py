@@ -2,7 +2,9 @@
 
 The job asks the services' clock for the time, so it does not matter when exactly the
 scheduler wakes it: each run sends what is due and not yet recorded. One run at a time (a
-run that takes longer than the interval makes the next one wait, not overlap).
+run that takes longer than the interval makes the next one wait, not overlap), and across
+processes one sender at a time: while another holds the sending lease, the run waits for the
+next minute.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from telegram.ext import Job
 from bot.context import BotContext, SongnuanApplication
 from bot.reminders.runner import resume_broadcasts, run_due_reminders
 from flows.reminders import ReminderPolicy
+from storage.leases import LeaseBusy
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +56,9 @@ async def tick(context: BotContext) -> None:
     try:
         await run_due_reminders(services, context.bot, services.clock.now(), policy=policy)
         await resume_broadcasts(services, context.bot)
+    except LeaseBusy as busy:
+        # Another process (``songnuan broadcast``, another instance) is sending: next minute.
+        log.info("Not sending now: %s", busy)
     except Exception:
         # Logged and left: the next run picks up whatever this one did not finish.
         log.exception("The reminder run failed")

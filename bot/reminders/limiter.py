@@ -10,6 +10,11 @@ A message counts from the moment it is let go until a window after its answer ca
 The server saw it somewhere in between, so however long the network took, two messages the
 server sees within a window were both counted here within one too: no jitter can make the
 server count more than the limit.
+
+A message may come with a :class:`Claim` (as its ``rate_limit_args``): the limiter calls it once
+the message is let through, right before it is sent, so that a delivery is recorded as being
+sent only when it really is about to go, never while it waits its turn (see
+:mod:`bot.reminders.runner`). A refused claim cancels the message with :class:`NotClaimed`.
 """
 
 from __future__ import annotations
@@ -43,6 +48,22 @@ def retry_seconds(error: RetryAfter) -> float:
     return period.total_seconds() if isinstance(period, dt.timedelta) else float(period)
 
 
+class NotClaimed(Exception):
+    """A message let through whose delivery could not be claimed: it was not sent."""
+
+
+@dataclass(frozen=True)
+class Claim:
+    """``rate_limit_args`` of a message to be claimed once it is let through.
+
+    ``claim`` records the delivery as being sent and says whether it may go (False: another
+    sender has it, or this process lost its turn). ``max_retries`` overrides the limiter's.
+    """
+
+    claim: Callable[[], Awaitable[bool]]
+    max_retries: int | None = None
+
+
 @dataclass
 class _Log:
     """Messages of one window: those answered (when) and those still in flight (how many)."""
@@ -60,12 +81,13 @@ class _Log:
         return self.answered[0] - horizon if self.answered else POLL_SECONDS
 
 
-class FloodLimiter(BaseRateLimiter[int]):
+class FloodLimiter(BaseRateLimiter[int | Claim]):
     """At most ``overall`` messages per window and ``per_chat`` per chat; 429s are waited out.
 
     Only requests to a chat (those with ``chat_id``) are counted. A 429 halts every request for
     its ``retry_after`` and the request is tried again, up to ``max_retries`` times (a method's
-    ``rate_limit_args`` overrides it); after that the ``RetryAfter`` reaches the caller.
+    ``rate_limit_args``, a number or a :class:`Claim`'s, overrides it); after that the
+    ``RetryAfter`` reaches the caller.
     """
 
     def __init__(
@@ -103,17 +125,26 @@ class FloodLimiter(BaseRateLimiter[int]):
         kwargs: dict[str, Any],
         endpoint: str,
         data: dict[str, Any],
-        rate_limit_args: int | None,
+        rate_limit_args: int | Claim | None,
     ) -> JSONResult:
-        """Wait for room, make the request, and on a 429 wait it out and try again."""
+        """Wait for room, claim, make the request, and on a 429 wait it out and try again."""
         chat = data.get("chat_id")
-        retries = self.max_retries if rate_limit_args is None else rate_limit_args
+        claim, asked = (
+            (rate_limit_args.claim, rate_limit_args.max_retries)
+            if isinstance(rate_limit_args, Claim)
+            else (None, rate_limit_args)
+        )
+        retries = self.max_retries if asked is None else asked
         for attempt in range(retries + 1):
+            # Claimed once: a retry after a 429 is the same delivery, not another one.
+            before = claim if attempt == 0 else None
             try:
                 if chat is None:
                     await self._wait_out_429()
+                    if before is not None and not await before():
+                        raise NotClaimed(endpoint)
                     return await callback(*args, **kwargs)
-                return await self._counted(str(chat), callback, args, kwargs)
+                return await self._counted(str(chat), callback, args, kwargs, before)
             except RetryAfter as error:
                 if attempt == retries:
                     raise
@@ -129,8 +160,18 @@ class FloodLimiter(BaseRateLimiter[int]):
         callback: Callable[..., Coroutine[Any, Any, JSONResult]],
         args: Any,
         kwargs: dict[str, Any],
+        before: Callable[[], Awaitable[bool]] | None = None,
     ) -> JSONResult:
         chat_log = await self._admit(chat)
+        if before is not None:
+            try:
+                claimed = await before()
+            except BaseException:
+                self._uncount(chat_log)
+                raise
+            if not claimed:
+                self._uncount(chat_log)
+                raise NotClaimed(chat)
         try:
             return await callback(*args, **kwargs)
         finally:
@@ -138,6 +179,11 @@ class FloodLimiter(BaseRateLimiter[int]):
             for entry in (self._all, chat_log):
                 entry.in_flight -= 1
                 entry.answered.append(answered)
+
+    def _uncount(self, chat_log: _Log) -> None:
+        """Take back a message let through that did not go."""
+        for entry in (self._all, chat_log):
+            entry.in_flight -= 1
 
     async def _wait_out_429(self) -> None:
         while (wait := self._resume_at - self._clock()) > 0:

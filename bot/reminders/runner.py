@@ -1,8 +1,17 @@
-"""Working out the reminders due now and sending each one once; sending broadcasts.
+"""Working out the reminders due now and sending each; sending broadcasts.
 
-Each message is claimed in the database and committed before it is sent, then marked with how
-it went (see :mod:`storage.repositories.reminders`). Sending runs several messages at a time;
-the application's rate limiter keeps them within Telegram's limits.
+At least once, duplicates made rare and harmless. Each message is claimed in the database (a
+row marked ``sending`` with a lease) and committed right before it is sent, once the rate
+limiter let it through, then marked with how it went and its Telegram message id (see
+:mod:`storage.repositories.reminders` and :mod:`storage.repositories.broadcasts`). A crash
+leaves unclaimed the messages still waiting their turn, so the next run sends them; the few in
+flight stay ``sending`` until their lease runs out and are sent again then (a second copy at
+worst, never a lost one).
+
+One process at a time sends (the :data:`SENDING_LEASE` in the database, see
+:mod:`storage.leases`), so that the bot and ``songnuan broadcast --resume`` never both send at
+30 a second with one token. Within the process, the application's rate limiter keeps to
+Telegram's limits while several messages are in flight.
 """
 
 from __future__ import annotations
@@ -14,13 +23,14 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Final
+from weakref import WeakKeyDictionary
 
 from pydantic import ValidationError
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram import Bot
 
 from bot.context import Services
-from bot.reminders.sender import Outcome, Sleep, deliver
+from bot.reminders.sender import Outcome, Sleep, deliver, send_claimed
 from flows.campaigns import CampaignTimes
 from flows.forms.loading import FormFileError, load_form
 from flows.i18n import N_, translator
@@ -39,6 +49,7 @@ from flows.reminders import (
 )
 from storage.crypto import Vault
 from storage.database import writing
+from storage.leases import Lease
 from storage.models import Campaign, Registration, User
 from storage.repositories import broadcasts, registrations, reminders, users
 from storage.repositories.reminders import DeliveryKey, Recipient
@@ -46,6 +57,8 @@ from storage.repositories.reminders import DeliveryKey, Recipient
 log = logging.getLogger(__name__)
 
 CONCURRENCY: Final = 30  # messages in flight at once; the rate limiter paces them
+SENDING_LEASE: Final = "telegram-sending"  # reminders and broadcasts share the token's 30/s
+_LEASES: WeakKeyDictionary[async_sessionmaker[AsyncSession], Lease] = WeakKeyDictionary()
 _RECORDED: Final = {
     Outcome.SENT: reminders.SENT,
     Outcome.BLOCKED: reminders.BLOCKED,
@@ -61,7 +74,7 @@ class RunReport:
     blocked: int = 0
     failed: int = 0
     later: int = 0  # not sent now (flood limit, no connection); a later run tries again
-    skipped: int = 0  # recorded before: sent already, or claimed by another run
+    skipped: int = 0  # not claimed: sent or being sent already, or this process lost its turn
     outcomes: list[tuple[int, str, Outcome]] = field(default_factory=list)
 
     def count(self, user_id: int, kind: str, outcome: Outcome) -> None:
@@ -78,6 +91,19 @@ class _Job:
     outgoing: Outgoing
 
 
+def sending_lease(services: Services) -> Lease:
+    """This process's hold on the right to send reminders and broadcasts (one per database).
+
+    Re-entrant: the reminder job and a broadcast started in the chat share it in the process.
+    """
+    lease = _LEASES.get(services.sessions)
+    if lease is None:
+        lease = _LEASES[services.sessions] = Lease(
+            services.sessions, SENDING_LEASE, now=services.clock.now
+        )
+    return lease
+
+
 def default_policy(services: Services) -> ReminderPolicy:
     """The reminder schedule in the installation's time zone."""
     return ReminderPolicy(zone=services.settings.zone)
@@ -92,16 +118,20 @@ async def run_due_reminders(
     sleep: Sleep = asyncio.sleep,
     concurrency: int = CONCURRENCY,
 ) -> RunReport:
-    """Send every reminder due at ``now`` (default: the services' clock) that was not sent."""
+    """Send every reminder due at ``now`` (default: the services' clock) that was not sent.
+
+    Raises :class:`~storage.leases.LeaseBusy` if another process is sending.
+    """
     now = now or services.clock.now()
     policy = policy or default_policy(services)
-    async with services.sessions() as session:
-        jobs = await _due_jobs(session, services, policy, now)
     report = RunReport()
-    await _run_all(
-        [partial(_send_reminder, services, bot, job, report, sleep) for job in jobs],
-        concurrency,
-    )
+    async with sending_lease(services) as lease:
+        async with services.sessions() as session:
+            jobs = await _due_jobs(session, services, policy, now)
+        await _run_all(
+            [partial(_send_reminder, services, bot, job, report, sleep, lease) for job in jobs],
+            concurrency,
+        )
     if jobs:
         log.info(
             "Reminders: %d sent, %d blocked, %d failed, %d later, %d skipped",
@@ -141,8 +171,10 @@ async def _due_jobs(
             )
             continue
         for slot in due(times, policy, now):
-            already = await reminders.recorded_user_ids(session, campaign.id, slot.key, slot.due_at)
-            for recipient, facts in await _audience(session, services.vault, campaign, slot):
+            already = await reminders.recorded_user_ids(
+                session, campaign.id, slot.key, slot.due_at, now
+            )
+            for recipient, facts in await _audience(session, services.vault, campaign, slot, now):
                 if recipient.user_id in already:
                     continue
                 t = translator(recipient.locale or services.settings.locale)
@@ -152,14 +184,14 @@ async def _due_jobs(
 
 
 async def _audience(
-    session: AsyncSession, vault: Vault, campaign: Campaign, slot: Slot
+    session: AsyncSession, vault: Vault, campaign: Campaign, slot: Slot, now: dt.datetime
 ) -> list[tuple[Recipient, Facts]]:
     name = campaign.name
     match slot.audience:
         case Audience.DRAFT_OWNERS | Audience.RETURNED_OWNERS:
             state = "draft" if slot.audience is Audience.DRAFT_OWNERS else "returned"
             found = await reminders.open_registrations(
-                session, campaign.id, state, slot.due_at, unrecorded=slot.key
+                session, campaign.id, state, slot.due_at, unrecorded=slot.key, now=now
             )
             return [
                 (recipient, Facts(name, questions_left=_left(vault, registration)))
@@ -200,20 +232,27 @@ def _left(vault: Vault, registration: Registration) -> int | None:
 
 
 async def _send_reminder(
-    services: Services, bot: Bot, job: _Job, report: RunReport, sleep: Sleep
+    services: Services, bot: Bot, job: _Job, report: RunReport, sleep: Sleep, lease: Lease
 ) -> None:
     key = DeliveryKey(job.campaign_id, job.recipient.user_id, job.slot.key, job.slot.due_at)
-    async with writing(services.sessions) as session:
-        claimed = await reminders.claim(session, key, services.clock.now())
-    if not claimed:
+
+    async def claim() -> bool:
+        async with writing(services.sessions) as session:
+            return await lease.still_held(session) and await reminders.claim(
+                session, key, services.clock.now()
+            )
+
+    outcome, message_id = await send_claimed(
+        bot, job.recipient.telegram_id, job.outgoing, claim, sleep=sleep
+    )
+    if outcome is Outcome.SKIPPED:
         report.skipped += 1
         return
-    outcome = await deliver(bot, job.recipient.telegram_id, job.outgoing, sleep=sleep)
     async with writing(services.sessions) as session:
         if outcome is Outcome.LATER:
             await reminders.release(session, key)
         else:
-            await reminders.mark(session, key, _RECORDED[outcome], services.clock.now())
+            await reminders.mark(session, key, _RECORDED[outcome], services.clock.now(), message_id)
         if outcome is Outcome.BLOCKED:
             await _mark_blocked(session, job.recipient.user_id, services.clock.now())
     report.count(job.recipient.user_id, job.slot.key, outcome)
@@ -234,30 +273,66 @@ async def send_broadcast(
     concurrency: int = CONCURRENCY,
     progress: Callable[[RunReport], None] | None = None,
 ) -> RunReport:
-    """Send a broadcast to everyone still pending; call again to resume after an interruption."""
+    """Send a broadcast to everyone still to send to; call again to resume after a crash.
+
+    Raises :class:`~storage.leases.LeaseBusy` if another process is sending.
+    """
+    async with sending_lease(services) as lease:
+        return await _send_broadcast(
+            services,
+            bot,
+            broadcast_id,
+            lease,
+            sleep=sleep,
+            concurrency=concurrency,
+            progress=progress,
+        )
+
+
+async def _send_broadcast(
+    services: Services,
+    bot: Bot,
+    broadcast_id: int,
+    lease: Lease,
+    *,
+    sleep: Sleep,
+    concurrency: int,
+    progress: Callable[[RunReport], None] | None,
+) -> RunReport:
     async with services.sessions() as session:
         broadcast = await broadcasts.get(session, broadcast_id)
         if broadcast is None:
             raise LookupError(f"no broadcast {broadcast_id}")
         text = broadcast.text
-        to = await broadcasts.pending(session, broadcast_id)
+        to = await broadcasts.pending(session, broadcast_id, services.clock.now())
     report = RunReport()
 
     async def one(recipient: Recipient) -> None:
-        async with writing(services.sessions) as session:
-            claimed = await broadcasts.claim(session, broadcast_id, recipient.user_id)
-        if not claimed:
-            report.skipped += 1
-            return
+        async def claim() -> bool:
+            async with writing(services.sessions) as session:
+                return await lease.still_held(session) and await broadcasts.claim(
+                    session, broadcast_id, recipient.user_id, services.clock.now()
+                )
+
         t = translator(recipient.locale or services.settings.locale)
         outgoing = Outgoing((broadcast_text(t, text),))
-        outcome = await deliver(bot, recipient.telegram_id, outgoing, sleep=sleep)
+        outcome, message_id = await send_claimed(
+            bot, recipient.telegram_id, outgoing, claim, sleep=sleep
+        )
+        if outcome is Outcome.SKIPPED:
+            report.skipped += 1
+            return
         async with writing(services.sessions) as session:
             if outcome is Outcome.LATER:
                 await broadcasts.release(session, broadcast_id, recipient.user_id)
             else:
                 await broadcasts.mark(
-                    session, broadcast_id, recipient.user_id, str(outcome), services.clock.now()
+                    session,
+                    broadcast_id,
+                    recipient.user_id,
+                    str(outcome),
+                    services.clock.now(),
+                    message_id,
                 )
             if outcome is Outcome.BLOCKED:
                 await _mark_blocked(session, recipient.user_id, services.clock.now())
@@ -267,6 +342,8 @@ async def send_broadcast(
 
     await _run_all([partial(one, recipient) for recipient in to], concurrency)
     async with writing(services.sessions) as session:
+        if not await lease.still_held(session):
+            return report  # another process goes on with it, and reports it when finished
         broadcast = await broadcasts.get(session, broadcast_id)
         assert broadcast is not None
         finished = await broadcasts.finish_if_done(session, broadcast, services.clock.now())
@@ -302,13 +379,17 @@ async def _report_broadcast(
 async def resume_broadcasts(
     services: Services, bot: Bot, *, sleep: Sleep = asyncio.sleep
 ) -> RunReport:
-    """Send what is left of every unfinished broadcast (after a restart, or newly queued)."""
-    async with services.sessions() as session:
-        ids = [broadcast.id for broadcast in await broadcasts.unfinished(session)]
+    """Send what is left of every unfinished broadcast (after a restart, or newly queued).
+
+    Raises :class:`~storage.leases.LeaseBusy` if another process is sending.
+    """
     total = RunReport()
-    for broadcast_id in ids:
-        report = await send_broadcast(services, bot, broadcast_id, sleep=sleep)
-        for user_id, kind, outcome in report.outcomes:
-            total.count(user_id, kind, outcome)
-        total.skipped += report.skipped
+    async with sending_lease(services):
+        async with services.sessions() as session:
+            ids = [broadcast.id for broadcast in await broadcasts.unfinished(session)]
+        for broadcast_id in ids:
+            report = await send_broadcast(services, bot, broadcast_id, sleep=sleep)
+            for user_id, kind, outcome in report.outcomes:
+                total.count(user_id, kind, outcome)
+            total.skipped += report.skipped
     return total

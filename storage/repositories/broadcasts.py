@@ -1,8 +1,11 @@
 """Broadcasts: a message to everyone in a scope, with one delivery row per recipient.
 
-The rows are written with the broadcast, all ``pending``. Each is claimed (``sending``) and
-committed before its message is sent and marked after, so a broadcast interrupted by a restart
-resumes with the rows still pending and nobody gets a second copy.
+At least once. The rows are written with the broadcast, all ``pending``. Each is claimed
+(``sending``, with a lease until ``sending_until``) and committed right before its message goes,
+and marked after (sent with its Telegram message id, blocked or failed). A broadcast interrupted
+by a crash resumes with the rows still pending, and takes over the rows left ``sending`` once
+their lease ran out: those few (the messages in flight at the crash) may arrive twice, none is
+lost. The broadcast is finished only when no row is pending or sending.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Final, Literal
 
-from sqlalchemy import func, select, update
+from sqlalchemy import ColumnElement, and_, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Broadcast, BroadcastDelivery, Unit, User
@@ -23,6 +26,7 @@ SENDING: Final = "sending"
 SENT: Final = "sent"
 BLOCKED: Final = "blocked"
 FAILED: Final = "failed"
+CLAIM_LEASE: Final = dt.timedelta(minutes=2)  # longer than one send, 429s waited out included
 SCOPE_KINDS: Final = ("unit", "department", "all")
 AUDIENCES: Final = ("workers", "officers")
 
@@ -119,16 +123,33 @@ async def unfinished(session: AsyncSession) -> Sequence[Broadcast]:
     return result.all()
 
 
+def _to_send(now: dt.datetime) -> ColumnElement[bool]:
+    """Rows still to send at ``now``: pending, or claimed by a sender whose lease ran out."""
+    return or_(
+        BroadcastDelivery.status == PENDING,
+        and_(
+            BroadcastDelivery.status == SENDING,
+            or_(
+                BroadcastDelivery.sending_until.is_(None),
+                BroadcastDelivery.sending_until <= now,
+            ),
+        ),
+    )
+
+
 async def pending(
-    session: AsyncSession, broadcast_id: int, limit: int | None = None
+    session: AsyncSession, broadcast_id: int, now: dt.datetime, limit: int | None = None
 ) -> list[Recipient]:
-    """The recipients still to send to (up to ``limit``); those blocked meanwhile are left out."""
+    """The recipients still to send to at ``now`` (up to ``limit``); blocked ones left out.
+
+    Rows claimed by a sender that died (``sending`` past their lease) are among them.
+    """
     result = await session.scalars(
         select(User)
         .join(BroadcastDelivery, BroadcastDelivery.user_id == User.id)
         .where(
             BroadcastDelivery.broadcast_id == broadcast_id,
-            BroadcastDelivery.status == PENDING,
+            _to_send(now),
             User.blocked_at.is_(None),
         )
         .order_by(User.id)
@@ -137,40 +158,58 @@ async def pending(
     return [Recipient.of(user) for user in result]
 
 
-async def claim(session: AsyncSession, broadcast_id: int, user_id: int) -> bool:
-    """Take one pending delivery for sending; False if someone took it first."""
-    return await _move(session, broadcast_id, user_id, PENDING, SENDING)
-
-
-async def release(session: AsyncSession, broadcast_id: int, user_id: int) -> None:
-    """Put back a claimed delivery whose message certainly did not leave."""
-    await _move(session, broadcast_id, user_id, SENDING, PENDING)
-
-
-async def mark(
-    session: AsyncSession, broadcast_id: int, user_id: int, status: str, now: dt.datetime
-) -> None:
-    """Record how a claimed delivery ended: sent, blocked or failed."""
-    await session.execute(
-        update(BroadcastDelivery)
-        .where(BroadcastDelivery.broadcast_id == broadcast_id, BroadcastDelivery.user_id == user_id)
-        .values(status=status, sent_at=now if status == SENT else None)
-    )
-
-
-async def _move(
-    session: AsyncSession, broadcast_id: int, user_id: int, before: str, after: str
+async def claim(
+    session: AsyncSession,
+    broadcast_id: int,
+    user_id: int,
+    now: dt.datetime,
+    lease: dt.timedelta = CLAIM_LEASE,
 ) -> bool:
+    """Take one delivery for sending until ``now + lease``; False if it is not to send now."""
     result = await session.execute(
         update(BroadcastDelivery)
         .where(
             BroadcastDelivery.broadcast_id == broadcast_id,
             BroadcastDelivery.user_id == user_id,
-            BroadcastDelivery.status == before,
+            _to_send(now),
         )
-        .values(status=after)
+        .values(status=SENDING, sending_until=now + lease)
     )
     return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+async def release(session: AsyncSession, broadcast_id: int, user_id: int) -> None:
+    """Put back a claimed delivery whose message certainly did not leave."""
+    await session.execute(
+        update(BroadcastDelivery)
+        .where(
+            BroadcastDelivery.broadcast_id == broadcast_id,
+            BroadcastDelivery.user_id == user_id,
+            BroadcastDelivery.status == SENDING,
+        )
+        .values(status=PENDING, sending_until=None)
+    )
+
+
+async def mark(
+    session: AsyncSession,
+    broadcast_id: int,
+    user_id: int,
+    status: str,
+    now: dt.datetime,
+    message_id: int | None = None,
+) -> None:
+    """Record how a claimed delivery ended: sent (with its message id), blocked or failed."""
+    await session.execute(
+        update(BroadcastDelivery)
+        .where(BroadcastDelivery.broadcast_id == broadcast_id, BroadcastDelivery.user_id == user_id)
+        .values(
+            status=status,
+            sent_at=now if status == SENT else None,
+            message_id=message_id,
+            sending_until=None,
+        )
+    )
 
 
 async def counts(session: AsyncSession, broadcast_id: int) -> dict[str, int]:
@@ -184,20 +223,29 @@ async def counts(session: AsyncSession, broadcast_id: int) -> dict[str, int]:
 
 
 async def finish_if_done(session: AsyncSession, broadcast: Broadcast, now: dt.datetime) -> bool:
-    """Mark the broadcast finished when nothing is pending (blocked ones are dropped).
+    """Mark the broadcast finished when no delivery is pending or sending.
 
+    Deliveries to people who blocked the bot meanwhile are marked blocked (nobody sends them).
     True only for the call that finishes it: a broadcast finishes once.
     """
     if broadcast.finished_at is not None:
         return False
+    blocked_meanwhile = select(User.id).where(User.blocked_at.is_not(None))
+    await session.execute(
+        update(BroadcastDelivery)
+        .where(
+            BroadcastDelivery.broadcast_id == broadcast.id,
+            _to_send(now),
+            BroadcastDelivery.user_id.in_(blocked_meanwhile),
+        )
+        .values(status=BLOCKED)
+    )
     left = await session.scalar(
         select(func.count())
         .select_from(BroadcastDelivery)
-        .join(User, User.id == BroadcastDelivery.user_id)
         .where(
             BroadcastDelivery.broadcast_id == broadcast.id,
-            BroadcastDelivery.status == PENDING,
-            User.blocked_at.is_(None),
+            BroadcastDelivery.status.in_((PENDING, SENDING)),
         )
     )
     if left:

@@ -1,9 +1,11 @@
-"""Reminders: who is due one, and the record of each delivery, made before it is sent.
+"""Reminders: who is due one, and the record of each delivery.
 
-A delivery is claimed by inserting its row (campaign, person, kind, moment) with status
-``sending`` and committing, before anything is sent; the unique key makes a second claim fail,
-so no restart and no second process ever sends the same reminder twice. A claim that was
-interrupted mid-send stays ``sending``: the reminder is lost rather than repeated.
+At least once: a delivery is claimed by inserting its row (campaign, person, kind, moment) with
+status ``sending`` and a lease (``sending_until``), right before its message goes (after the
+rate limiter let it through), and marked sent with its Telegram message id after. The unique key
+makes a second claim fail while the first is live; a claim left ``sending`` past its lease (the
+process died mid-send) can be claimed again, so a crash costs at most a second copy of the
+messages that were in flight, never a lost reminder.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from sqlalchemy import ColumnElement, and_, delete, exists, func, select, update
+from sqlalchemy import ColumnElement, and_, delete, exists, func, or_, select, true, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -27,6 +29,7 @@ SENDING: Final = "sending"
 SENT: Final = "sent"
 BLOCKED: Final = "blocked"
 FAILED: Final = "failed"
+CLAIM_LEASE: Final = dt.timedelta(minutes=2)  # longer than one send, 429s waited out included
 
 # The level each officer role reviews at (the review chain's names, see Campaign.levels).
 OFFICER_LEVELS: Final = {role.value: level.value for role, level in ACCESS_LEVELS.items()}
@@ -85,35 +88,62 @@ class DeliveryKey:
         )
 
 
-async def claim(session: AsyncSession, key: DeliveryKey, now: dt.datetime) -> bool:
-    """Record the reminder as being sent; False if it was recorded before (then skip it).
+def live(now: dt.datetime) -> ColumnElement[bool]:
+    """Rows that count as recorded at ``now``: finished ones, and claims whose lease still runs."""
+    # Spelled out for NULL: an old claim without a lease is a dead one, never an unknown.
+    return or_(
+        ReminderDelivery.status != SENDING,
+        and_(ReminderDelivery.sending_until.is_not(None), ReminderDelivery.sending_until > now),
+    )
 
-    The caller commits before sending, so that the record survives whatever follows.
+
+async def claim(
+    session: AsyncSession, key: DeliveryKey, now: dt.datetime, lease: dt.timedelta = CLAIM_LEASE
+) -> bool:
+    """Record the reminder as being sent until ``now + lease``; False if it is recorded already.
+
+    A claim left ``sending`` past its lease is taken over. The caller commits before sending.
     """
     dialect = session.get_bind().dialect.name
     insert = pg_insert if dialect == "postgresql" else sqlite_insert
-    statement = (
-        insert(ReminderDelivery)
-        .values(
-            campaign_id=key.campaign_id,
-            user_id=key.user_id,
-            kind=key.kind,
-            due_at=key.due_at,
-            status=SENDING,
-            recorded_at=now,
-        )
-        .on_conflict_do_nothing()
-        .returning(ReminderDelivery.id)
+    statement = insert(ReminderDelivery).values(
+        campaign_id=key.campaign_id,
+        user_id=key.user_id,
+        kind=key.kind,
+        due_at=key.due_at,
+        status=SENDING,
+        recorded_at=now,
+        sending_until=now + lease,
     )
-    return (await session.execute(statement)).scalar() is not None
+    upsert = statement.on_conflict_do_update(
+        index_elements=["campaign_id", "user_id", "kind", "due_at"],
+        set_={
+            "status": SENDING,
+            "recorded_at": now,
+            "sending_until": statement.excluded.sending_until,
+        },
+        where=~live(now),
+    ).returning(ReminderDelivery.id)
+    return (await session.execute(upsert)).scalar() is not None
 
 
-async def mark(session: AsyncSession, key: DeliveryKey, status: str, now: dt.datetime) -> None:
-    """Record how a claimed reminder ended: sent, blocked or failed."""
+async def mark(
+    session: AsyncSession,
+    key: DeliveryKey,
+    status: str,
+    now: dt.datetime,
+    message_id: int | None = None,
+) -> None:
+    """Record how a claimed reminder ended: sent (with its message id), blocked or failed."""
     await session.execute(
         update(ReminderDelivery)
         .where(key.matches())
-        .values(status=status, sent_at=now if status == SENT else None)
+        .values(
+            status=status,
+            sent_at=now if status == SENT else None,
+            message_id=message_id,
+            sending_until=None,
+        )
     )
 
 
@@ -134,14 +164,15 @@ async def deliveries(
 
 
 async def recorded_user_ids(
-    session: AsyncSession, campaign_id: int, kind: str, due_at: dt.datetime
+    session: AsyncSession, campaign_id: int, kind: str, due_at: dt.datetime, now: dt.datetime
 ) -> set[int]:
-    """Who has this reminder recorded already (sent, being sent, blocked or failed)."""
+    """Who has this reminder recorded at ``now`` (sent, blocked, failed, or claimed and live)."""
     result = await session.scalars(
         select(ReminderDelivery.user_id).where(
             ReminderDelivery.campaign_id == campaign_id,
             ReminderDelivery.kind == kind,
             ReminderDelivery.due_at == due_at,
+            live(now),
         )
     )
     return set(result)
@@ -164,13 +195,15 @@ async def open_registrations(
     state: str,
     untouched_since: dt.datetime,
     unrecorded: str | None = None,
+    now: dt.datetime | None = None,
 ) -> list[tuple[Recipient, Registration]]:
     """Who entered a registration still in ``state`` (draft or returned), with it.
 
     One per person: the registration they touched last, and only if they have not touched it
     since ``untouched_since`` (the reminder's moment: someone at it already needs none).
     Muted and blocked people are left out, and with ``unrecorded`` (a reminder kind) those who
-    have that reminder for ``untouched_since`` recorded already.
+    have that reminder for ``untouched_since`` recorded already (at ``now``: a claim whose lease
+    ran out does not count).
     """
     query = (
         select(User, Registration)
@@ -185,6 +218,7 @@ async def open_registrations(
                 ReminderDelivery.user_id == User.id,
                 ReminderDelivery.kind == unrecorded,
                 ReminderDelivery.due_at == untouched_since,
+                live(now) if now is not None else true(),
             )
         )
     result = await session.execute(query)

@@ -54,7 +54,7 @@ async def test_a_released_claim_can_be_claimed_again(world: World) -> None:
     async with world.session() as session, session.begin():
         assert await reminders.claim(session, key(world, "worker"), at(12, 21, 16, 1))
         assert await reminders.recorded_user_ids(
-            session, world.campaign_id, "draft", at(12, 21, 16)
+            session, world.campaign_id, "draft", at(12, 21, 16), at(12, 21, 16, 1)
         ) == {world.people["worker"]}
 
 

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.settings import Settings
+from storage.models import BroadcastDelivery
 from storage.repositories import broadcasts
 from storage.repositories.broadcasts import Scope, ScopeError
 from tests.bot.reminders.world import World, build_world
@@ -72,18 +76,19 @@ async def test_deliveries_are_claimed_once_and_the_broadcast_finishes(world: Wor
         )
         broadcast_id = broadcast.id
     w1, muted = world.people["w1"], world.people["muted"]
+    now = at(12, 20, 0, 1)
     async with world.session() as session, session.begin():
-        assert await broadcasts.claim(session, broadcast_id, w1)
-        assert not await broadcasts.claim(session, broadcast_id, w1)
-        await broadcasts.mark(session, broadcast_id, w1, broadcasts.SENT, at(12, 20, 0, 1))
-        assert [r.user_id for r in await broadcasts.pending(session, broadcast_id)] == [muted]
+        assert await broadcasts.claim(session, broadcast_id, w1, now)
+        assert not await broadcasts.claim(session, broadcast_id, w1, now)
+        await broadcasts.mark(session, broadcast_id, w1, broadcasts.SENT, now, message_id=77)
+        assert [r.user_id for r in await broadcasts.pending(session, broadcast_id, now)] == [muted]
         assert [b.id for b in await broadcasts.unfinished(session)] == [broadcast_id]
-        assert not await broadcasts.finish_if_done(session, broadcast, at(12, 20, 0, 1))
+        assert not await broadcasts.finish_if_done(session, broadcast, now)
     async with world.session() as session, session.begin():
-        assert await broadcasts.claim(session, broadcast_id, muted)
+        assert await broadcasts.claim(session, broadcast_id, muted, now)
         await broadcasts.release(session, broadcast_id, muted)  # never left: back to pending
         assert await broadcasts.counts(session, broadcast_id) == {"sent": 1, "pending": 1}
-        assert await broadcasts.claim(session, broadcast_id, muted)
+        assert await broadcasts.claim(session, broadcast_id, muted, now)
         await broadcasts.mark(session, broadcast_id, muted, broadcasts.BLOCKED, at(12, 20, 0, 2))
         again = await broadcasts.get(session, broadcast_id)
         assert again is not None
@@ -91,3 +96,33 @@ async def test_deliveries_are_claimed_once_and_the_broadcast_finishes(world: Wor
     async with world.session() as session:
         assert await broadcasts.unfinished(session) == []
         assert broadcast.scope == {"kind": "unit", "code": "u1", "audience": "workers"}
+        rows = await session.scalars(
+            select(BroadcastDelivery.message_id).where(BroadcastDelivery.user_id == w1)
+        )
+        assert rows.all() == [77]
+
+
+async def test_a_claim_left_sending_is_claimable_again_only_after_its_lease(world: World) -> None:
+    scope = Scope.parse("unit:u1", "workers")
+    async with world.session() as session, session.begin():
+        to = await broadcasts.recipients(session, scope)
+        broadcast = await broadcasts.create(
+            session, scope=scope, text="hi", created_by_user_id=None, to=to, now=at(12, 20)
+        )
+        broadcast_id = broadcast.id
+    w1, muted = world.people["w1"], world.people["muted"]
+    claimed, expired = at(12, 20, 1), at(12, 20, 1) + broadcasts.CLAIM_LEASE
+    async with world.session() as session, session.begin():
+        for user_id in (w1, muted):
+            assert await broadcasts.claim(session, broadcast_id, user_id, claimed)
+    # The process died with both in flight: nothing to send, and not finished either.
+    almost = expired - dt.timedelta(seconds=1)
+    async with world.session() as session, session.begin():
+        assert await broadcasts.pending(session, broadcast_id, almost) == []
+        assert not await broadcasts.claim(session, broadcast_id, w1, almost)
+        assert not await broadcasts.finish_if_done(session, broadcast, almost)
+    async with world.session() as session, session.begin():
+        found = await broadcasts.pending(session, broadcast_id, expired)
+        assert [r.user_id for r in found] == [w1, muted]
+        assert await broadcasts.claim(session, broadcast_id, w1, expired)
+        assert not await broadcasts.claim(session, broadcast_id, w1, expired)

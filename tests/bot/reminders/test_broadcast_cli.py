@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -10,8 +11,10 @@ from telegram import Bot
 
 from bot.cli import broadcast as broadcast_cli
 from bot.cli import main
+from bot.reminders import SENDING_LEASE
 from bot.settings import Settings, load_settings
-from storage.database import create_engine
+from storage.database import create_engine, session_factory, writing
+from storage.models import Lease
 from tests.bot.reminders.fake_api import FakeBotApi, make_bot
 from tests.bot.reminders.world import build_world
 from tests.conftest import TEST_KEY
@@ -103,3 +106,26 @@ def test_mistakes_are_one_line_with_status_2(
         main(["broadcast", *arguments])
     assert exit_.value.code == 2
     assert problem in capsys.readouterr().err
+
+
+def test_resume_while_another_process_sends_says_so_and_sends_nothing(
+    api: FakeBotApi, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["broadcast", "--scope", "all", "--text", "hi", "--yes", "--queue"]) == 0
+    capsys.readouterr()
+    until = dt.datetime(2030, 1, 1, 12, tzinfo=dt.UTC)  # the running bot's turn
+
+    async def bot_is_sending() -> None:
+        engine = create_engine(load_settings().effective_database_url)
+        async with writing(session_factory(engine)) as session:
+            session.add(Lease(name=SENDING_LEASE, holder="bot-host:4242:ab12", expires_at=until))
+        await engine.dispose()
+
+    asyncio.run(bot_is_sending())
+    assert main(["broadcast", "--resume", "1"]) == 3
+    assert capsys.readouterr().out == (
+        "Broadcast #1 not sent from here: another process (bot-host:4242:ab12) is sending "
+        "(if it died, its turn runs out at 20:00:00); the running bot sends what is left, or "
+        "`songnuan broadcast --resume 1` later.\n"
+    )
+    assert api.sent == []

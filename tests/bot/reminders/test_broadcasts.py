@@ -70,7 +70,9 @@ async def test_a_broadcast_reaches_everyone_in_their_language_once(world: World)
         assert user is not None and user.blocked_at is not None
 
 
-async def test_an_interrupted_broadcast_resumes_without_a_second_copy(world: World) -> None:
+async def test_an_interrupted_broadcast_resumes_and_retries_the_one_in_flight_later(
+    world: World,
+) -> None:
     broadcast_id = await queue(world)
     crashing = CrashingApi(before_crash=2)
     with pytest.raises(BaseExceptionGroup):
@@ -78,11 +80,17 @@ async def test_an_interrupted_broadcast_resumes_without_a_second_copy(world: Wor
     assert len(crashing.sent) == 2
     restarted = FakeBotApi()
     report = await resume_broadcasts(world.services, await make_bot(restarted))
-    assert report.sent == 3  # the one in flight at the crash is not risked twice
-    chats = [message.chat_id for message in crashing.sent + restarted.sent]
-    assert len(chats) == len(set(chats)) == 5
+    assert report.sent == 3  # the one in flight at the crash waits for its claim to run out
     async with world.session() as session:
         assert await broadcasts.counts(session, broadcast_id) == {"sent": 5, "sending": 1}
+        assert [b.id for b in await broadcasts.unfinished(session)] == [broadcast_id]
+    world.clock.advance(broadcasts.CLAIM_LEASE)
+    report = await resume_broadcasts(world.services, await make_bot(restarted))
+    assert report.sent == 1
+    chats = [message.chat_id for message in crashing.sent + restarted.sent]
+    assert sorted(chats) == sorted(world.chats.values())  # each once: the crash lost that one
+    async with world.session() as session:
+        assert await broadcasts.counts(session, broadcast_id) == {"sent": 6}
         assert await broadcasts.unfinished(session) == []
 
 

@@ -80,13 +80,23 @@ async def test_a_restart_between_two_reminders_sends_neither_twice(
     assert len(before.sent) == 2 and len(after.sent) == 2
 
 
-async def test_a_reminder_claimed_before_a_crash_is_not_sent_again(world: World) -> None:
+async def test_a_reminder_claimed_before_a_crash_is_sent_again_once_its_claim_ran_out(
+    world: World,
+) -> None:
+    claimed = at(12, 21, 16)
     async with world.session() as session, session.begin():
-        key = DeliveryKey(world.campaign_id, world.people["zhang"], "draft", at(12, 21, 16))
-        assert await reminders.claim(session, key, at(12, 21, 16))
+        key = DeliveryKey(world.campaign_id, world.people["zhang"], "draft", claimed)
+        assert await reminders.claim(session, key, claimed)
     api = FakeBotApi()
-    assert await run(world, api, at(12, 21, 16, 2)) == ["draft"]
-    assert api.texts_to(world.chats["zhang"]) == []
+    assert await run(world, api, claimed + reminders.CLAIM_LEASE / 2) == ["draft"]
+    assert api.texts_to(world.chats["zhang"]) == []  # maybe on its way still: not yet
+    assert await run(world, api, claimed + reminders.CLAIM_LEASE) == ["draft"]
+    assert await run(world, api, claimed + 2 * reminders.CLAIM_LEASE) == []
+    (text,) = api.texts_to(world.chats["zhang"])
+    assert "还有24个问题未回答" in text
+    async with world.session() as session:
+        (delivery,) = await reminders.deliveries(session, world.campaign_id, world.people["zhang"])
+    assert (delivery.status, delivery.message_id) == ("sent", 2)  # li got message 1
 
 
 async def test_a_missed_reminder_is_sent_at_start_while_it_helps(world: World) -> None:
