@@ -1,9 +1,11 @@
-"""Approve, return for correction, reject, the aid amount: the presses, and the reason or the
-amount the officer then types (kept in the database until it comes, see
+"""Approve, return for correction, reject, the aid amount (confirmed in words when unusual),
+a granted amount corrected or the aid withdrawn: the presses, and the reason or the amount the
+officer then types (kept in the database until it comes, see
 :mod:`bot.officers.awaiting`); a pre-check's reason goes to :mod:`bot.handlers.precheck`."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Final
 
 from telegram import Update
@@ -13,23 +15,44 @@ from bot.context import BotContext
 from bot.handlers import precheck
 from bot.officers import rendering
 from bot.officers.acting import Acting, no_record, record, say, tell
-from bot.officers.awaiting import PRECHECK_KINDS, awaited, stop_waiting
+from bot.officers.awaiting import PRECHECK_KINDS, Awaited, awaited, expect, stop_waiting
 from bot.officers.cards import aid_amounts, card_screen, open_card
 from bot.officers.deciding import (
     TYPE_AGAIN,
     Place,
     apply,
+    card_to_amend,
     card_to_decide,
     expect_input,
     place_of,
     show_pressed,
 )
 from bot.people import person_of
-from flows.access import Action, Refused
+from flows.access import Action, Reason, Refused
 from flows.i18n import N_, Message
-from flows.review import Approve, Decision, Reject, Return, callbacks, parse_amount
+from flows.registration import Screen
+from flows.review import (
+    AmendAmount,
+    Approve,
+    Decision,
+    RecordView,
+    Reject,
+    Return,
+    WithdrawGrant,
+    callbacks,
+    grant_amount,
+    parse_amount,
+)
 from flows.review.callbacks import Pressed, fields_of
-from flows.review.card import amount_screen, needs_amount, reason_screen, return_screen
+from flows.review.card import (
+    amend_reason_screen,
+    amend_screen,
+    amount_screen,
+    confirm_amount_screen,
+    needs_amount,
+    reason_screen,
+    return_screen,
+)
 from flows.review.precheck import approve_anyway_screen
 from storage.repositories import review
 
@@ -65,7 +88,8 @@ async def approve(update: Update, context: BotContext, who: Acting, pressed: Pre
 
 
 async def amount_chosen(update: Update, context: BotContext, who: Acting, pressed: Pressed) -> None:
-    """Approve at the last level with one of the policy's standard amounts."""
+    """Approve at the last level with one of the policy's standard amounts, or with an unusual
+    amount the officer confirmed in words."""
     card = await card_to_decide(update, context, who, pressed, Action.SET_AMOUNT)
     if card is None:
         return
@@ -74,15 +98,66 @@ async def amount_chosen(update: Update, context: BotContext, who: Acting, presse
     except Refused as refused:
         await tell(update, context, who, refused.message)
         return
+    sure = pressed.action == callbacks.AMOUNT_SURE
+    if not sure and _unusual(card.record, amount):
+        await show_pressed(
+            update, context, who, confirm_amount_screen(card.record, amount, amending=False)
+        )
+        return
     await apply(
         update,
         context,
         who,
         card.registration,
-        Approve(amount),
+        Approve(amount, confirmed=sure),
         seen_version=pressed.version,
         place=place_of(update, who),
     )
+
+
+async def start_amend(update: Update, context: BotContext, who: Acting, pressed: Pressed) -> None:
+    """Correct the amount granted: the right amount, typed (then the reason)."""
+    card = await card_to_amend(update, context, who, pressed)
+    if card is None:
+        return
+    expect_input(update, who, card, "amend")
+    await show_pressed(update, context, who, amend_screen(card.record))
+
+
+async def amend_confirmed(
+    update: Update, context: BotContext, who: Acting, pressed: Pressed
+) -> None:
+    """An unusual corrected amount, confirmed in words: now the reason, typed."""
+    card = await card_to_amend(update, context, who, pressed)
+    if card is None:
+        return
+    try:
+        amount = parse_amount(pressed.argument or "")
+    except Refused as refused:
+        await tell(update, context, who, refused.message)
+        return
+    expect_input(update, who, card, "amend_reason", amount=str(amount))
+    await show_pressed(update, context, who, amend_reason_screen(card.record, amount))
+
+
+async def start_withdraw(
+    update: Update, context: BotContext, who: Acting, pressed: Pressed
+) -> None:
+    """Withdraw the aid granted: the reason, typed."""
+    card = await card_to_amend(update, context, who, pressed)
+    if card is None:
+        return
+    expect_input(update, who, card, "withdraw")
+    await show_pressed(update, context, who, amend_reason_screen(card.record, None))
+
+
+def _unusual(record: RecordView, amount: Decimal) -> bool:
+    """Whether the amount is above the policy's confirmation line (to be confirmed first)."""
+    try:
+        grant_amount(record, amount, confirmed=False)
+    except Refused as refused:
+        return refused.reason is Reason.AMOUNT_UNCONFIRMED
+    return False
 
 
 async def start_return(update: Update, context: BotContext, who: Acting, pressed: Pressed) -> None:
@@ -135,14 +210,30 @@ async def typed(update: Update, context: BotContext) -> None:
         await precheck.reason_typed(update, context, who, registration, what, message.text)
         raise ApplicationHandlerStop
     decision: Decision
-    if what.kind == "amount":
+    if what.kind in ("amount", "amend"):
         try:
-            decision = Approve(parse_amount(message.text))
+            amount = parse_amount(message.text)
         except Refused as refused:
             await context.uow.commit()
             text = "\n".join([who.t.render(refused.message), who.t(TYPE_AGAIN)])
             await say(update, context, text)
             raise ApplicationHandlerStop from None
+        view = await review.record_view(
+            context.session, registration, zone=context.services.settings.zone
+        )
+        amending = what.kind == "amend"
+        if _unusual(view, amount):
+            # The wait goes on: a press confirms, or the amount is typed again.
+            await _send(context, who, confirm_amount_screen(view, amount, amending=amending))
+            raise ApplicationHandlerStop
+        if amending:
+            await _ask_amend_reason(context, who, what, view, amount)
+            raise ApplicationHandlerStop
+        decision = Approve(amount)
+    elif what.kind == "amend_reason":
+        decision = AmendAmount(Decimal(what.amount or "0"), message.text, confirmed=True)
+    elif what.kind == "withdraw":
+        decision = WithdrawGrant(message.text)
     elif what.kind == "return":
         decision = Return(what.fields, message.text)
     else:
@@ -159,6 +250,30 @@ async def typed(update: Update, context: BotContext) -> None:
         typed=True,
     )
     raise ApplicationHandlerStop
+
+
+async def _ask_amend_reason(
+    context: BotContext, who: Acting, what: Awaited, view: RecordView, amount: Decimal
+) -> None:
+    """Wait for the reason of a correction to ``amount`` and ask for it."""
+    expect(
+        who.person.user,
+        Awaited(
+            kind="amend_reason",
+            record_id=what.record_id,
+            version=what.version,
+            chat_id=what.chat_id,
+            message_id=what.message_id,
+            next_offset=what.next_offset,
+            amount=str(amount),
+        ),
+    )
+    await _send(context, who, amend_reason_screen(view, amount))
+
+
+async def _send(context: BotContext, who: Acting, screen: Screen) -> None:
+    await context.uow.commit()
+    await rendering.send(context.bot, who.chat_id, screen, who.t)
 
 
 async def cancel_typing(update: Update, context: BotContext) -> None:

@@ -30,6 +30,7 @@ KIND_NAMES: Final[dict[str, str]] = {
     "rejected": N_("rejected"),
     "aid_granted": N_("approved, aid granted"),
     "amount_changed": N_("aid amount changed"),
+    "grant_withdrawn": N_("aid withdrawn"),
     "sensitive_viewed": N_("full ID and card numbers viewed"),
     "documents_viewed": N_("supporting documents viewed"),
     "documents_exported": N_("supporting documents copied to files on the server"),
@@ -97,6 +98,9 @@ def _line(entry: HistoryEntry, labels: Mapping[str, Text], zone: ZoneInfo) -> Te
     amount = entry.details.get("amount")
     if isinstance(amount, str):
         parts.append(Message(N_("amount {amount}"), {"amount": Decimal(amount)}))
+    previous = entry.details.get("previous_amount")
+    if isinstance(previous, str):
+        parts.append(Message(N_("was {amount}"), {"amount": Decimal(previous)}))
     if entry.reason:
         parts.append(Message(N_("reason: {reason}"), {"reason": scrub(entry.reason)}))
     return Joined(tuple(parts), " · ")

@@ -7,15 +7,15 @@ raise :class:`~flows.access.Refused` with a message for the person who tried.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import StrEnum
 from typing import Final
 
 from flows.access import Actor, Level, Reason, Refusal, Refused, level_name, may
 from flows.i18n import N_, Message
-from flows.review.amounts import check_amount
-from flows.review.decisions import AmendAmount, Approve, Decision, Return, action_of
+from flows.review.amounts import check_amount, unconfirmed
+from flows.review.decisions import AmendAmount, Approve, Decision, Return, WithdrawGrant, action_of
 from flows.review.records import RecordView
 from flows.review.states import STATE_NAMES, UNSUBMITTED, State, next_level
 
@@ -32,10 +32,18 @@ class Kind(StrEnum):
     REJECTED = "rejected"
     AID_GRANTED = "aid_granted"
     AMOUNT_CHANGED = "amount_changed"
+    GRANT_WITHDRAWN = "grant_withdrawn"
 
 
 DECISION_KINDS: Final = frozenset(
-    {Kind.APPROVED, Kind.RETURNED, Kind.REJECTED, Kind.AID_GRANTED, Kind.AMOUNT_CHANGED}
+    {
+        Kind.APPROVED,
+        Kind.RETURNED,
+        Kind.REJECTED,
+        Kind.AID_GRANTED,
+        Kind.AMOUNT_CHANGED,
+        Kind.GRANT_WITHDRAWN,
+    }
 )
 
 
@@ -109,7 +117,7 @@ def decide(record: RecordView, decision: Decision, actor: Actor, now: dt.datetim
         # A record that went up past the officer's level was decided by someone at theirs.
         raise Refused(not_waiting(record) if _moved_past(record, actor) else refusal)
     _check_review_open(record, now)
-    if isinstance(decision, AmendAmount):
+    if isinstance(decision, AmendAmount | WithdrawGrant):
         return _amend(record, decision, actor)
     level = record.waiting_level
     if level is None:
@@ -157,7 +165,7 @@ def _approve(record: RecordView, decision: Approve, actor: Actor, level: Level) 
                 Reason.AMOUNT_REQUIRED,
                 N_("Please enter the aid amount: yours is the last level of review."),
             )
-        amount = check_amount(decision.amount)
+        amount = _confirmed(record, decision.amount, decision.confirmed)
         return _move(record, actor, Kind.AID_GRANTED, State.AID_GRANTED, level, amount=amount)
     if decision.amount is not None:
         raise _refused(
@@ -168,16 +176,35 @@ def _approve(record: RecordView, decision: Approve, actor: Actor, level: Level) 
     return _move(record, actor, Kind.APPROVED, State.APPROVED, following)
 
 
-def _amend(record: RecordView, decision: AmendAmount, actor: Actor) -> Transition:
+def _amend(record: RecordView, decision: AmendAmount | WithdrawGrant, actor: Actor) -> Transition:
     if record.state is not State.AID_GRANTED:
         raise _refused(
             Reason.NOT_GRANTED, N_("Only the amount of a record granted aid can be changed.")
         )
-    amount = check_amount(decision.amount)
+    if isinstance(decision, WithdrawGrant):
+        reason = check_reason(decision.reason)
+        withdrawn = _move(record, actor, Kind.GRANT_WITHDRAWN, State.REJECTED, record.level, reason)
+        return replace(withdrawn, previous_amount=record.aid_amount)
+    amount = _confirmed(record, decision.amount, decision.confirmed)
     reason = check_reason(decision.reason)
     return _move(
         record, actor, Kind.AMOUNT_CHANGED, State.AID_GRANTED, record.level, reason, amount=amount
     )
+
+
+def _confirmed(record: RecordView, amount: Decimal, confirmed: bool) -> Decimal:
+    return grant_amount(record, amount, confirmed=confirmed)
+
+
+def grant_amount(record: RecordView, amount: Decimal, *, confirmed: bool) -> Decimal:
+    """The amount as granted to the record; raises :class:`Refused` for an amount that is not
+    one, and (``AMOUNT_UNCONFIRMED``) for one above the policy's confirmation line that the
+    officer has not yet confirmed in words."""
+    checked = check_amount(amount)
+    refused = unconfirmed(checked, record.amount_bound, confirmed)
+    if refused is not None:
+        raise refused
+    return checked
 
 
 def _move(

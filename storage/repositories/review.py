@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -31,6 +32,7 @@ from flows.access import (
 )
 from flows.forms import load_form
 from flows.i18n import N_, Message
+from flows.policy import load_policy
 from flows.registration import RegistrationState, start_correction
 from flows.review import (
     DECISION_KINDS,
@@ -113,7 +115,17 @@ async def record_view(
         decided_by=decided_by,
         field_ids=field_ids,
         zone=zone,
+        amount_bound=amount_bound(campaign),
     )
+
+
+def amount_bound(campaign: Campaign) -> Decimal | None:
+    """The campaign policy's confirmation line for aid amounts, as it stood when intake
+    opened (None: every amount is granted without a second look)."""
+    amounts = load_policy(campaign.policy_id).spec.aid_amounts
+    if amounts is None:
+        return None
+    return amounts.confirm_above_on(campaign.intake_opens.astimezone(SHANGHAI).date())
 
 
 async def target_of(session: AsyncSession, registration: Registration) -> RecordTarget:
@@ -233,6 +245,8 @@ async def decide(
     values = _placement(transition)
     if transition.amount is not None:
         values["aid_amount"] = transition.amount
+    if transition.kind is Kind.GRANT_WITHDRAWN:
+        values["aid_amount"] = None
     if not await registrations.write_if_unchanged(session, registration, values):
         raise Refused(not_waiting(await record_view(session, registration, campaign, zone=zone)))
     if reopened is not None:
@@ -271,8 +285,16 @@ async def last_decider(session: AsyncSession, registration_id: int) -> str | Non
 
 
 async def rejection_reason(session: AsyncSession, registration_id: int) -> str | None:
-    """Why the record was rejected (its last rejection), if it was."""
-    event = await _last_event(session, registration_id, Kind.REJECTED)
+    """Why the record was rejected (its last rejection, or the withdrawal of its aid)."""
+    event = await session.scalar(
+        select(AuditEvent)
+        .where(
+            AuditEvent.registration_id == registration_id,
+            AuditEvent.kind.in_([Kind.REJECTED.value, Kind.GRANT_WITHDRAWN.value]),
+        )
+        .order_by(AuditEvent.id.desc())
+        .limit(1)
+    )
     return event.reason if event is not None else None
 
 
