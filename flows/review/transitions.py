@@ -12,7 +12,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Final
 
-from flows.access import Actor, Level, Reason, Refusal, Refused, level_name, may
+from flows.access import Action, Actor, Level, Reason, Refusal, Refused, level_name, may
 from flows.i18n import N_, Message
 from flows.review.amounts import check_amount, unconfirmed
 from flows.review.decisions import AmendAmount, Approve, Decision, Return, WithdrawGrant, action_of
@@ -88,6 +88,11 @@ def submit(
             Reason.NOT_OWN_RECORD,
             N_("Only the person who filled in this registration can submit it."),
         )
+    # Authorship alone is not enough: an officer who has left the record's unit no longer acts
+    # on it (the person registered always may).
+    refusal = may(actor, Action.VIEW_CARD, record.target)
+    if refusal is not None:
+        raise Refused(refusal)
     if record.state is State.DRAFT:
         if now < record.intake_opens:
             raise _refused(
