@@ -19,6 +19,7 @@ from bot.handlers import (
     exports,
     officers,
     registration,
+    role_change,
     start,
     status,
 )
@@ -91,6 +92,7 @@ def build_application(
     application.add_handlers(officers.HANDLERS)  # before the registration's catch-all
     for handler in [
         *start.HANDLERS,
+        *role_change.HANDLERS,
         *status.HANDLERS,
         *exports.HANDLERS,
         *broadcast.HANDLERS,

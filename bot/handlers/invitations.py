@@ -5,6 +5,8 @@ from __future__ import annotations
 from telegram import Update
 
 from bot.context import BotContext
+from bot.handlers import role_change
+from bot.handlers.role_change import ROLE_NAMES
 from bot.people import Person, person_of
 from flows.i18n import N_, Translator
 from storage.models import Invitation, Unit
@@ -27,16 +29,14 @@ PROBLEM_TEXTS = {
     ),
 }
 
-ROLE_NAMES = {
-    "worker": N_("worker"),
-    "unit_officer": N_("union officer of the unit"),
-    "department_officer": N_("union officer of the supervising department"),
-    "province_officer": N_("officer of the provincial union"),
-}
 
+async def redeem(
+    update: Update, context: BotContext, code: str, *, confirmed: bool = False
+) -> None:
+    """Bind the sender to the invitation's role and unit, once, or explain the refusal.
 
-async def redeem(update: Update, context: BotContext, code: str) -> None:
-    """Bind the sender to the invitation's role and unit, once, or explain the refusal."""
+    An officer whose role it would replace is asked first (``confirmed``: they said yes).
+    """
     assert update.effective_message is not None
     person = await person_of(update, context)
     now = context.services.clock.now()
@@ -44,12 +44,18 @@ async def redeem(update: Update, context: BotContext, code: str) -> None:
     problem = invitations.problem(invitation, now)
     if problem is None:
         assert invitation is not None
+        if not confirmed and role_change.asks_first(person.user, invitation):
+            await role_change.ask(context, person, invitation)
+            return
+        before_role, before_unit = person.user.role, person.user.unit_id
         if await invitations.claim(context.session, invitation, now):
             unit = await context.session.get(Unit, invitation.unit_id)
             assert unit is not None
             _bind(context, person, invitation)
+            notices = await role_change.after_binding(context, person, before_role, before_unit)
             await context.uow.commit()
             await update.effective_message.reply_text(_bound_text(person.t, invitation, unit))
+            await role_change.tell(context, notices)
             return
         # Another account took the last use between the check and the claim.
         problem = InvitationProblem.USED
