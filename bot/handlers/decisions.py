@@ -5,6 +5,7 @@ officer then types (kept in the database until it comes, see
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from typing import Final
 
@@ -40,6 +41,7 @@ from flows.review import (
     Return,
     WithdrawGrant,
     callbacks,
+    check_reason,
     grant_amount,
     parse_amount,
 )
@@ -53,7 +55,7 @@ from flows.review.card import (
     reason_screen,
     return_screen,
 )
-from flows.review.precheck import approve_anyway_screen
+from flows.review.precheck import anyway_reason_screen, approve_anyway_screen, in_effect
 from storage.repositories import review
 
 CHOOSE_FIELDS: Final = N_("Please choose at least one answer to correct.")
@@ -65,11 +67,15 @@ async def approve(update: Update, context: BotContext, who: Acting, pressed: Pre
     card = await card_to_decide(update, context, who, pressed, Action.APPROVE)
     if card is None:
         return
-    if pressed.argument != callbacks.SURE:
-        asked = approve_anyway_screen(card.record, card.registration.precheck)
-        if asked is not None:
-            await show_pressed(update, context, who, asked)
-            return
+    asked = approve_anyway_screen(card.record, card.registration.precheck)
+    if asked is not None:
+        if pressed.argument == callbacks.SURE:
+            # Against the pre-check's advice: only with a reason, kept in the history.
+            against = in_effect(card.registration.precheck)
+            expect_input(update, who, card, "anyway", outcome=against)
+            asked = anyway_reason_screen(card.record, against)
+        await show_pressed(update, context, who, asked)
+        return
     place = place_of(update, who)
     if not needs_amount(card.record):
         await apply(
@@ -104,12 +110,20 @@ async def amount_chosen(update: Update, context: BotContext, who: Acting, presse
             update, context, who, confirm_amount_screen(card.record, amount, amending=False)
         )
         return
+    # The reason of an approval against the pre-check, typed before the amount was chosen.
+    what = awaited(who.person.user)
+    anyway = what if what is not None and what.record_id == card.record.id else None
     await apply(
         update,
         context,
         who,
         card.registration,
-        Approve(amount, confirmed=sure),
+        Approve(
+            amount,
+            confirmed=sure,
+            reason=anyway.reason if anyway else None,
+            against=anyway.outcome if anyway else None,
+        ),
         seen_version=pressed.version,
         place=place_of(update, who),
     )
@@ -214,9 +228,7 @@ async def typed(update: Update, context: BotContext) -> None:
         try:
             amount = parse_amount(message.text)
         except Refused as refused:
-            await context.uow.commit()
-            text = "\n".join([who.t.render(refused.message), who.t(TYPE_AGAIN)])
-            await say(update, context, text)
+            await _type_again(update, context, who, refused)
             raise ApplicationHandlerStop from None
         view = await review.record_view(
             context.session, registration, zone=context.services.settings.zone
@@ -229,7 +241,22 @@ async def typed(update: Update, context: BotContext) -> None:
         if amending:
             await _ask_amend_reason(context, who, what, view, amount)
             raise ApplicationHandlerStop
-        decision = Approve(amount)
+        decision = Approve(amount, reason=what.reason, against=what.outcome)
+    elif what.kind == "anyway":
+        try:
+            reason = check_reason(message.text)
+        except Refused as refused:
+            await _type_again(update, context, who, refused)
+            raise ApplicationHandlerStop from None
+        view = await review.record_view(
+            context.session, registration, zone=context.services.settings.zone
+        )
+        if needs_amount(view):
+            expect(person.user, replace(what, kind="amount", reason=reason))
+            campaign = await review.campaign_of(context.session, registration)
+            await _send(context, who, amount_screen(view, aid_amounts(campaign)))
+            raise ApplicationHandlerStop
+        decision = Approve(reason=reason, against=what.outcome)
     elif what.kind == "amend_reason":
         decision = AmendAmount(Decimal(what.amount or "0"), message.text, confirmed=True)
     elif what.kind == "withdraw":
@@ -271,6 +298,11 @@ async def _ask_amend_reason(
     await _send(context, who, amend_reason_screen(view, amount))
 
 
+async def _type_again(update: Update, context: BotContext, who: Acting, refused: Refused) -> None:
+    await context.uow.commit()
+    await say(update, context, "\n".join([who.t.render(refused.message), who.t(TYPE_AGAIN)]))
+
+
 async def _send(context: BotContext, who: Acting, screen: Screen) -> None:
     await context.uow.commit()
     await rendering.send(context.bot, who.chat_id, screen, who.t)
@@ -306,6 +338,18 @@ async def cancel_typing(update: Update, context: BotContext) -> None:
 
 
 async def forget_typing(update: Update, context: BotContext) -> None:
-    """Any other command or button ends the wait for typed input (and goes on as usual)."""
+    """Any other command or button ends the wait for typed input (and goes on as usual);
+    an amount's button answers the wait for an amount, and keeps what it carries."""
     person = await person_of(update, context)
+    what = awaited(person.user)
+    query = update.callback_query
+    pressed = callbacks.decode(query.data or "") if query is not None else None
+    if (
+        what is not None
+        and what.kind == "amount"
+        and pressed is not None
+        and pressed.action in (callbacks.AMOUNT, callbacks.AMOUNT_SURE)
+        and pressed.record_id == what.record_id
+    ):
+        return
     stop_waiting(person.user)

@@ -12,7 +12,15 @@ from typing import Any, Final, Literal, cast, get_args
 from storage.models import User
 
 Kind = Literal[
-    "return", "reject", "amount", "amend", "amend_reason", "withdraw", "untruthful", "override"
+    "return",
+    "reject",
+    "amount",
+    "anyway",
+    "amend",
+    "amend_reason",
+    "withdraw",
+    "untruthful",
+    "override",
 ]
 KINDS: Final = get_args(Kind)
 # The kinds that change the pre-check, not the record's state.
@@ -23,7 +31,9 @@ PRECHECK_KINDS: Final = frozenset({"untruthful", "override"})
 class Awaited:
     """The decision waiting for typed text, the card version it was started on, and the card's
     message (to show the outcome in place) with its place in the queue; ``fields`` to return,
-    or the ``outcome`` an override sets, or the corrected ``amount`` whose reason is awaited."""
+    or the ``outcome`` an override sets (or an approval goes against), the corrected ``amount``
+    whose reason is awaited, or the ``reason`` of an approval against the pre-check whose
+    amount is awaited."""
 
     kind: Kind
     record_id: int
@@ -34,6 +44,7 @@ class Awaited:
     next_offset: int | None = None
     outcome: str | None = None
     amount: str | None = None
+    reason: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         """As stored in ``users.awaiting``."""
@@ -47,6 +58,7 @@ class Awaited:
             "next": self.next_offset,
             "outcome": self.outcome,
             "amount": self.amount,
+            "reason": self.reason,
         }
 
     @classmethod
@@ -67,6 +79,7 @@ class Awaited:
                 next_offset=int(following) if following is not None else None,
                 outcome=str(stored["outcome"]) if stored.get("outcome") is not None else None,
                 amount=str(stored["amount"]) if stored.get("amount") is not None else None,
+                reason=str(stored["reason"]) if stored.get("reason") is not None else None,
             )
         except (KeyError, TypeError, ValueError):
             return None

@@ -142,6 +142,7 @@ def expect_input(
     fields: tuple[str, ...] = (),
     outcome: str | None = None,
     amount: str | None = None,
+    reason: str | None = None,
 ) -> None:
     """Take the officer's next typed message as ``kind`` on this card (and its version)."""
     place = place_of(update, who)
@@ -158,6 +159,7 @@ def expect_input(
             next_offset=place.next_offset,
             outcome=outcome,
             amount=amount,
+            reason=reason,
         ),
     )
 

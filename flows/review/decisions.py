@@ -18,6 +18,9 @@ class Approve:
 
     amount: Decimal | None = None
     confirmed: bool = False
+    # Approving although the pre-check says ``against`` (not eligible, excluded) needs a reason.
+    reason: str | None = None
+    against: str | None = None
 
 
 @dataclass(frozen=True)

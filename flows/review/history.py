@@ -95,6 +95,11 @@ def _line(entry: HistoryEntry, labels: Mapping[str, Text], zone: ZoneInfo) -> Te
         names = tuple(labels.get(str(name), str(name)) for name in changed)
         changed_text = Joined(names, LIST_SEPARATOR) if names else Message(N_("nothing"))
         parts.append(Message(N_("changed: {fields}"), {"fields": changed_text}))
+    against = entry.details.get("against_precheck")
+    if isinstance(against, str):
+        parts.append(
+            Message(N_("against the pre-check: {outcome}"), {"outcome": outcome_name(against)})
+        )
     amount = entry.details.get("amount")
     if isinstance(amount, str):
         parts.append(Message(N_("amount {amount}"), {"amount": Decimal(amount)}))

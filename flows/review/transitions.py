@@ -63,6 +63,7 @@ class Transition:
     amount: Decimal | None = None
     previous_amount: Decimal | None = None
     changed: tuple[str, ...] = ()
+    against_precheck: str | None = None
 
     def details(self) -> dict[str, object]:
         """The audit event's details: levels, field ids and amounts, JSON-safe, nothing personal."""
@@ -75,6 +76,8 @@ class Transition:
             details["amount"] = str(self.amount)
         if self.previous_amount is not None:
             details["previous_amount"] = str(self.previous_amount)
+        if self.against_precheck is not None:
+            details["against_precheck"] = self.against_precheck
         return details
 
 
@@ -163,6 +166,19 @@ def _moved_past(record: RecordView, actor: Actor) -> bool:
 
 
 def _approve(record: RecordView, decision: Approve, actor: Actor, level: Level) -> Transition:
+    transition = _approval(record, decision, actor, level)
+    if decision.against is None:
+        return transition
+    if decision.reason is None:
+        raise _refused(
+            Reason.REASON_REQUIRED,
+            N_("Please give the reason for approving against the pre-check's advice."),
+        )
+    reason = check_reason(decision.reason)
+    return replace(transition, reason=reason, against_precheck=decision.against)
+
+
+def _approval(record: RecordView, decision: Approve, actor: Actor, level: Level) -> Transition:
     following = next_level(record.levels, level)
     if following is None:
         if decision.amount is None:

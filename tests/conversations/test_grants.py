@@ -171,3 +171,32 @@ async def test_only_the_provincial_union_corrects_a_grant(
     await department.send("/history 1")
     await department.press(BACK["en"], department.last)
     assert ["✏️ Correct the amount", "🚫 Withdraw the aid"] not in department.last.button_labels
+
+
+async def test_approving_against_the_precheck_at_the_last_level_asks_why_then_the_amount(
+    services: Services, standin: StandInBot
+) -> None:
+    await seed(services)
+    await submit(standin.user(WORKER, "张丽", "en"), "en", owns_shop="yes")
+    people = ((UNIT_OFFICER, "李明"), (DEPARTMENT_OFFICER, "周涛"), (PROVINCE_OFFICER, "吴刚"))
+    for telegram_id, name in people:
+        officer = standin.user(telegram_id, name, "en")
+        await approve_first(officer, "en")
+        await officer.press("✅ Approve all the same", officer.last)
+        await officer.send(f"{name}: the shop was closed last year")
+    assert officer.last.text == "Record 1: please type the aid amount in yuan, for example 1000."
+    await officer.send("800")
+    assert (await states(services))[1] == ("aid_granted", "province")
+    async with services.sessions() as session:
+        events = (
+            await session.scalars(
+                select(AuditEvent)
+                .where(AuditEvent.kind.in_(("approved", "aid_granted")))
+                .order_by(AuditEvent.id)
+            )
+        ).all()
+    assert [(e.kind, e.reason, e.details.get("against_precheck")) for e in events] == [
+        ("approved", "李明: the shop was closed last year", "excluded"),
+        ("approved", "周涛: the shop was closed last year", "excluded"),
+        ("aid_granted", "吴刚: the shop was closed last year", "excluded"),
+    ]
