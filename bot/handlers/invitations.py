@@ -6,8 +6,8 @@ from telegram import Update
 
 from bot.context import BotContext
 from bot.handlers import role_change
-from bot.handlers.role_change import ROLE_NAMES
 from bot.people import Person, person_of
+from flows.access.roles import ROLE_NAMES
 from flows.i18n import N_, Translator
 from storage.models import Invitation, Unit
 from storage.repositories import audit, invitations

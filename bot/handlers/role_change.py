@@ -19,6 +19,7 @@ from telegram.ext import CallbackQueryHandler
 
 from bot.context import BotContext
 from bot.people import Person, person_of
+from flows.access.roles import ROLE_NAMES
 from flows.i18n import N_, translator
 from storage.models import Invitation, Registration, Unit, User
 from storage.repositories import handover, registrations
@@ -29,12 +30,6 @@ PREFIX: Final = "role:"
 TAKE: Final = PREFIX + "ok:"
 KEEP: Final = PREFIX + "no"
 OFFICER_ROLES: Final = frozenset({"unit_officer", "department_officer", "province_officer"})
-ROLE_NAMES: Final = {
-    "worker": N_("worker"),
-    "unit_officer": N_("union officer of the unit"),
-    "department_officer": N_("union officer of the supervising department"),
-    "province_officer": N_("officer of the provincial union"),
-}
 HANDED: Final = N_(
     "Record {id}, entered for {name}, waits for correction. {officer}, who entered it, is no "
     "longer an officer of {unit}: it is yours now. Send /enter to correct it and submit it again."

@@ -28,7 +28,7 @@ from flows.review.decisions import (
     WithdrawGrant,
     action_of,
 )
-from flows.review.history import KIND_NAMES, HistoryEntry, history_lines
+from flows.review.history import KIND_NAMES, HistoryEntry, actor_text, history_lines
 from flows.review.notices import officer_outcome, status_text, worker_notice
 from flows.review.records import SHANGHAI, RecordView
 from flows.review.states import (
@@ -84,6 +84,7 @@ __all__ = [
     "Transition",
     "WithdrawGrant",
     "action_of",
+    "actor_text",
     "answer_digests",
     "chain",
     "changed_fields",

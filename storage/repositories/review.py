@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from flows.access import (
@@ -46,6 +46,7 @@ from flows.review import (
     Return,
     State,
     Transition,
+    actor_text,
     answer_digests,
     chain,
     changed_fields,
@@ -54,7 +55,7 @@ from flows.review import (
 from flows.review import decide as decide_record
 from flows.review import submit as submit_record
 from storage.crypto import Vault
-from storage.models import AuditEvent, Campaign, Registration, User
+from storage.models import AuditEvent, Campaign, Registration, Unit, User
 from storage.repositories import audit, party_aided, registrations, units
 
 SENSITIVE_VIEWED = "sensitive_viewed"
@@ -313,32 +314,41 @@ async def history(
     session: AsyncSession, registration_id: int, *, named: bool = True
 ) -> list[HistoryEntry]:
     """The record's audit events, oldest first; actors by name, or by account and role."""
+    return await audit_entries(session, AuditEvent.registration_id == registration_id, named=named)
+
+
+async def audit_entries(
+    session: AsyncSession, condition: ColumnElement[bool], *, named: bool = True
+) -> list[HistoryEntry]:
+    """The audit events that meet ``condition``, oldest first, each actor as they were then
+    (events from before that was kept show the account as it is now)."""
     rows = await session.execute(
-        select(AuditEvent, User)
+        select(AuditEvent, User, Unit.code)
         .outerjoin(User, AuditEvent.actor_user_id == User.id)
-        .where(AuditEvent.registration_id == registration_id)
+        .outerjoin(Unit, Unit.id == func.coalesce(AuditEvent.actor_unit_id, User.unit_id))
+        .where(condition)
         .order_by(AuditEvent.id)
     )
     return [
         HistoryEntry(
             at=event.at,
             kind=event.kind,
-            actor=_actor_name(user, named),
+            actor=None
+            if user is None
+            else actor_text(
+                user.id,
+                event.actor_name or user.display_name,
+                event.actor_role or user.role,
+                unit_code,
+                named=named,
+            ),
             from_state=event.from_state,
             to_state=event.to_state,
             reason=event.reason,
             details=event.details,
         )
-        for event, user in rows.all()
+        for event, user, unit_code in rows.all()
     ]
-
-
-def _actor_name(user: User | None, named: bool) -> str | None:
-    if user is None:
-        return None
-    if named and user.display_name:
-        return user.display_name
-    return f"#{user.id} ({user.role})"
 
 
 async def campaign_of(session: AsyncSession, registration: Registration) -> Campaign:

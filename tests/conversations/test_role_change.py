@@ -8,7 +8,10 @@ from sqlalchemy import select
 from bot.context import Services
 from bot.standin import SimulatedUser
 from bot.standin.running import StandInBot
+from flows.forms.texts import render_text
+from flows.i18n import translator
 from storage.models import AuditEvent, Registration, User
+from storage.repositories import review
 from tests.auxil.scenario import UNIT_OFFICER, seed
 from tests.conversations.registration import LABELS, fill_jilin
 from tests.conversations.test_officers import invite_officer, states
@@ -112,3 +115,21 @@ async def test_with_no_other_officer_the_record_waits_for_the_next(
     await officer.press(BUTTONS[0][0], officer.last)
     newcomer = await invite_officer(services, standin, NEXT_OFFICER, "en")
     assert newcomer.last.text.startswith("Record 1, entered for 张丽, waits for correction.")
+
+
+async def test_the_audit_names_the_role_the_officer_acted_in(
+    services: Services, standin: StandInBot
+) -> None:
+    officer = await entered_and_returned(services, standin)
+    await invite_officer(
+        services, standin, UNIT_OFFICER, "en", role="province_officer", unit_code="province"
+    )
+    await officer.press(BUTTONS[0][0], officer.last)
+    assert await role_of(services, UNIT_OFFICER) == ("province_officer", 1)
+
+    async with services.sessions() as session:
+        entries = await review.history(session, 1, named=False)
+    t = translator("en")
+    actors = {entry.kind: render_text(entry.actor, t) for entry in entries if entry.actor}
+    # The return was the unit officer's, whatever the same person is today.
+    assert actors["returned"] == "#4 李明 (union officer of the unit, treasury)"
