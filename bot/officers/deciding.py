@@ -17,7 +17,7 @@ from bot.officers import rendering
 from bot.officers.acting import Acting, say
 from bot.officers.awaiting import Awaited, Kind, expect, stop_waiting
 from bot.officers.cards import card_screen, open_card, opened
-from bot.officers.notices import tell_worker
+from bot.officers.notices import tell_unit_officers, tell_worker
 from flows.access import Action, Actor, Reason, Refusal, Refused, may
 from flows.i18n import N_, Message
 from flows.registration import Screen
@@ -238,6 +238,7 @@ async def apply(
         confirmation = rendering.with_next(Screen((line,)), following)
         await rendering.send(context.bot, who.chat_id, confirmation, who.t)
     await tell_worker(context, registration, transition, card.form)
+    await tell_unit_officers(context, registration, transition, card.record.levels[0])
     return True
 
 

@@ -84,8 +84,13 @@ class Transition:
 def submit(
     record: RecordView, actor: Actor, now: dt.datetime, changed: tuple[str, ...] = ()
 ) -> Transition:
-    """Send a draft to the first level, or a corrected record back to the level that returned
-    it (``changed``: the flagged answers that now differ)."""
+    """Send a draft to the first level, and a corrected record too (``changed``: the flagged
+    answers that now differ).
+
+    One route after a return, whoever returned it: the unit's union vouches for every record it
+    passes up (the notices have it collect, check and stamp them), so a corrected record is
+    checked there again and climbs the chain again, as the worker was told when submitting.
+    """
     if actor.user_id is None or actor.user_id != record.entered_by_user_id:
         raise _refused(
             Reason.NOT_OWN_RECORD,
@@ -113,7 +118,7 @@ def submit(
     if record.state is State.RETURNED:
         _check_review_open(record, now)
         return _move(
-            record, actor, Kind.RESUBMITTED, State.RESUBMITTED, record.level, changed=changed
+            record, actor, Kind.RESUBMITTED, State.RESUBMITTED, record.levels[0], changed=changed
         )
     raise _refused(Reason.ALREADY_SUBMITTED, N_("This registration has been submitted already."))
 
