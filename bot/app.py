@@ -20,6 +20,7 @@ from bot.handlers import (
     groups,
     officers,
     registration,
+    role_change,
     start,
     status,
     strays,
@@ -98,6 +99,7 @@ def build_application(
     application.add_handlers(officers.HANDLERS)  # before the registration's catch-all
     for handler in [
         *start.HANDLERS,
+        *role_change.HANDLERS,
         *status.HANDLERS,
         *exports.HANDLERS,
         *broadcast.HANDLERS,

@@ -171,6 +171,10 @@ class AuditEvent(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[dt.datetime] = mapped_column(default=_now)
     actor_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    # The actor as they were at the time (a later move or new role does not rewrite history).
+    actor_name: Mapped[str | None] = mapped_column(String(200))
+    actor_role: Mapped[str | None] = mapped_column(String(24))
+    actor_unit_id: Mapped[int | None]
     registration_id: Mapped[int | None] = mapped_column(ForeignKey("registrations.id"))
     campaign_id: Mapped[int | None] = mapped_column(ForeignKey("campaigns.id"))
     kind: Mapped[str] = mapped_column(String(40))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
@@ -22,6 +23,7 @@ from flows.forms.masking import mask_number
 from flows.forms.parsing.identity import normalise_id, parse_resident_id
 from flows.forms.parsing.problems import InvalidAnswer
 from flows.i18n import translator
+from storage.crypto import Vault
 from storage.repositories import audit, party_aided
 
 HEADERS: Final = frozenset(
@@ -93,28 +95,73 @@ def _party_aided(args: argparse.Namespace) -> int:
     numbers = read_numbers(args.file, args.column, now.date())
     vault = vault_of(settings)
 
-    async def work(session: AsyncSession) -> tuple[int, list[int]]:
-        hashes = [party_aided.resident_id_hash(vault, number) for number in numbers]
-        added = await party_aided.add(session, hashes, now, replace=args.replace)
-        flagged = await party_aided.flag_submitted(session)
-        audit.record(
-            session,
-            IMPORTED,
-            details={
-                "rows": len(numbers),
-                "new": added,
-                "replace": args.replace,
-                "flagged": len(flagged),
-                "by": "command line",
-            },
+    async def work(session: AsyncSession) -> Imported:
+        return await import_party_aided(
+            session, vault, numbers, now, replace=args.replace, locale=settings.locale
         )
-        return added, flagged
 
-    added, flagged = run_in_database(settings, work)
+    imported = run_in_database(settings, work)
+    added, matches, alerted = imported.added, imported.matches, imported.alerted
     distinct = len(set(numbers))
     print(f"read {len(numbers)} resident ID(s), {distinct} distinct: {added} new on the list")
+    flagged = [match.registration_id for match in matches if match.flagged_now]
+    before = [match.registration_id for match in matches if not match.flagged_now]
+    granted = [match.registration_id for match in matches if match.granted]
     if flagged:
-        print(f"flagged {len(flagged)} submitted record(s): {', '.join(map(str, flagged))}")
-    else:
+        print(f"flagged {len(flagged)} submitted record(s): {_ids(flagged)}")
+    if before:
+        print(f"on the list as before: {len(before)} submitted record(s): {_ids(before)}")
+    if not matches:
         print("no submitted record matches; later submissions are checked against the list")
+    if granted:
+        print(
+            f"aid already granted to {len(granted)} of them: {_ids(granted)}; "
+            f"{alerted} provincial officer(s) are told in the bot, to withdraw the aid"
+        )
     return 0
+
+
+@dataclass(frozen=True)
+class Imported:
+    """What an import did: IDs new on the list, the submitted records that match, and how
+    many provincial officers are told about matches already granted aid."""
+
+    added: int
+    matches: list[party_aided.Match]
+    alerted: int
+
+
+async def import_party_aided(
+    session: AsyncSession,
+    vault: Vault,
+    numbers: list[str],
+    now: dt.datetime,
+    *,
+    replace: bool,
+    locale: str,
+) -> Imported:
+    """Put the numbers on the list (hashed), flag the matching records, tell the provincial
+    officers about the ones already granted aid, and keep it all on the audit trail."""
+    hashes = [party_aided.resident_id_hash(vault, number) for number in numbers]
+    added = await party_aided.add(session, hashes, now, replace=replace)
+    matches = await party_aided.match_submitted(session)
+    granted = [match for match in matches if match.granted]
+    alerted = await party_aided.alert_province(session, granted, now, locale)
+    audit.record(
+        session,
+        IMPORTED,
+        details={
+            "rows": len(numbers),
+            "new": added,
+            "replace": replace,
+            "flagged": len([match for match in matches if match.flagged_now]),
+            "matched": [match.registration_id for match in matches],
+            "granted": [match.registration_id for match in granted],
+            "by": "command line",
+        },
+    )
+    return Imported(added, matches, alerted)
+
+
+def _ids(ids: list[int]) -> str:
+    return ", ".join(map(str, ids))

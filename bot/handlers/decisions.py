@@ -1,9 +1,12 @@
-"""Approve, return for correction, reject, the aid amount: the presses, and the reason or the
-amount the officer then types (kept in the database until it comes, see
+"""Approve, return for correction, reject, the aid amount (confirmed in words when unusual),
+a granted amount corrected or the aid withdrawn: the presses, and the reason or the amount the
+officer then types (kept in the database until it comes, see
 :mod:`bot.officers.awaiting`); a pre-check's reason goes to :mod:`bot.handlers.precheck`."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+from decimal import Decimal
 from typing import Final
 
 from telegram import Update
@@ -13,24 +16,46 @@ from bot.context import BotContext
 from bot.handlers import precheck
 from bot.officers import rendering
 from bot.officers.acting import Acting, no_record, record, say, tell
-from bot.officers.awaiting import PRECHECK_KINDS, awaited, stop_waiting
+from bot.officers.awaiting import PRECHECK_KINDS, Awaited, awaited, expect, stop_waiting
 from bot.officers.cards import aid_amounts, card_screen, open_card
 from bot.officers.deciding import (
     TYPE_AGAIN,
     Place,
     apply,
+    card_to_amend,
     card_to_decide,
     expect_input,
     place_of,
     show_pressed,
 )
 from bot.people import person_of
-from flows.access import Action, Refused
+from flows.access import Action, Reason, Refused
 from flows.i18n import N_, Message
-from flows.review import Approve, Decision, Reject, Return, callbacks, parse_amount
+from flows.registration import Screen
+from flows.review import (
+    AmendAmount,
+    Approve,
+    Decision,
+    RecordView,
+    Reject,
+    Return,
+    WithdrawGrant,
+    callbacks,
+    check_reason,
+    grant_amount,
+    parse_amount,
+)
 from flows.review.callbacks import Pressed, fields_of
-from flows.review.card import amount_screen, needs_amount, reason_screen, return_screen
-from flows.review.precheck import approve_anyway_screen
+from flows.review.card import (
+    amend_reason_screen,
+    amend_screen,
+    amount_screen,
+    confirm_amount_screen,
+    needs_amount,
+    reason_screen,
+    return_screen,
+)
+from flows.review.precheck import anyway_reason_screen, approve_anyway_screen, in_effect
 from storage.repositories import review
 
 CHOOSE_FIELDS: Final = N_("Please choose at least one answer to correct.")
@@ -42,11 +67,15 @@ async def approve(update: Update, context: BotContext, who: Acting, pressed: Pre
     card = await card_to_decide(update, context, who, pressed, Action.APPROVE)
     if card is None:
         return
-    if pressed.argument != callbacks.SURE:
-        asked = approve_anyway_screen(card.record, card.registration.precheck)
-        if asked is not None:
-            await show_pressed(update, context, who, asked)
-            return
+    asked = approve_anyway_screen(card.record, card.registration.precheck)
+    if asked is not None:
+        if pressed.argument == callbacks.SURE:
+            # Against the pre-check's advice: only with a reason, kept in the history.
+            against = in_effect(card.registration.precheck)
+            expect_input(update, who, card, "anyway", outcome=against)
+            asked = anyway_reason_screen(card.record, against)
+        await show_pressed(update, context, who, asked)
+        return
     place = place_of(update, who)
     if not needs_amount(card.record):
         await apply(
@@ -65,7 +94,8 @@ async def approve(update: Update, context: BotContext, who: Acting, pressed: Pre
 
 
 async def amount_chosen(update: Update, context: BotContext, who: Acting, pressed: Pressed) -> None:
-    """Approve at the last level with one of the policy's standard amounts."""
+    """Approve at the last level with one of the policy's standard amounts, or with an unusual
+    amount the officer confirmed in words."""
     card = await card_to_decide(update, context, who, pressed, Action.SET_AMOUNT)
     if card is None:
         return
@@ -74,15 +104,74 @@ async def amount_chosen(update: Update, context: BotContext, who: Acting, presse
     except Refused as refused:
         await tell(update, context, who, refused.message)
         return
+    sure = pressed.action == callbacks.AMOUNT_SURE
+    if not sure and _unusual(card.record, amount):
+        await show_pressed(
+            update, context, who, confirm_amount_screen(card.record, amount, amending=False)
+        )
+        return
+    # The reason of an approval against the pre-check, typed before the amount was chosen.
+    what = awaited(who.person.user)
+    anyway = what if what is not None and what.record_id == card.record.id else None
     await apply(
         update,
         context,
         who,
         card.registration,
-        Approve(amount),
+        Approve(
+            amount,
+            confirmed=sure,
+            reason=anyway.reason if anyway else None,
+            against=anyway.outcome if anyway else None,
+        ),
         seen_version=pressed.version,
         place=place_of(update, who),
     )
+
+
+async def start_amend(update: Update, context: BotContext, who: Acting, pressed: Pressed) -> None:
+    """Correct the amount granted: the right amount, typed (then the reason)."""
+    card = await card_to_amend(update, context, who, pressed)
+    if card is None:
+        return
+    expect_input(update, who, card, "amend")
+    await show_pressed(update, context, who, amend_screen(card.record))
+
+
+async def amend_confirmed(
+    update: Update, context: BotContext, who: Acting, pressed: Pressed
+) -> None:
+    """An unusual corrected amount, confirmed in words: now the reason, typed."""
+    card = await card_to_amend(update, context, who, pressed)
+    if card is None:
+        return
+    try:
+        amount = parse_amount(pressed.argument or "")
+    except Refused as refused:
+        await tell(update, context, who, refused.message)
+        return
+    expect_input(update, who, card, "amend_reason", amount=str(amount))
+    await show_pressed(update, context, who, amend_reason_screen(card.record, amount))
+
+
+async def start_withdraw(
+    update: Update, context: BotContext, who: Acting, pressed: Pressed
+) -> None:
+    """Withdraw the aid granted: the reason, typed."""
+    card = await card_to_amend(update, context, who, pressed)
+    if card is None:
+        return
+    expect_input(update, who, card, "withdraw")
+    await show_pressed(update, context, who, amend_reason_screen(card.record, None))
+
+
+def _unusual(record: RecordView, amount: Decimal) -> bool:
+    """Whether the amount is above the policy's confirmation line (to be confirmed first)."""
+    try:
+        grant_amount(record, amount, confirmed=False)
+    except Refused as refused:
+        return refused.reason is Reason.AMOUNT_UNCONFIRMED
+    return False
 
 
 async def start_return(update: Update, context: BotContext, who: Acting, pressed: Pressed) -> None:
@@ -135,14 +224,43 @@ async def typed(update: Update, context: BotContext) -> None:
         await precheck.reason_typed(update, context, who, registration, what, message.text)
         raise ApplicationHandlerStop
     decision: Decision
-    if what.kind == "amount":
+    if what.kind in ("amount", "amend"):
         try:
-            decision = Approve(parse_amount(message.text))
+            amount = parse_amount(message.text)
         except Refused as refused:
-            await context.uow.commit()
-            text = "\n".join([who.t.render(refused.message), who.t(TYPE_AGAIN)])
-            await say(update, context, text)
+            await _type_again(update, context, who, refused)
             raise ApplicationHandlerStop from None
+        view = await review.record_view(
+            context.session, registration, zone=context.services.settings.zone
+        )
+        amending = what.kind == "amend"
+        if _unusual(view, amount):
+            # The wait goes on: a press confirms, or the amount is typed again.
+            await _send(context, who, confirm_amount_screen(view, amount, amending=amending))
+            raise ApplicationHandlerStop
+        if amending:
+            await _ask_amend_reason(context, who, what, view, amount)
+            raise ApplicationHandlerStop
+        decision = Approve(amount, reason=what.reason, against=what.outcome)
+    elif what.kind == "anyway":
+        try:
+            reason = check_reason(message.text)
+        except Refused as refused:
+            await _type_again(update, context, who, refused)
+            raise ApplicationHandlerStop from None
+        view = await review.record_view(
+            context.session, registration, zone=context.services.settings.zone
+        )
+        if needs_amount(view):
+            expect(person.user, replace(what, kind="amount", reason=reason))
+            campaign = await review.campaign_of(context.session, registration)
+            await _send(context, who, amount_screen(view, aid_amounts(campaign)))
+            raise ApplicationHandlerStop
+        decision = Approve(reason=reason, against=what.outcome)
+    elif what.kind == "amend_reason":
+        decision = AmendAmount(Decimal(what.amount or "0"), message.text, confirmed=True)
+    elif what.kind == "withdraw":
+        decision = WithdrawGrant(message.text)
     elif what.kind == "return":
         decision = Return(what.fields, message.text)
     else:
@@ -159,6 +277,35 @@ async def typed(update: Update, context: BotContext) -> None:
         typed=True,
     )
     raise ApplicationHandlerStop
+
+
+async def _ask_amend_reason(
+    context: BotContext, who: Acting, what: Awaited, view: RecordView, amount: Decimal
+) -> None:
+    """Wait for the reason of a correction to ``amount`` and ask for it."""
+    expect(
+        who.person.user,
+        Awaited(
+            kind="amend_reason",
+            record_id=what.record_id,
+            version=what.version,
+            chat_id=what.chat_id,
+            message_id=what.message_id,
+            next_offset=what.next_offset,
+            amount=str(amount),
+        ),
+    )
+    await _send(context, who, amend_reason_screen(view, amount))
+
+
+async def _type_again(update: Update, context: BotContext, who: Acting, refused: Refused) -> None:
+    await context.uow.commit()
+    await say(update, context, "\n".join([who.t.render(refused.message), who.t(TYPE_AGAIN)]))
+
+
+async def _send(context: BotContext, who: Acting, screen: Screen) -> None:
+    await context.uow.commit()
+    await rendering.send(context.bot, who.chat_id, screen, who.t)
 
 
 async def cancel_typing(update: Update, context: BotContext) -> None:
@@ -191,6 +338,18 @@ async def cancel_typing(update: Update, context: BotContext) -> None:
 
 
 async def forget_typing(update: Update, context: BotContext) -> None:
-    """Any other command or button ends the wait for typed input (and goes on as usual)."""
+    """Any other command or button ends the wait for typed input (and goes on as usual);
+    an amount's button answers the wait for an amount, and keeps what it carries."""
     person = await person_of(update, context)
+    what = awaited(person.user)
+    query = update.callback_query
+    pressed = callbacks.decode(query.data or "") if query is not None else None
+    if (
+        what is not None
+        and what.kind == "amount"
+        and pressed is not None
+        and pressed.action in (callbacks.AMOUNT, callbacks.AMOUNT_SURE)
+        and pressed.record_id == what.record_id
+    ):
+        return
     stop_waiting(person.user)

@@ -14,6 +14,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
 
 from bot.context import BotContext
+from bot.handlers import role_change
 from bot.people import Person, person_of
 from flows.access import (
     OFFICER_LEVELS,
@@ -23,8 +24,9 @@ from flows.access import (
     officer_becomes_worker,
     role_of,
 )
+from flows.access.roles import ROLE_NAMES
 from flows.i18n import N_, Translator
-from storage.models import Invitation, Unit
+from storage.models import Invitation, Unit, User
 from storage.repositories import audit, invitations
 from storage.repositories.invitations import InvitationProblem
 
@@ -45,12 +47,6 @@ PROBLEM_TEXTS = {
 }
 
 WORKER: Final = "worker"
-ROLE_NAMES = {
-    "worker": N_("worker"),
-    "unit_officer": N_("union officer of the unit"),
-    "department_officer": N_("union officer of the supervising department"),
-    "province_officer": N_("officer of the provincial union"),
-}
 
 
 KEEP_DATA: Final = "inv:k"
@@ -66,10 +62,13 @@ ROLE_KEPT: Final = N_("Nothing has changed: you are still registered as {role} f
 ROLE_GIVEN_UP: Final = N_("You are no longer registered as {role} for {own_unit}.")
 
 
-async def redeem(update: Update, context: BotContext, code: str) -> None:
+async def redeem(
+    update: Update, context: BotContext, code: str, *, confirmed: bool = False
+) -> None:
     """Bind the sender to the invitation's role and unit, once, or explain the refusal.
 
-    An officer who opens a worker join link is asked first and bound to nothing yet.
+    An officer who opens a worker join link is asked first and bound to nothing yet; one
+    whose role an officer link would replace is asked first too (``confirmed``: they said yes).
     """
     assert update.effective_message is not None
     person = await person_of(update, context)
@@ -82,10 +81,16 @@ async def redeem(update: Update, context: BotContext, code: str) -> None:
         if binding is None:
             await _ask_officer(update, context, person, invitation)
             return
+        if not confirmed and role_change.asks_first(person.user, invitation):
+            await role_change.ask(context, person, invitation)
+            return
+        before_role, before_unit = person.user.role, person.user.unit_id
         if await invitations.claim(context.session, invitation, now):
             text = await _bind(context, person, invitation, binding)
+            notices = await role_change.after_binding(context, person, before_role, before_unit)
             await context.uow.commit()
             await _say(update, text)
+            await role_change.tell(context, notices)
             return
         # Another account took the last use between the check and the claim.
         problem = InvitationProblem.USED
@@ -119,11 +124,15 @@ async def become_pressed(update: Update, context: BotContext) -> None:
     if problem is None and invitation is not None and invitation.role != WORKER:
         # Only a worker link offers this button: made-up data binds nothing.
         problem = InvitationProblem.UNKNOWN
+    notices: list[tuple[User, str]] = []
     if problem is None:
         assert invitation is not None
+        before_role, before_unit = person.user.role, person.user.unit_id
         if await invitations.claim(context.session, invitation, now):
             binding = officer_becomes_worker(invitation.unit_id)
             text = await _bind(context, person, invitation, binding)
+            # Records the officer entered and that wait for correction go to another officer.
+            notices = await role_change.after_binding(context, person, before_role, before_unit)
         else:
             problem = InvitationProblem.USED
     if problem is not None:
@@ -132,6 +141,7 @@ async def become_pressed(update: Update, context: BotContext) -> None:
     await query.answer()
     await _drop_buttons(update)
     await _say(update, text)
+    await role_change.tell(context, notices)
 
 
 def _role(person: Person) -> Role:

@@ -19,6 +19,10 @@ Press = Callable[[Update, BotContext, Acting, Pressed], Awaitable[None]]
 PRESSES: Final[dict[str, Press]] = {
     callbacks.APPROVE: decisions.approve,
     callbacks.AMOUNT: decisions.amount_chosen,
+    callbacks.AMOUNT_SURE: decisions.amount_chosen,
+    callbacks.AMEND: decisions.start_amend,
+    callbacks.AMEND_SURE: decisions.amend_confirmed,
+    callbacks.WITHDRAW: decisions.start_withdraw,
     callbacks.RETURN: decisions.start_return,
     callbacks.TOGGLE: decisions.start_return,
     callbacks.RETURN_DONE: decisions.return_chosen,

@@ -138,9 +138,9 @@ async def documents(update: Update, context: BotContext, who: Acting, pressed: P
     registration, card = shown
     every = list(documents_of(card.form, card.answers))
     # The copy of the ID and bank card shows the full numbers: only for those entitled to them,
-    # and for the person who sent it.
+    # and for the person registered (an officer who entered it is entitled by scope, or not).
     target = card.record.target
-    entitled = sees_full_numbers(who.actor, target) or target.owned_by(who.actor.user_id)
+    entitled = sees_full_numbers(who.actor, target) or target.registers(who.actor.user_id)
     files = [
         (name, file)
         for name, file in every

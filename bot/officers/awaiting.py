@@ -1,17 +1,28 @@
 """What an officer's next typed message answers: the reason of a return or a rejection, an
-aid amount, or the reason of a pre-check marked untruthful or overridden. Kept on the account
+aid amount, a granted amount corrected and why, why a grant is withdrawn, or the reason of a
+pre-check marked untruthful or overridden. Kept on the account
 in the database (``users.awaiting``), never in memory, so that a restart between the button and
 the typed text loses nothing and no update is read twice."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Final, Literal, cast
+from typing import Any, Final, Literal, cast, get_args
 
 from storage.models import User
 
-Kind = Literal["return", "reject", "amount", "untruthful", "override"]
-KINDS: Final = ("return", "reject", "amount", "untruthful", "override")
+Kind = Literal[
+    "return",
+    "reject",
+    "amount",
+    "anyway",
+    "amend",
+    "amend_reason",
+    "withdraw",
+    "untruthful",
+    "override",
+]
+KINDS: Final = get_args(Kind)
 # The kinds that change the pre-check, not the record's state.
 PRECHECK_KINDS: Final = frozenset({"untruthful", "override"})
 
@@ -20,7 +31,9 @@ PRECHECK_KINDS: Final = frozenset({"untruthful", "override"})
 class Awaited:
     """The decision waiting for typed text, the card version it was started on, and the card's
     message (to show the outcome in place) with its place in the queue; ``fields`` to return,
-    or the ``outcome`` an override sets."""
+    or the ``outcome`` an override sets (or an approval goes against), the corrected ``amount``
+    whose reason is awaited, or the ``reason`` of an approval against the pre-check whose
+    amount is awaited."""
 
     kind: Kind
     record_id: int
@@ -30,6 +43,8 @@ class Awaited:
     fields: tuple[str, ...] = field(default=())
     next_offset: int | None = None
     outcome: str | None = None
+    amount: str | None = None
+    reason: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         """As stored in ``users.awaiting``."""
@@ -42,6 +57,8 @@ class Awaited:
             "fields": list(self.fields),
             "next": self.next_offset,
             "outcome": self.outcome,
+            "amount": self.amount,
+            "reason": self.reason,
         }
 
     @classmethod
@@ -61,6 +78,8 @@ class Awaited:
                 fields=tuple(str(name) for name in stored.get("fields") or ()),
                 next_offset=int(following) if following is not None else None,
                 outcome=str(stored["outcome"]) if stored.get("outcome") is not None else None,
+                amount=str(stored["amount"]) if stored.get("amount") is not None else None,
+                reason=str(stored["reason"]) if stored.get("reason") is not None else None,
             )
         except (KeyError, TypeError, ValueError):
             return None

@@ -90,5 +90,5 @@ def card_screen(
 
 def aid_amounts(campaign: Campaign) -> Sequence[Decimal]:
     """The campaign policy's standard aid amounts, offered as buttons (none: typed only)."""
-    spec = load_policy(campaign.policy_id).spec
-    return standard_amounts(getattr(spec, "aid_amounts", None) or ())
+    amounts = load_policy(campaign.policy_id).spec.aid_amounts
+    return standard_amounts(amounts.standard if amounts is not None else ())

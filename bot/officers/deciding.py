@@ -17,11 +17,11 @@ from bot.officers import rendering
 from bot.officers.acting import Acting, say
 from bot.officers.awaiting import Awaited, Kind, expect, stop_waiting
 from bot.officers.cards import card_screen, open_card, opened
-from bot.officers.notices import tell_worker
+from bot.officers.notices import tell_unit_officers, tell_worker
 from flows.access import Action, Actor, Reason, Refusal, Refused, may
 from flows.i18n import N_, Message
 from flows.registration import Screen
-from flows.review import Decision, RecordView, not_waiting, officer_outcome
+from flows.review import Decision, RecordView, State, not_waiting, officer_outcome
 from flows.review.callbacks import Pressed
 from storage.models import Registration
 from storage.repositories import review
@@ -40,7 +40,12 @@ INPUT_PROBLEMS: Final = frozenset(
     }
 )
 # Refusals that mean the card shows an old state of the record: it is shown afresh.
-MOVED_ON: Final = frozenset({Reason.ALREADY_DECIDED, Reason.NOT_WAITING, Reason.CHANGED_MEANWHILE})
+MOVED_ON: Final = frozenset(
+    {Reason.ALREADY_DECIDED, Reason.NOT_WAITING, Reason.CHANGED_MEANWHILE, Reason.NOT_GRANTED}
+)
+NOT_GRANTED: Final = Refusal(
+    Reason.NOT_GRANTED, Message(N_("Only the amount of a record granted aid can be changed."))
+)
 TYPE_AGAIN: Final = N_("Please type it again, or press “◀ Back to the record” on the card.")
 DECIDED: Final = N_("Record {id}: {outcome}")
 
@@ -97,6 +102,26 @@ async def card_to_decide(
     return card
 
 
+async def card_to_amend(
+    update: Update, context: BotContext, who: Acting, pressed: Pressed
+) -> Card | None:
+    """The card of a granted record whose aid the officer may correct or withdraw now; None
+    once the refusal is said."""
+    card_of = await opened(update, context, who, pressed.record_id)
+    if card_of is None:
+        return None
+    _, card = card_of
+    refusal = may(who.actor, Action.SET_AMOUNT, card.record.target)
+    if refusal is None and card.record.state is not State.AID_GRANTED:
+        refusal = NOT_GRANTED
+    if refusal is None and pressed.version != card.record.version:
+        refusal = CARD_OUTDATED
+    if refusal is not None:
+        await refused_on_card(update, context, who, card, refusal, place_of(update, who))
+        return None
+    return card
+
+
 async def show_pressed(update: Update, context: BotContext, who: Acting, screen: Screen) -> None:
     """Save, answer the press, and show ``screen`` in place of the pressed message (its "Next"
     kept)."""
@@ -116,6 +141,8 @@ def expect_input(
     *,
     fields: tuple[str, ...] = (),
     outcome: str | None = None,
+    amount: str | None = None,
+    reason: str | None = None,
 ) -> None:
     """Take the officer's next typed message as ``kind`` on this card (and its version)."""
     place = place_of(update, who)
@@ -131,6 +158,8 @@ def expect_input(
             fields=fields,
             next_offset=place.next_offset,
             outcome=outcome,
+            amount=amount,
+            reason=reason,
         ),
     )
 
@@ -209,6 +238,7 @@ async def apply(
         confirmation = rendering.with_next(Screen((line,)), following)
         await rendering.send(context.bot, who.chat_id, confirmation, who.t)
     await tell_worker(context, registration, transition, card.form)
+    await tell_unit_officers(context, registration, transition, card.record.levels[0])
     return True
 
 

@@ -1,4 +1,5 @@
-"""Telling the worker about a decision, in the worker's language, once it is stored."""
+"""Telling the worker about a decision, in the worker's language, once it is stored; and the
+unit's officers about a return from a level above, since the correction comes back to them."""
 
 from __future__ import annotations
 
@@ -7,13 +8,14 @@ import logging
 from telegram.error import Forbidden, TelegramError
 
 from bot.context import BotContext
+from flows.access import Level, level_name
 from flows.forms import Form
 from flows.i18n import N_, translator
 from flows.registration import render_text
-from flows.review import Transition, worker_notice
+from flows.review import Kind, Transition, scrub, worker_notice
 from flows.review.card import field_labels
 from storage.models import Registration, User
-from storage.repositories import registrations, users
+from storage.repositories import handover, registrations, users
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +50,38 @@ async def tell_worker(
         about = translator(locale)(ENTERED_FOR, id=str(registration.id), name=answers.get("name"))
         text = "\n".join([about, text])
     return await _send(context, user, text)
+
+
+RETURNED_ABOVE = N_(
+    "Record {id}, which your unit's union passed on, was returned for correction by {level}. "
+    "Reason: {reason}\nOnce corrected, it comes back to your queue first."
+)
+
+
+async def tell_unit_officers(
+    context: BotContext, registration: Registration, transition: Transition, first: Level
+) -> None:
+    """A return from above the unit: its officers hear of it, each in their language (the
+    corrected record will wait for them first)."""
+    if (
+        transition.kind is not Kind.RETURNED
+        or first is not Level.UNIT
+        or transition.from_level is Level.UNIT
+    ):
+        return
+    # Whoever entered the record for the worker has the worker's notice already.
+    but = registration.entered_by_user_id if registration.subject_user_id is None else -1
+    for officer in await handover.unit_officers(context.session, registration.unit_id, but=but):
+        if officer.blocked_at is not None:
+            continue
+        t = translator(officer.locale or context.services.settings.locale)
+        text = t(
+            RETURNED_ABOVE,
+            id=str(registration.id),
+            level=level_name(transition.from_level or Level.UNIT),
+            reason=scrub(transition.reason or ""),
+        )
+        await _send(context, officer, text)
 
 
 async def _send(context: BotContext, user: User, text: str) -> bool:

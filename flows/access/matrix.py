@@ -48,9 +48,17 @@ class RecordTarget:
     subject_user_id: int | None
     entered_by_user_id: int
 
-    def owned_by(self, user_id: int | None) -> bool:
-        """Whether ``user_id`` is the person registered or the one who filled the form in."""
-        return user_id is not None and user_id in (self.subject_user_id, self.entered_by_user_id)
+    def registers(self, user_id: int | None) -> bool:
+        """Whether ``user_id`` is the person registered (who always sees their own record)."""
+        return user_id is not None and user_id == self.subject_user_id
+
+    def entered_by(self, user_id: int | None) -> bool:
+        """Whether ``user_id`` filled the form in (for the person, or for someone else).
+
+        Authorship alone grants nothing: an officer who entered a record sees it while its unit
+        is in their scope, like any officer; authorship only lets them see it as a draft.
+        """
+        return user_id is not None and user_id == self.entered_by_user_id
 
 
 @dataclass(frozen=True)
@@ -205,7 +213,7 @@ def _officer_in_scope(actor: Actor, unit_id: int | None, outside: Refusal) -> Re
 
 
 def _view(actor: Actor, target: RecordTarget) -> Refusal | None:
-    if target.owned_by(actor.user_id):
+    if target.registers(actor.user_id):
         return None
     if actor.role is Role.STRANGER:
         return NOT_BOUND
@@ -213,7 +221,7 @@ def _view(actor: Actor, target: RecordTarget) -> Refusal | None:
         return NOT_OWN_RECORD
     if not actor.scope.covers(target.unit_id):
         return RECORD_OUT_OF_SCOPE
-    return None if target.submitted else DRAFT_PRIVATE
+    return None if target.submitted or target.entered_by(actor.user_id) else DRAFT_PRIVATE
 
 
 def _decision(actor: Actor, action: Action, target: RecordTarget) -> Refusal | None:
@@ -237,7 +245,7 @@ def _full_view(actor: Actor, target: RecordTarget) -> Refusal | None:
         return MASKED_ONLY
     if not actor.scope.covers(target.unit_id):
         return RECORD_OUT_OF_SCOPE
-    if not target.submitted and not target.owned_by(actor.user_id):
+    if not target.submitted and not target.entered_by(actor.user_id):
         return DRAFT_PRIVATE
     own_unit = actor.role is Role.UNIT_OFFICER and actor.unit_id == target.unit_id
     return None if own_unit or actor.role is Role.PROVINCE_OFFICER else MASKED_ONLY

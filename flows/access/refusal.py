@@ -40,6 +40,7 @@ class Reason(enum.Enum):
     AMOUNT_NOT_POSITIVE = "amount_not_positive"
     AMOUNT_TOO_PRECISE = "amount_too_precise"
     AMOUNT_TOO_LARGE = "amount_too_large"
+    AMOUNT_UNCONFIRMED = "amount_unconfirmed"
 
 
 @dataclass(frozen=True)

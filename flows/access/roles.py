@@ -39,6 +39,14 @@ LEVEL_NAMES: Final[dict[Level, str]] = {
 }
 
 
+ROLE_NAMES: Final[dict[str, str]] = {
+    Role.WORKER: N_("worker"),
+    Role.UNIT_OFFICER: N_("union officer of the unit"),
+    Role.DEPARTMENT_OFFICER: N_("union officer of the supervising department"),
+    Role.PROVINCE_OFFICER: N_("officer of the provincial union"),
+}
+
+
 def role_of(stored: str | None, unit_id: int | None) -> Role:
     """The role a stored account acts in: unbound accounts and unknown roles are strangers."""
     try:

@@ -81,6 +81,29 @@ class Parameter(_Strict):
         return current
 
 
+class AidAmounts(_Strict):
+    """The amounts the last level grants: the standard ones (offered as buttons) and, dated
+    like the parameters, the amount above which a grant is confirmed in words first."""
+
+    standard: tuple[Decimal, ...] = ()
+    confirm_above: tuple[DatedValue, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> AidAmounts:
+        days = [value.since for value in self.confirm_above]
+        if days != sorted(set(days)):
+            raise ValueError("confirm_above must be listed by 'since', oldest first, one per date")
+        return self
+
+    def confirm_above_on(self, on: dt.date) -> Decimal | None:
+        """The confirmation bound in force on the day (None before the first)."""
+        current = None
+        for value in self.confirm_above:
+            if value.since <= on:
+                current = value.value
+        return current
+
+
 class Income(_Strict):
     """Which household income the policy compares with its standard."""
 
@@ -193,6 +216,7 @@ class PolicySpec(_Strict):
     assume_when_missing: dict[Flag, bool] = Field(
         default_factory=dict, description="facts nobody is asked, e.g. set only by an officer"
     )
+    aid_amounts: AidAmounts | None = None
 
     @model_validator(mode="after")
     def _references_resolve(self) -> PolicySpec:

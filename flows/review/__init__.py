@@ -2,7 +2,8 @@
 
 Public API: :func:`submit` and :func:`decide` (pure; they return a :class:`Transition` or raise
 :class:`~flows.access.Refused`), the decisions (:class:`Approve`, :class:`Return`,
-:class:`Reject`, :class:`AmendAmount`), :class:`RecordView`, :class:`State` and the level chain,
+:class:`Reject`, :class:`AmendAmount`, :class:`WithdrawGrant`), :class:`RecordView`,
+:class:`State` and the level chain,
 amounts (:func:`parse_amount`, :func:`check_amount`, :func:`standard_amounts`), the notices,
 the history lines and the scope statistics. Nothing here knows Telegram or the database.
 """
@@ -10,10 +11,24 @@ the history lines and the scope statistics. Nothing here knows Telegram or the d
 from __future__ import annotations
 
 from flows.forms.masking import scrub
-from flows.review.amounts import MAX_AMOUNT, check_amount, parse_amount, standard_amounts
+from flows.review.amounts import (
+    MAX_AMOUNT,
+    check_amount,
+    in_words,
+    parse_amount,
+    standard_amounts,
+)
 from flows.review.changes import answer_digests, changed_fields
-from flows.review.decisions import AmendAmount, Approve, Decision, Reject, Return, action_of
-from flows.review.history import KIND_NAMES, HistoryEntry, history_lines
+from flows.review.decisions import (
+    AmendAmount,
+    Approve,
+    Decision,
+    Reject,
+    Return,
+    WithdrawGrant,
+    action_of,
+)
+from flows.review.history import KIND_NAMES, HistoryEntry, actor_text, history_lines
 from flows.review.notices import officer_outcome, status_text, worker_notice
 from flows.review.records import SHANGHAI, RecordView
 from flows.review.states import (
@@ -40,6 +55,7 @@ from flows.review.transitions import (
     Transition,
     check_reason,
     decide,
+    grant_amount,
     not_waiting,
     submit,
 )
@@ -66,16 +82,20 @@ __all__ = [
     "ScopeStats",
     "State",
     "Transition",
+    "WithdrawGrant",
     "action_of",
+    "actor_text",
     "answer_digests",
     "chain",
     "changed_fields",
     "check_amount",
     "check_reason",
     "decide",
+    "grant_amount",
     "hardship_labels",
     "hardship_types",
     "history_lines",
+    "in_words",
     "next_level",
     "not_waiting",
     "officer_outcome",

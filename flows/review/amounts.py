@@ -1,4 +1,5 @@
-"""Aid amounts: yuan as ``Decimal``, positive, at most two decimals (fen)."""
+"""Aid amounts: yuan as ``Decimal``, positive, at most two decimals (fen); an amount above the
+policy's confirmation line, repeated in words, before it is granted."""
 
 from __future__ import annotations
 
@@ -6,10 +7,13 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Final
 
+import cn2an
+from num2words import num2words
+
 from flows.access import Reason, Refusal, Refused
 from flows.forms.parsing.numbers import parse_money
 from flows.forms.parsing.problems import InvalidAnswer
-from flows.i18n import N_, Message
+from flows.i18n import N_, LocalizedText, Message
 
 FEN: Final = Decimal("0.01")
 # The column is Numeric(12, 2); no aid comes near it, but nothing may overflow it either.
@@ -65,3 +69,32 @@ def standard_amounts(amounts: Iterable[Decimal]) -> tuple[Decimal, ...]:
         except Refused as refused:
             raise ValueError(f"standard amount {amount}: {refused.reason.value}") from None
     return tuple(sorted(checked))
+
+
+def unconfirmed(amount: Decimal, bound: Decimal | None, confirmed: bool) -> Refused | None:
+    """The refusal of an amount above ``bound`` that was not confirmed yet, or None."""
+    if confirmed or bound is None or amount <= bound:
+        return None
+    return Refused(
+        Refusal(
+            Reason.AMOUNT_UNCONFIRMED,
+            Message(
+                N_("{amount} is more than {bound}: please confirm it."),
+                {"amount": amount, "bound": bound},
+            ),
+        )
+    )
+
+
+def in_words(amount: Decimal) -> LocalizedText:
+    """The amount in words: in Chinese financial capitals (大写, ``捌佰元整``) and in English
+    (``eight hundred yuan``), as a cheque repeats its figures."""
+    checked = check_amount(amount)
+    capitals = str(cn2an.an2cn(format(checked, "f"), "rmb"))
+    yuan = int(checked)
+    fen = int((checked - yuan) * 100)
+    english = f"{num2words(yuan, lang='en')} yuan" if yuan or not fen else ""
+    if fen:
+        cents = f"{num2words(fen, lang='en')} fen"
+        english = f"{english} and {cents}" if english else cents
+    return LocalizedText(zh_CN=capitals, en=english)

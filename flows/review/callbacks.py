@@ -11,6 +11,9 @@ choice needs no state on the server until the reason is typed.
 | ``v:ok:<r>:<v>`` | approve (at the last level: show the amounts) |
 | ``v:ok:<r>:<v>:sure`` | approve although the pre-check advises against it |
 | ``v:amt:<r>:<v>:<yuan>`` | approve with this standard amount |
+| ``v:amtok:<r>:<v>:<yuan>`` | approve with an unusual amount, confirmed in words |
+| ``v:fix:<r>:<v>`` / ``v:fixok:<r>:<v>:<yuan>`` | correct a granted amount / confirm it |
+| ``v:wd:<r>:<v>`` | withdraw the aid granted (then the reason) |
 | ``v:ret:<r>:<v>`` | return: choose the fields to correct |
 | ``v:t:<r>:<v>:<mask>`` / ``v:rd:<r>:<v>:<mask>`` | toggle a field / done (then the reason) |
 | ``v:rej:<r>:<v>`` | reject (then the reason) |
@@ -38,6 +41,10 @@ APPROVE: Final = "ok"
 # The argument of an approval confirmed against the pre-check's advice.
 SURE: Final = "sure"
 AMOUNT: Final = "amt"
+AMOUNT_SURE: Final = "amtok"
+AMEND: Final = "fix"
+AMEND_SURE: Final = "fixok"
+WITHDRAW: Final = "wd"
 RETURN: Final = "ret"
 TOGGLE: Final = "t"
 RETURN_DONE: Final = "rd"
@@ -55,6 +62,10 @@ ACTIONS: Final = frozenset(
     {
         APPROVE,
         AMOUNT,
+        AMOUNT_SURE,
+        AMEND,
+        AMEND_SURE,
+        WITHDRAW,
         RETURN,
         TOGGLE,
         RETURN_DONE,

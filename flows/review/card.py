@@ -24,8 +24,10 @@ from flows.registration.navigation import relevant
 from flows.registration.review import computed_lines
 from flows.registration.screens import Button, Screen
 from flows.review import callbacks
+from flows.review.amounts import in_words
 from flows.review.notices import status_text
 from flows.review.records import RecordView
+from flows.review.states import State
 
 PER_ROW: Final = 6
 AMOUNTS_PER_ROW: Final = 3
@@ -52,6 +54,14 @@ def needs_amount(record: RecordView) -> bool:
 def decidable(record: RecordView, viewer: Actor) -> bool:
     """Whether the viewer may decide the record now (it waits at their level, in scope)."""
     return record.waiting_level is not None and may(viewer, Action.APPROVE, record.target) is None
+
+
+def amendable(record: RecordView, viewer: Actor) -> bool:
+    """Whether the viewer may correct or withdraw the aid granted to the record (the last
+    level, in scope)."""
+    return (
+        record.state is State.AID_GRANTED and may(viewer, Action.SET_AMOUNT, record.target) is None
+    )
 
 
 def card_screen(
@@ -165,6 +175,69 @@ def amount_screen(record: RecordView, standard: Sequence[Decimal]) -> Screen:
     return Screen(lines, tuple(rows))
 
 
+def confirm_amount_screen(record: RecordView, amount: Decimal, *, amending: bool) -> Screen:
+    """An amount above the policy's confirmation line: repeated in figures and in words, to be
+    confirmed by a press (or typed again)."""
+    lines: tuple[Text, ...] = (
+        Message(
+            N_("⚠️ Record {id}: {amount} is more than {bound}, more than aid usually is."),
+            {"id": str(record.id), "amount": amount, "bound": record.amount_bound},
+        ),
+        labelled(Message(N_("In words")), in_words(amount)),
+        Message(N_("Is this the amount you mean? Confirm it, or type the amount again.")),
+    )
+    action = callbacks.AMEND_SURE if amending else callbacks.AMOUNT_SURE
+    return Screen(
+        lines,
+        (
+            (
+                Button(
+                    Message(N_("✅ Yes, {amount}"), {"amount": amount}),
+                    _data(action, record, str(amount)),
+                ),
+            ),
+            (Button(BACK_TO_CARD, _data(callbacks.CARD, record)),),
+        ),
+    )
+
+
+def amend_screen(record: RecordView) -> Screen:
+    """Correcting the amount granted: type the right one."""
+    return Screen(
+        (
+            Message(
+                N_("Record {id} was granted {amount}. Please type the correct amount in yuan."),
+                {"id": str(record.id), "amount": record.aid_amount},
+            ),
+        ),
+        ((Button(BACK_TO_CARD, _data(callbacks.CARD, record)),),),
+    )
+
+
+def amend_reason_screen(record: RecordView, amount: Decimal | None) -> Screen:
+    """Why the amount is corrected (``amount``) or the aid withdrawn (None)."""
+    lines: tuple[Text, ...] = (
+        (
+            Message(
+                N_(
+                    "Why is the aid of record {id} changed from {before} to {amount}? Please "
+                    "type the reason; the worker will read it."
+                ),
+                {"id": str(record.id), "before": record.aid_amount, "amount": amount},
+            )
+            if amount is not None
+            else Message(
+                N_(
+                    "Why is the aid of record {id} ({amount}) withdrawn? The record will be "
+                    "rejected. Please type the reason; the worker will read it."
+                ),
+                {"id": str(record.id), "amount": record.aid_amount},
+            )
+        ),
+    )
+    return Screen(lines, ((Button(BACK_TO_CARD, _data(callbacks.CARD, record)),),))
+
+
 def history_screen(record: RecordView, lines: Sequence[Text]) -> Screen:
     """The record's history under its number, with the way back to the card."""
     return Screen(
@@ -219,6 +292,14 @@ def _card_buttons(
         )
         # Marking untruthful or overriding the pre-check: for those who decide, as they decide.
         rows.append((Button(PRECHECK_LABEL, _data(callbacks.PRECHECK, record)),))
+    # Correcting a grant stays at hand, right after it too: a slip is best caught at once.
+    if amendable(record, viewer):
+        rows.append(
+            (
+                Button(Message(N_("✏️ Correct the amount")), _data(callbacks.AMEND, record)),
+                Button(Message(N_("🚫 Withdraw the aid")), _data(callbacks.WITHDRAW, record)),
+            )
+        )
     more = [Button(Message(N_("🕘 History")), _data(callbacks.HISTORY, record))]
     if any(field.type == "file" and answers.get(field.id) for field in form.fields):
         more.append(Button(Message(N_("📎 Documents")), _data(callbacks.DOCUMENTS, record)))

@@ -10,9 +10,17 @@ from flows.access import Action
 
 @dataclass(frozen=True)
 class Approve:
-    """Pass the record up; at the last level ``amount`` (yuan) is required and grants aid."""
+    """Pass the record up; at the last level ``amount`` (yuan) is required and grants aid.
+
+    ``confirmed``: the officer saw an amount above the policy's confirmation line in words and
+    confirmed it.
+    """
 
     amount: Decimal | None = None
+    confirmed: bool = False
+    # Approving although the pre-check says ``against`` (not eligible, excluded) needs a reason.
+    reason: str | None = None
+    against: str | None = None
 
 
 @dataclass(frozen=True)
@@ -36,9 +44,18 @@ class AmendAmount:
 
     amount: Decimal
     reason: str
+    confirmed: bool = False
 
 
-Decision = Approve | Return | Reject | AmendAmount
+@dataclass(frozen=True)
+class WithdrawGrant:
+    """Take back the aid granted to a record (last level, before review closes): the record
+    ends rejected, with the reason the worker will read."""
+
+    reason: str
+
+
+Decision = Approve | Return | Reject | AmendAmount | WithdrawGrant
 
 
 def action_of(decision: Decision) -> Action:

@@ -14,6 +14,7 @@ from typing import Final
 from zoneinfo import ZoneInfo
 
 from flows.access import Level, level_name
+from flows.access.roles import OFFICER_LEVELS, ROLE_NAMES
 from flows.forms.display import LIST_SEPARATOR
 from flows.forms.masking import scrub
 from flows.forms.texts import Joined, Text
@@ -30,6 +31,7 @@ KIND_NAMES: Final[dict[str, str]] = {
     "rejected": N_("rejected"),
     "aid_granted": N_("approved, aid granted"),
     "amount_changed": N_("aid amount changed"),
+    "grant_withdrawn": N_("aid withdrawn"),
     "sensitive_viewed": N_("full ID and card numbers viewed"),
     "documents_viewed": N_("supporting documents viewed"),
     "documents_exported": N_("supporting documents copied to files on the server"),
@@ -42,10 +44,25 @@ KIND_NAMES: Final[dict[str, str]] = {
     "draft_deleted": N_("draft deleted"),
     "marked_untruthful": N_("answers marked untruthful, pre-check made again"),
     "precheck_overridden": N_("pre-check outcome overridden"),
+    "record_handed_over": N_("handed to another officer of the unit to correct"),
+    # Events of no record (``songnuan audit --general``).
+    "role_granted": N_("role granted by an invitation"),
+    "role_revoked": N_("role taken back"),
+    "invitation_created": N_("invitation link made"),
+    "invitation_revoked": N_("invitation link withdrawn"),
+    "exported": N_("table exported"),
+    "party_aided_imported": N_("list of Party-aided members imported"),
+    "broadcast_created": N_("broadcast sent"),
+    "campaign_created": N_("campaign created"),
+    "campaign_updated": N_("campaign changed"),
+    "deadline_moved": N_("deadline moved"),
 }
+# Events whose from and to are roles.
+ROLE_KINDS: Final = frozenset({"role_granted", "role_revoked"})
 # Events whose from and to are pre-check outcomes, not states of the record.
 PRECHECK_KINDS: Final = frozenset({"marked_untruthful", "precheck_overridden"})
 _LEVELS: Final = frozenset(level.value for level in Level)
+OFFICER_ROLES: Final = frozenset(role.value for role in OFFICER_LEVELS)
 
 
 @dataclass(frozen=True)
@@ -54,11 +71,27 @@ class HistoryEntry:
 
     at: dt.datetime
     kind: str
-    actor: str | None
+    actor: Text | None
     from_state: str | None = None
     to_state: str | None = None
     reason: str | None = None
     details: Mapping[str, object] = field(default_factory=dict)
+
+
+def actor_text(
+    user_id: int, name: str | None, role: str | None, unit: str | None, *, named: bool
+) -> Text:
+    """Who acted, as they were then: by name in the bot; for the audit, an officer by account,
+    name, role and unit, anyone else by account and role only (a worker's name stays out)."""
+    if named and name:
+        return name
+    role_name: Text = Message(ROLE_NAMES[role]) if role in ROLE_NAMES else (role or "?")
+    if role in OFFICER_ROLES and name:
+        return Message(
+            N_("#{id} {name} ({role}, {unit})"),
+            {"id": str(user_id), "name": name, "role": role_name, "unit": unit or "?"},
+        )
+    return Message(N_("#{id} ({role})"), {"id": str(user_id), "role": role_name})
 
 
 def history_lines(
@@ -80,6 +113,8 @@ def _line(entry: HistoryEntry, labels: Mapping[str, Text], zone: ZoneInfo) -> Te
     ]
     if entry.kind in PRECHECK_KINDS and entry.to_state:
         parts.append(_outcomes(entry.from_state, entry.to_state))
+    elif entry.kind in ROLE_KINDS:
+        parts.append(Joined((_role(entry.from_state), _role(entry.to_state)), " → "))
     elif entry.from_state and entry.to_state and entry.from_state != entry.to_state:
         parts.append(Joined((_state(entry.from_state), _state(entry.to_state)), " → "))
     level = entry.details.get("to_level")
@@ -94,12 +129,24 @@ def _line(entry: HistoryEntry, labels: Mapping[str, Text], zone: ZoneInfo) -> Te
         names = tuple(labels.get(str(name), str(name)) for name in changed)
         changed_text = Joined(names, LIST_SEPARATOR) if names else Message(N_("nothing"))
         parts.append(Message(N_("changed: {fields}"), {"fields": changed_text}))
+    against = entry.details.get("against_precheck")
+    if isinstance(against, str):
+        parts.append(
+            Message(N_("against the pre-check: {outcome}"), {"outcome": outcome_name(against)})
+        )
     amount = entry.details.get("amount")
     if isinstance(amount, str):
         parts.append(Message(N_("amount {amount}"), {"amount": Decimal(amount)}))
+    previous = entry.details.get("previous_amount")
+    if isinstance(previous, str):
+        parts.append(Message(N_("was {amount}"), {"amount": Decimal(previous)}))
     if entry.reason:
         parts.append(Message(N_("reason: {reason}"), {"reason": scrub(entry.reason)}))
     return Joined(tuple(parts), " · ")
+
+
+def _role(value: str | None) -> Text:
+    return Message(ROLE_NAMES[value]) if value in ROLE_NAMES else (value or "-")
 
 
 def _state(value: str) -> Text:

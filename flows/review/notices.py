@@ -56,6 +56,20 @@ def worker_notice(
             N_("The aid amount of your registration was changed to {amount}. Reason: {reason}"),
             {"amount": transition.amount, "reason": reason},
         )
+    if kind is Kind.GRANT_WITHDRAWN:
+        return Joined(
+            (
+                Message(
+                    N_(
+                        "The aid granted to your registration was withdrawn by {by}. "
+                        "Reason: {reason}"
+                    ),
+                    {"by": by, "reason": reason},
+                ),
+                Message(ASK_THE_UNIT),
+            ),
+            "\n",
+        )
     if kind is Kind.RETURNED:
         names = [(labels or {}).get(field, field) for field in transition.fields]
         return Joined(
@@ -97,6 +111,8 @@ def officer_outcome(transition: Transition) -> Message:
         return Message(N_("✅ Approved; aid granted: {amount}."), {"amount": transition.amount})
     if kind is Kind.AMOUNT_CHANGED:
         return Message(N_("✏️ Aid amount changed to {amount}."), {"amount": transition.amount})
+    if kind is Kind.GRANT_WITHDRAWN:
+        return Message(N_("🚫 Aid withdrawn; the record is now rejected."))
     if kind is Kind.RETURNED:
         return Message(N_("↩️ Returned for correction."))
     if kind is Kind.REJECTED:

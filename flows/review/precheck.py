@@ -105,6 +105,18 @@ def approve_anyway_screen(record: RecordView, stored: Mapping[str, Any] | None) 
     return Screen((question,), ((sure,), (Button(BACK_TO_CARD, _data(callbacks.CARD, record)),)))
 
 
+def anyway_reason_screen(record: RecordView, outcome: str | None) -> Screen:
+    """Approving against the pre-check's advice: why, typed, kept in the history."""
+    question = Message(
+        N_(
+            "Why is record {id} approved although the pre-check says: {outcome}? Please type "
+            "the reason; it is kept in the record's history."
+        ),
+        {"id": str(record.id), "outcome": outcome_name(outcome or "")},
+    )
+    return Screen((question,), ((Button(BACK_TO_CARD, _data(callbacks.CARD, record)),),))
+
+
 def in_effect(stored: Mapping[str, Any] | None) -> str | None:
     """The outcome the record stands at: an officer's override, else the computed one."""
     override = (stored or {}).get("override")

@@ -21,7 +21,7 @@ class RecordView:
     ``decided_by`` names who made the last decision (for "already decided by …");
     ``field_ids`` are the fields an officer may flag on return (None: not checked);
     ``version`` is the stored row's version, carried by the card's buttons; ``zone`` is where
-    deadlines are shown.
+    deadlines are shown; an aid amount above ``amount_bound`` is granted only once confirmed.
     """
 
     id: int
@@ -39,6 +39,7 @@ class RecordView:
     decided_by: str | None = None
     field_ids: frozenset[str] | None = None
     zone: ZoneInfo = SHANGHAI
+    amount_bound: Decimal | None = None
 
     @property
     def waiting_level(self) -> Level | None:

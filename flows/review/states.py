@@ -6,7 +6,8 @@
                       │                    │                                  aid_granted
                 return│              return│
                       ▼                    ▼
-                    returned ─resubmit→ resubmitted (waits again at the level that returned it)
+                    returned ─resubmit→ resubmitted (waits at the first level again, whichever
+                                                     level returned it, and climbs the chain)
     any waiting state (submitted, resubmitted, approved) ─reject→ rejected
 
 ``level`` is where the record waits (submitted, resubmitted, approved), was sent back from

@@ -7,16 +7,16 @@ raise :class:`~flows.access.Refused` with a message for the person who tried.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import StrEnum
 from typing import Final
 
-from flows.access import Actor, Level, Reason, Refusal, Refused, level_name, may
+from flows.access import Action, Actor, Level, Reason, Refusal, Refused, level_name, may
 from flows.forms.parsing.normalize import visible
 from flows.i18n import N_, Message
-from flows.review.amounts import check_amount
-from flows.review.decisions import AmendAmount, Approve, Decision, Return, action_of
+from flows.review.amounts import check_amount, unconfirmed
+from flows.review.decisions import AmendAmount, Approve, Decision, Return, WithdrawGrant, action_of
 from flows.review.records import RecordView
 from flows.review.states import STATE_NAMES, UNSUBMITTED, State, next_level
 
@@ -33,10 +33,18 @@ class Kind(StrEnum):
     REJECTED = "rejected"
     AID_GRANTED = "aid_granted"
     AMOUNT_CHANGED = "amount_changed"
+    GRANT_WITHDRAWN = "grant_withdrawn"
 
 
 DECISION_KINDS: Final = frozenset(
-    {Kind.APPROVED, Kind.RETURNED, Kind.REJECTED, Kind.AID_GRANTED, Kind.AMOUNT_CHANGED}
+    {
+        Kind.APPROVED,
+        Kind.RETURNED,
+        Kind.REJECTED,
+        Kind.AID_GRANTED,
+        Kind.AMOUNT_CHANGED,
+        Kind.GRANT_WITHDRAWN,
+    }
 )
 
 
@@ -56,6 +64,7 @@ class Transition:
     amount: Decimal | None = None
     previous_amount: Decimal | None = None
     changed: tuple[str, ...] = ()
+    against_precheck: str | None = None
 
     def details(self) -> dict[str, object]:
         """The audit event's details: levels, field ids and amounts, JSON-safe, nothing personal."""
@@ -68,19 +77,31 @@ class Transition:
             details["amount"] = str(self.amount)
         if self.previous_amount is not None:
             details["previous_amount"] = str(self.previous_amount)
+        if self.against_precheck is not None:
+            details["against_precheck"] = self.against_precheck
         return details
 
 
 def submit(
     record: RecordView, actor: Actor, now: dt.datetime, changed: tuple[str, ...] = ()
 ) -> Transition:
-    """Send a draft to the first level, or a corrected record back to the level that returned
-    it (``changed``: the flagged answers that now differ)."""
+    """Send a draft to the first level, and a corrected record too (``changed``: the flagged
+    answers that now differ).
+
+    One route after a return, whoever returned it: the unit's union vouches for every record it
+    passes up (the notices have it collect, check and stamp them), so a corrected record is
+    checked there again and climbs the chain again, as the worker was told when submitting.
+    """
     if actor.user_id is None or actor.user_id != record.entered_by_user_id:
         raise _refused(
             Reason.NOT_OWN_RECORD,
             N_("Only the person who filled in this registration can submit it."),
         )
+    # Authorship alone is not enough: an officer who has left the record's unit no longer acts
+    # on it (the person registered always may).
+    refusal = may(actor, Action.VIEW_CARD, record.target)
+    if refusal is not None:
+        raise Refused(refusal)
     if record.state is State.DRAFT:
         if now < record.intake_opens:
             raise _refused(
@@ -98,7 +119,7 @@ def submit(
     if record.state is State.RETURNED:
         _check_review_open(record, now)
         return _move(
-            record, actor, Kind.RESUBMITTED, State.RESUBMITTED, record.level, changed=changed
+            record, actor, Kind.RESUBMITTED, State.RESUBMITTED, record.levels[0], changed=changed
         )
     raise _refused(Reason.ALREADY_SUBMITTED, N_("This registration has been submitted already."))
 
@@ -110,7 +131,7 @@ def decide(record: RecordView, decision: Decision, actor: Actor, now: dt.datetim
         # A record that went up past the officer's level was decided by someone at theirs.
         raise Refused(not_waiting(record) if _moved_past(record, actor) else refusal)
     _check_review_open(record, now)
-    if isinstance(decision, AmendAmount):
+    if isinstance(decision, AmendAmount | WithdrawGrant):
         return _amend(record, decision, actor)
     level = record.waiting_level
     if level is None:
@@ -151,6 +172,19 @@ def _moved_past(record: RecordView, actor: Actor) -> bool:
 
 
 def _approve(record: RecordView, decision: Approve, actor: Actor, level: Level) -> Transition:
+    transition = _approval(record, decision, actor, level)
+    if decision.against is None:
+        return transition
+    if decision.reason is None:
+        raise _refused(
+            Reason.REASON_REQUIRED,
+            N_("Please give the reason for approving against the pre-check's advice."),
+        )
+    reason = check_reason(decision.reason)
+    return replace(transition, reason=reason, against_precheck=decision.against)
+
+
+def _approval(record: RecordView, decision: Approve, actor: Actor, level: Level) -> Transition:
     following = next_level(record.levels, level)
     if following is None:
         if decision.amount is None:
@@ -158,7 +192,7 @@ def _approve(record: RecordView, decision: Approve, actor: Actor, level: Level) 
                 Reason.AMOUNT_REQUIRED,
                 N_("Please enter the aid amount: yours is the last level of review."),
             )
-        amount = check_amount(decision.amount)
+        amount = _confirmed(record, decision.amount, decision.confirmed)
         return _move(record, actor, Kind.AID_GRANTED, State.AID_GRANTED, level, amount=amount)
     if decision.amount is not None:
         raise _refused(
@@ -169,16 +203,35 @@ def _approve(record: RecordView, decision: Approve, actor: Actor, level: Level) 
     return _move(record, actor, Kind.APPROVED, State.APPROVED, following)
 
 
-def _amend(record: RecordView, decision: AmendAmount, actor: Actor) -> Transition:
+def _amend(record: RecordView, decision: AmendAmount | WithdrawGrant, actor: Actor) -> Transition:
     if record.state is not State.AID_GRANTED:
         raise _refused(
             Reason.NOT_GRANTED, N_("Only the amount of a record granted aid can be changed.")
         )
-    amount = check_amount(decision.amount)
+    if isinstance(decision, WithdrawGrant):
+        reason = check_reason(decision.reason)
+        withdrawn = _move(record, actor, Kind.GRANT_WITHDRAWN, State.REJECTED, record.level, reason)
+        return replace(withdrawn, previous_amount=record.aid_amount)
+    amount = _confirmed(record, decision.amount, decision.confirmed)
     reason = check_reason(decision.reason)
     return _move(
         record, actor, Kind.AMOUNT_CHANGED, State.AID_GRANTED, record.level, reason, amount=amount
     )
+
+
+def _confirmed(record: RecordView, amount: Decimal, confirmed: bool) -> Decimal:
+    return grant_amount(record, amount, confirmed=confirmed)
+
+
+def grant_amount(record: RecordView, amount: Decimal, *, confirmed: bool) -> Decimal:
+    """The amount as granted to the record; raises :class:`Refused` for an amount that is not
+    one, and (``AMOUNT_UNCONFIRMED``) for one above the policy's confirmation line that the
+    officer has not yet confirmed in words."""
+    checked = check_amount(amount)
+    refused = unconfirmed(checked, record.amount_bound, confirmed)
+    if refused is not None:
+        raise refused
+    return checked
 
 
 def _move(

@@ -7,8 +7,9 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm.util import identity_key
 
-from storage.models import AuditEvent
+from storage.models import AuditEvent, User
 
 
 def record(
@@ -23,10 +24,15 @@ def record(
     reason: str | None = None,
     details: dict[str, Any] | None = None,
 ) -> AuditEvent:
-    """Append an event to the trail (it is written with the caller's transaction)."""
+    """Append an event to the trail (it is written with the caller's transaction).
+
+    The actor's name, role and unit are copied into the event as they stand when it is
+    written, so that the history shows the role someone acted in, not the one they hold today.
+    """
     event = AuditEvent(
         kind=kind,
         actor_user_id=actor_user_id,
+        **(_actor_snapshot(session, actor_user_id) if actor_user_id is not None else {}),
         registration_id=registration_id,
         campaign_id=campaign_id,
         from_state=from_state,
@@ -36,6 +42,27 @@ def record(
     )
     session.add(event)
     return event
+
+
+def _actor_snapshot(session: AsyncSession, user_id: int) -> dict[str, Any]:
+    # The account as this session holds it now (a role just granted counts), else as stored.
+    user = session.identity_map.get(identity_key(User, user_id))
+    if isinstance(user, User):
+        return {
+            "actor_name": user.display_name,
+            "actor_role": user.role,
+            "actor_unit_id": user.unit_id,
+        }
+
+    # Not loaded: read by the INSERT itself, without a query of its own.
+    def column(attribute: Any) -> Any:
+        return select(attribute).where(User.id == user_id).scalar_subquery()
+
+    return {
+        "actor_name": column(User.display_name),
+        "actor_role": column(User.role),
+        "actor_unit_id": column(User.unit_id),
+    }
 
 
 async def for_registration(session: AsyncSession, registration_id: int) -> Sequence[AuditEvent]:

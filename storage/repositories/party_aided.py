@@ -3,23 +3,53 @@
 The list holds resident IDs only as keyed hashes (:meth:`storage.crypto.Vault.blind_index` of
 the canonical 18-character number, as registrations store theirs), so it matches records
 without keeping any number. A match is flagged on the record's history when the list is
-imported and at every later submission; the pre-check reads :func:`is_listed`.
+imported and at every later submission; the pre-check reads :func:`is_listed`. A record already
+granted aid when its person turns up on the list is brought to the provincial officers, who may
+withdraw the aid: the grant is theirs to undo, not the import's.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Final
 
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from flows.review import UNSUBMITTED
+from flows.i18n import N_, translator
+from flows.review import UNSUBMITTED, State
 from storage.crypto import Vault
-from storage.models import AuditEvent, PartyAidedPerson, Registration
-from storage.repositories import audit
+from storage.models import AuditEvent, PartyAidedPerson, Registration, User
+from storage.repositories import audit, broadcasts
+from storage.repositories.reminders import Recipient
 
 FLAGGED = "party_aided_flagged"
+GRANTED_BUT_LISTED: Final = N_(
+    "⚠️ Record {id} was granted {amount}, but its person is on the list of Party members "
+    "already aided by the Party organisation (exclusion P)."
+)
+HOW_TO_WITHDRAW: Final = N_(
+    "To withdraw the aid: send /history {id}, press “◀ Back to the record”, then “🚫 Withdraw "
+    "the aid”."
+)
+
+
+@dataclass(frozen=True)
+class Match:
+    """A submitted record whose person is on the list; ``flagged_now``: first found now."""
+
+    registration_id: int
+    state: str
+    aid_amount: Decimal | None
+    flagged_now: bool
+
+    @property
+    def granted(self) -> bool:
+        """Whether aid was granted to the record already."""
+        return self.state == State.AID_GRANTED
 
 
 def resident_id_hash(vault: Vault, number: str) -> str:
@@ -92,7 +122,13 @@ async def flag(session: AsyncSession, registration: Registration) -> bool:
 
 
 async def flag_submitted(session: AsyncSession) -> list[int]:
-    """Flag every submitted record whose person is on the list; the ids flagged now.
+    """Flag every submitted record whose person is on the list; the ids flagged now."""
+    return [match.registration_id for match in await match_submitted(session) if match.flagged_now]
+
+
+async def match_submitted(session: AsyncSession) -> list[Match]:
+    """Every submitted record whose person is on the list, flagged once each: the same list
+    imported again finds the same matches again.
 
     Drafts are left to their submission, which checks the list again.
     """
@@ -105,4 +141,40 @@ async def flag_submitted(session: AsyncSession) -> list[int]:
         .where(Registration.state.notin_([state.value for state in UNSUBMITTED]))
         .order_by(Registration.id)
     )
-    return [registration.id for registration in matches.all() if await flag(session, registration)]
+    return [
+        Match(record.id, record.state, record.aid_amount, await flag(session, record))
+        for record in matches.all()
+    ]
+
+
+async def alert_province(
+    session: AsyncSession, granted: Sequence[Match], now: dt.datetime, default_locale: str
+) -> int:
+    """Queue a notice to every provincial officer, in their language, naming the granted
+    records on the list and how to withdraw their aid (the running bot sends it within a
+    minute, as a broadcast); how many officers it goes to."""
+    if not granted:
+        return 0
+    officers = await session.scalars(
+        select(User)
+        .where(User.role == "province_officer", User.blocked_at.is_(None))
+        .order_by(User.id)
+    )
+    by_locale: dict[str, list[Recipient]] = {}
+    for officer in officers:
+        by_locale.setdefault(officer.locale or default_locale, []).append(Recipient.of(officer))
+    for locale, to in by_locale.items():
+        t = translator(locale)
+        lines = [
+            line
+            for match in granted
+            for line in (
+                t(GRANTED_BUT_LISTED, id=str(match.registration_id), amount=match.aid_amount),
+                t(HOW_TO_WITHDRAW, id=str(match.registration_id)),
+            )
+        ]
+        scope = broadcasts.Scope("all", None, "officers")
+        await broadcasts.create(
+            session, scope=scope, text="\n".join(lines), created_by_user_id=None, to=to, now=now
+        )
+    return sum(len(to) for to in by_locale.values())

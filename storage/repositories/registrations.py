@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Final, Literal, get_args
 
-from sqlalchemy import ColumnElement, Select, and_, bindparam, select, true, update
+from sqlalchemy import ColumnElement, Select, and_, bindparam, or_, select, true, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.attributes import flag_modified
 
@@ -131,6 +131,12 @@ def _campaign_and_draft(whose: Whose) -> Select[Campaign, Registration]:
                 Registration.entered_by_user_id == bindparam("user_id"),
                 Registration.state.in_(OPEN_STATES),
                 _WHOSE[whose],
+                # A record entered for someone else stays with its unit: an officer who moved
+                # to another unit does not carry it along.
+                or_(
+                    Registration.subject_user_id.is_not(None),
+                    Registration.unit_id == bindparam("unit_id"),
+                ),
             ),
         )
         .where(

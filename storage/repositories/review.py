@@ -12,10 +12,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from flows.access import (
@@ -31,6 +32,7 @@ from flows.access import (
 )
 from flows.forms import load_form
 from flows.i18n import N_, Message
+from flows.policy import load_policy
 from flows.registration import RegistrationState, start_correction
 from flows.review import (
     DECISION_KINDS,
@@ -44,6 +46,7 @@ from flows.review import (
     Return,
     State,
     Transition,
+    actor_text,
     answer_digests,
     chain,
     changed_fields,
@@ -52,7 +55,7 @@ from flows.review import (
 from flows.review import decide as decide_record
 from flows.review import submit as submit_record
 from storage.crypto import Vault
-from storage.models import AuditEvent, Campaign, Registration, User
+from storage.models import AuditEvent, Campaign, Registration, Unit, User
 from storage.repositories import audit, party_aided, registrations, units
 
 SENSITIVE_VIEWED = "sensitive_viewed"
@@ -113,7 +116,17 @@ async def record_view(
         decided_by=decided_by,
         field_ids=field_ids,
         zone=zone,
+        amount_bound=amount_bound(campaign),
     )
+
+
+def amount_bound(campaign: Campaign) -> Decimal | None:
+    """The campaign policy's confirmation line for aid amounts, as it stood when intake
+    opened (None: every amount is granted without a second look)."""
+    amounts = load_policy(campaign.policy_id).spec.aid_amounts
+    if amounts is None:
+        return None
+    return amounts.confirm_above_on(campaign.intake_opens.astimezone(SHANGHAI).date())
 
 
 async def target_of(session: AsyncSession, registration: Registration) -> RecordTarget:
@@ -233,6 +246,8 @@ async def decide(
     values = _placement(transition)
     if transition.amount is not None:
         values["aid_amount"] = transition.amount
+    if transition.kind is Kind.GRANT_WITHDRAWN:
+        values["aid_amount"] = None
     if not await registrations.write_if_unchanged(session, registration, values):
         raise Refused(not_waiting(await record_view(session, registration, campaign, zone=zone)))
     if reopened is not None:
@@ -271,8 +286,16 @@ async def last_decider(session: AsyncSession, registration_id: int) -> str | Non
 
 
 async def rejection_reason(session: AsyncSession, registration_id: int) -> str | None:
-    """Why the record was rejected (its last rejection), if it was."""
-    event = await _last_event(session, registration_id, Kind.REJECTED)
+    """Why the record was rejected (its last rejection, or the withdrawal of its aid)."""
+    event = await session.scalar(
+        select(AuditEvent)
+        .where(
+            AuditEvent.registration_id == registration_id,
+            AuditEvent.kind.in_([Kind.REJECTED.value, Kind.GRANT_WITHDRAWN.value]),
+        )
+        .order_by(AuditEvent.id.desc())
+        .limit(1)
+    )
     return event.reason if event is not None else None
 
 
@@ -291,32 +314,41 @@ async def history(
     session: AsyncSession, registration_id: int, *, named: bool = True
 ) -> list[HistoryEntry]:
     """The record's audit events, oldest first; actors by name, or by account and role."""
+    return await audit_entries(session, AuditEvent.registration_id == registration_id, named=named)
+
+
+async def audit_entries(
+    session: AsyncSession, condition: ColumnElement[bool], *, named: bool = True
+) -> list[HistoryEntry]:
+    """The audit events that meet ``condition``, oldest first, each actor as they were then
+    (events from before that was kept show the account as it is now)."""
     rows = await session.execute(
-        select(AuditEvent, User)
+        select(AuditEvent, User, Unit.code)
         .outerjoin(User, AuditEvent.actor_user_id == User.id)
-        .where(AuditEvent.registration_id == registration_id)
+        .outerjoin(Unit, Unit.id == func.coalesce(AuditEvent.actor_unit_id, User.unit_id))
+        .where(condition)
         .order_by(AuditEvent.id)
     )
     return [
         HistoryEntry(
             at=event.at,
             kind=event.kind,
-            actor=_actor_name(user, named),
+            actor=None
+            if user is None
+            else actor_text(
+                user.id,
+                event.actor_name or user.display_name,
+                event.actor_role or user.role,
+                unit_code,
+                named=named,
+            ),
             from_state=event.from_state,
             to_state=event.to_state,
             reason=event.reason,
             details=event.details,
         )
-        for event, user in rows.all()
+        for event, user, unit_code in rows.all()
     ]
-
-
-def _actor_name(user: User | None, named: bool) -> str | None:
-    if user is None:
-        return None
-    if named and user.display_name:
-        return user.display_name
-    return f"#{user.id} ({user.role})"
 
 
 async def campaign_of(session: AsyncSession, registration: Registration) -> Campaign:

@@ -48,6 +48,12 @@ def test_a_list_with_a_header_flags_the_matching_record(
     assert len(hashes) == 2 and IDS[0] not in hashes
     assert flagged == [first]
 
+    # The same file again finds the same match again; the history notes it once.
+    assert main(["import", "party-aided", str(listing)]) == 0
+    out = capsys.readouterr().out
+    assert f"on the list as before: 1 submitted record(s): {first}" in out
+    assert on_database(settings, _stored)[1] == [first]
+
 
 def test_a_bad_line_imports_nothing_and_masks_the_number(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]

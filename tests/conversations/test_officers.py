@@ -649,7 +649,26 @@ async def test_approving_against_the_precheck_asks_first(
     assert card.button_labels[0] == CARD_BUTTONS[locale][0]
     await officer.press(CARD_BUTTONS[locale][0][0], card)
     await officer.press(buttons[0][0], card)
+    # Not without a reason: it is asked for, and kept in the history.
+    assert card.text == (
+        "Why is record 1 approved although the pre-check says: excluded? Please type the reason; "
+        "it is kept in the record's history."
+        if locale == "en"
+        else "登记 1 的预审结论为：属排除情形，不予资助，为什么仍然通过？"
+        "请输入原因，将记入处理记录。"
+    )
+    assert (await states(services))[1] == ("submitted", "unit")
+    await officer.send("店铺已于去年注销")
     assert (await states(services))[1] == ("approved", "department")
+    await officer.send("/history 1")
+    assert officer.last.text.splitlines()[-1].split(" · ", 2)[2] == (
+        "approved · submitted, waiting for review → approved by the level below, waiting for "
+        "review · the supervising department's union · against the pre-check: excluded · "
+        "reason: 店铺已于去年注销"
+        if locale == "en"
+        else "审核通过 · 已提交，等待审核 → 下级已审核通过，等待审核 · 主管厅局工会 · "
+        "不顾预审结论：属排除情形，不予资助 · 原因：店铺已于去年注销"
+    )
 
 
 async def test_a_typed_reason_survives_a_restart_and_cancel_decides_nothing(

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from flows.access import Reason, Refused
-from flows.review import parse_amount, standard_amounts
+from flows.review import in_words, parse_amount, standard_amounts
 
 
 @pytest.mark.parametrize(
@@ -57,3 +57,24 @@ def test_standard_amounts_are_checked_sorted_and_unique() -> None:
 def test_a_bad_standard_amount_is_a_data_error(bad: Decimal) -> None:
     with pytest.raises(ValueError, match="standard amount"):
         standard_amounts([Decimal(500), bad])
+
+
+@pytest.mark.parametrize(
+    ("amount", "capitals", "english"),
+    [
+        ("800", "捌佰元整", "eight hundred yuan"),
+        ("1000.05", "壹仟元零伍分", "one thousand yuan and five fen"),
+        ("10010", "壹万零壹拾元整", "ten thousand and ten yuan"),
+        ("3000.10", "叁仟元壹角", "three thousand yuan and ten fen"),
+        ("0.50", "伍角", "fifty fen"),
+        (
+            "99999999",
+            "玖仟玖佰玖拾玖万玖仟玖佰玖拾玖元整",
+            "ninety-nine million, nine hundred and ninety-nine thousand, nine hundred and "
+            "ninety-nine yuan",
+        ),
+    ],
+)
+def test_an_amount_in_words(amount: str, capitals: str, english: str) -> None:
+    words = in_words(Decimal(amount))
+    assert (words.zh_CN, words.en) == (capitals, english)

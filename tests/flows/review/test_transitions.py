@@ -158,7 +158,9 @@ def test_the_amount_is_kept_in_fen_and_the_previous_one_is_remembered() -> None:
 SUBMISSIONS: Final = [
     (record(state=S.DRAFT, level=None), WORKER, DURING_INTAKE, (Kind.SUBMITTED, S.SUBMITTED, L.UNIT)),
     (record(state=S.DRAFT, level=None, entered_by=11), UNIT_OFFICER, DURING_INTAKE, (Kind.SUBMITTED, S.SUBMITTED, L.UNIT)),
-    (record(state=S.RETURNED, level=L.DEPARTMENT), WORKER, DURING_REVIEW, (Kind.RESUBMITTED, S.RESUBMITTED, L.DEPARTMENT)),
+    # A correction is checked at the unit again, whichever level returned it.
+    (record(state=S.RETURNED, level=L.DEPARTMENT), WORKER, DURING_REVIEW, (Kind.RESUBMITTED, S.RESUBMITTED, L.UNIT)),
+    (record(state=S.RETURNED, level=L.PROVINCE), WORKER, DURING_REVIEW, (Kind.RESUBMITTED, S.RESUBMITTED, L.UNIT)),
     (record(state=S.DRAFT, level=None), WORKER, INTAKE_CLOSES, Reason.INTAKE_CLOSED),
     (record(state=S.DRAFT, level=None), WORKER, INTAKE_OPENS - dt.timedelta(seconds=1), Reason.INTAKE_NOT_OPEN),
     (record(state=S.RETURNED), WORKER, REVIEW_CLOSES, Reason.REVIEW_CLOSED),
