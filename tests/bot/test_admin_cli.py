@@ -30,10 +30,17 @@ def songnuan(capsys: pytest.CaptureFixture[str], *arguments: str) -> tuple[int, 
     return status, shown.out, shown.err
 
 
+def add_tree(capsys: pytest.CaptureFixture[str]) -> None:
+    """jl (province) → finance (department) → treasury (unit)."""
+    songnuan(capsys, "unit", "add", "jl", "吉林省直机关工会")
+    songnuan(capsys, "unit", "add", "finance", "省财政厅工会", "--parent", "jl")
+    songnuan(capsys, "unit", "add", "treasury", "国库处工会小组", "--parent", "finance")
+
+
 def create_campaign(capsys: pytest.CaptureFixture[str]) -> int:
-    """A province, a unit and the Jilin 2020 campaign over it; the exit status of the last."""
-    songnuan(capsys, "unit", "add", "jl", "吉林省直机关工会", "--kind", "province")
-    songnuan(capsys, "unit", "add", "treasury", "国库处工会小组", "--parent", "jl")
+    """A province, a department, a unit and the Jilin 2020 campaign over it; the exit status of
+    the last."""
+    add_tree(capsys)
     create = [
         "campaign", "create", "2020", "--name", "2020年送温暖", "--form", "jilin-2020",
         "--policy", "jilin-2020", "--units", "treasury",
@@ -73,8 +80,7 @@ def test_the_unit_tree(installation: Path, capsys: pytest.CaptureFixture[str]) -
 
 
 def test_invitations(installation: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    songnuan(capsys, "unit", "add", "jl", "吉林省直机关工会", "--kind", "province")
-    songnuan(capsys, "unit", "add", "treasury", "国库处工会小组", "--parent", "jl")
+    add_tree(capsys)
     status, shown, _ = songnuan(capsys, "invite", "officer", "--unit", "treasury")
     assert status == 0
     link, details = shown.splitlines()
