@@ -138,7 +138,7 @@ def _kind(args: argparse.Namespace) -> Callable[[AsyncSession], Awaitable[int]]:
         unit = await _parent(session, args.code)
         assert unit is not None
         before = unit.kind
-        parent: Unit | None | bool = False
+        parent: Unit | bool | None = False
         if args.no_parent:
             parent = None
         elif args.parent:
@@ -159,7 +159,9 @@ def _remove(args: argparse.Namespace) -> Callable[[AsyncSession], Awaitable[int]
         assert unit is not None
         await units.remove(session, unit)
         audit.record(
-            session, "unit_removed", details={"unit": unit.code, "name": unit.name, "kind": unit.kind}
+            session,
+            "unit_removed",
+            details={"unit": unit.code, "name": unit.name, "kind": unit.kind},
         )
         print(f"removed {unit.kind} {args.code}: {unit.name}")
         return 0

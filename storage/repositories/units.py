@@ -11,7 +11,11 @@ from storage.models import CampaignUnit, DuplicateAttempt, Invitation, Registrat
 
 UNIT_KINDS = ("province", "department", "unit")
 # The review chain climbs this tree one level at a time, so each kind has one kind of parent.
-PARENT_KIND: dict[str, str | None] = {"province": None, "department": "province", "unit": "department"}
+PARENT_KIND: dict[str, str | None] = {
+    "province": None,
+    "department": "province",
+    "unit": "department",
+}
 
 
 class UnitError(ValueError):
@@ -79,7 +83,7 @@ async def children(session: AsyncSession, unit: Unit) -> Sequence[Unit]:
 
 
 async def set_kind(
-    session: AsyncSession, unit: Unit, kind: str, parent: Unit | None | bool = False
+    session: AsyncSession, unit: Unit, kind: str, parent: Unit | bool | None = False
 ) -> None:
     """Correct a unit's kind, and its parent with it when given (``False``: keep the parent).
 
@@ -116,7 +120,9 @@ async def remove(session: AsyncSession, unit: Unit) -> None:
             Invitation.unit_id == unit.id, Invitation.uses > 0
         ),
     }
-    found = [f"{count} {what}" for what, query in uses.items() if (count := await session.scalar(query))]
+    found = [
+        f"{count} {what}" for what, query in uses.items() if (count := await session.scalar(query))
+    ]
     if found:
         raise UnitError(f"{unit.code} has {', '.join(found)}: it cannot be removed")
     await session.execute(delete(CampaignUnit).where(CampaignUnit.unit_id == unit.id))

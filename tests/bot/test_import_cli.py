@@ -87,7 +87,10 @@ def test_several_columns_need_a_named_one(
 
 @pytest.mark.parametrize("encoding", ["gbk", "gb18030", "utf-8", "utf-8-sig"])
 def test_a_list_saved_by_excel_in_gbk_or_utf8_is_read(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], encoding: str
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    encoding: str,
 ) -> None:
     settings = installation(tmp_path, monkeypatch)
     first, _second = in_world(settings, _two_records)

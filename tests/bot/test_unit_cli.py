@@ -106,7 +106,9 @@ def test_a_units_file_from_excel_in_gbk_is_read(
     installation: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     units = installation / "units.csv"
-    units.write_bytes("code,name,kind,parent\njl,吉林省直机关工会,,\nfinance,省财政厅工会,,jl\n".encode("gbk"))
+    units.write_bytes(
+        "code,name,kind,parent\njl,吉林省直机关工会,,\nfinance,省财政厅工会,,jl\n".encode("gbk")
+    )
     assert songnuan(capsys, "unit", "import", str(units)) == (0, "imported 2 unit(s)\n", "")
     assert songnuan(capsys, "unit", "list")[1] == (
         "jl  吉林省直机关工会  (province)\n  finance  省财政厅工会  (department)\n"
