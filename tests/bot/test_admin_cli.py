@@ -87,7 +87,17 @@ def test_invitations(installation: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert link.startswith("https://t.me/songnuan_bot?start=")
     assert details.startswith("role unit_officer, unit treasury, expires ")
     code = link.split("=", 1)[1]
+    header, usable = songnuan(capsys, "invite", "list")[1].splitlines()
+    assert header.split() == ["code", "role", "unit", "uses", "expires", "state"]
+    assert usable.split()[:4] == [code, "unit_officer", "treasury", "0/1"]
+    assert usable.endswith("  usable")
     assert songnuan(capsys, "invite", "revoke", code) == (0, f"revoked {code}\n", "")
+    assert songnuan(capsys, "invite", "list") == (
+        0,
+        "no usable invitations (--all shows the rest)\n",
+        "",
+    )
+    assert songnuan(capsys, "invite", "list", "--all")[1].splitlines()[1].endswith("  revoked")
     status, _, error = songnuan(
         capsys, "invite", "officer", "--unit", "treasury", "--level", "province"
     )

@@ -138,9 +138,7 @@ def test_a_closed_campaign_frees_its_units_and_a_withdrawn_one_too(
         try:
             async with session_factory(engine)() as session:
                 everything = await campaigns.all_campaigns(session)
-                return await campaigns.current_for_unit(
-                    session, None, everything[0].intake_opens
-                )
+                return await campaigns.current_for_unit(session, None, everything[0].intake_opens)
         finally:
             await engine.dispose()
 
