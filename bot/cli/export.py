@@ -103,9 +103,9 @@ def _export(args: argparse.Namespace) -> int:
         if args.table not in table_ids(campaign.form_id):
             shown = ", ".join(table_ids(campaign.form_id))
             fail(f"form {campaign.form_id} has no table {args.table!r} (its tables: {shown})")
-        scope, shown = await _scope(session, args.unit)
-        unit_name = shown.name if shown else ""
-        phone = args.phone if args.phone is not None else _phone_of(shown)
+        scope, named = await _scope(session, args.unit)
+        unit_name = named.name if named else ""
+        phone = args.phone if args.phone is not None else _phone_of(named)
         job = ExportJob(
             campaign=campaign,
             table_id=args.table,
