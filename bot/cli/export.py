@@ -19,6 +19,7 @@ from bot.exporting import (
     ExportJob,
     FileFormat,
     campaign_date,
+    campaign_printing,
     count,
     record_export,
     write_export,
@@ -119,6 +120,8 @@ def _export(args: argparse.Namespace) -> int:
                 as_of=campaign_date(campaign, zone),
                 full_numbers=True,
                 zone=zone,
+                locale=settings.locale,
+                **campaign_printing(campaign, zone, Selection(args.state)),
             ),
             file_format=chosen_format,
         )

@@ -14,6 +14,7 @@ from typing import Final, Literal
 from flows.tables.fills import Scope, value
 from flows.tables.fitting import row_height
 from flows.tables.layout import Align, Band, PersonTable, VerticalAlign
+from flows.tables.printing import campaign_text
 from flows.tables.records import ExportContext, ExportRecord
 from flows.tables.rows import group_items, header_block_text
 from flows.tables.values import EMPTY, CellValue
@@ -81,7 +82,8 @@ def person_sheet(
 ) -> SheetPlan:
     """Lay one record out on the form."""
     width = len(table.grid)
-    placed = [PlacedCell(1, 1, width, CellValue(table.title), "title", "center")]
+    title = campaign_text(table.title, context)
+    placed = [PlacedCell(1, 1, width, CellValue(title), "title", "center")]
     heights: dict[int, float] = {1: 36}
     row = 2
     if table.header_block is not None:
@@ -102,7 +104,7 @@ def person_sheet(
             row += 1
     last_boxed = row - 1
     across = sum(table.grid)
-    for footnote in table.footnotes:
+    for footnote in (campaign_text(note, context) for note in table.footnotes):
         placed.append(PlacedCell(row, 1, width, CellValue(footnote), "footnote"))
         heights[row] = row_height([(footnote, across)], FOOTNOTE_LINE)
         row += 1

