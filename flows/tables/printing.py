@@ -20,7 +20,6 @@ STATE_HEADER: Final = N_("Review state")
 STATE_WIDTH: Final = 18.0
 
 
-
 def campaign_text(template: str, context: ExportContext) -> str:
     """``template`` with ``{year}`` and ``{deadline}`` (written 2017年1月10日) filled in."""
     year = context.year if context.year is not None else context.as_of.year
