@@ -107,7 +107,9 @@ async def _measure(count: int, limiter: BaseRateLimiter[Any]) -> _Result:
 async def _seed(services: Services, server: BotApiStandIn, count: int, now: dt.datetime) -> None:
     """A unit, a campaign whose intake closes in a week less a minute, and ``count`` drafts."""
     async with services.sessions() as session, session.begin():
-        unit = await units.add(session, "u1", "单位", "unit", None)
+        province = await units.add(session, "p", "省直机关工会", "province", None)
+        department = await units.add(session, "d", "厅局工会", "department", province)
+        unit = await units.add(session, "u1", "单位", "unit", department)
         campaign = Campaign(
             code="bench",
             name="送温暖",

@@ -101,6 +101,9 @@ class Campaign(Base):
     levels: Mapped[list[Any]] = mapped_column(default=lambda: ["unit", "department", "province"])
     milestones: Mapped[list[Any]] = mapped_column(default=list)
     created_at: Mapped[dt.datetime] = mapped_column(default=_now)
+    # "closed" (stopped early) or "withdrawn" (made by mistake): nobody's current campaign then.
+    ended: Mapped[str | None] = mapped_column(String(16))
+    ended_at: Mapped[dt.datetime | None]
 
 
 class CampaignUnit(Base):

@@ -9,26 +9,32 @@ import logging
 from functools import partial
 from pathlib import Path
 
+from sqlalchemy import select
+
 from bot.app import close_services, open_services
 from bot.cli.common import settings_or_exit
+from bot.context import Services
 from bot.demo import DEMO_OFFICER_ID, DEMO_WORKER_ID, seed_demo
 from bot.logs import scrub_every_handler
 from bot.settings import Settings
+from bot.standin.cast import Cast, Player
 from bot.standin.running import StandInBot
 from bot.standin.server import BotApiStandIn
 from bot.standin.terminal import (
     HELP,
-    ChatScreen,
     Confused,
+    PlayAs,
     Press,
     Quit,
     Say,
     SendFile,
     ShareContact,
     Tap,
+    Who,
     interpret,
 )
-from bot.standin.users import SimulatedUser
+from flows.access.roles import Role
+from storage.models import Unit, User
 from storage.private import private_dir, private_file, write_private
 from storage.repositories import updates
 
@@ -84,12 +90,17 @@ async def _converse(settings: Settings, player: str, language_code: str) -> None
             first_update_id = await updates.last_update_id(session) + 1
         server = BotApiStandIn(first_update_id=first_update_id)
         async with StandInBot(services, server=server, reminders=True) as running:
-            user_id, name = PLAYERS[player]
-            user = running.user(user_id, name, language_code)
             keep = partial(save_received, server, settings.data_dir / "received")
-            screen = ChatScreen(user.chat, str(server.bot_user["first_name"]), keep)
+            bot_name = str(server.bot_user["first_name"])
+            cast = Cast(server, running.settle, bot_name, language_code, keep)
+            for user_id, name in PLAYERS.values():
+                cast.meet(name, user_id)
+            async with services.sessions() as session:
+                known = await session.execute(select(User.display_name, User.telegram_id))
+                cast.meet_all((name, telegram_id) for name, telegram_id in known)
+            cast.switch(PLAYERS[player][1])
             _greet(settings, player, seeded)
-            await _talk(user, screen)
+            await _talk(cast, services)
     finally:
         await close_services(services)
 
@@ -116,8 +127,8 @@ def _greet(settings: Settings, player: str, seeded: bool) -> None:
     print(HELP)
 
 
-async def _talk(user: SimulatedUser, screen: ChatScreen) -> None:
-    refresher = asyncio.create_task(_show_arrivals(screen))
+async def _talk(cast: Cast, services: Services) -> None:
+    refresher = asyncio.create_task(_show_arrivals(cast))
     try:
         while True:
             try:
@@ -126,16 +137,69 @@ async def _talk(user: SimulatedUser, screen: ChatScreen) -> None:
                 return
             if not line.strip():
                 continue
-            action = interpret(line, screen)
+            assert cast.current is not None
+            action = interpret(line, cast.current.screen)
             if isinstance(action, Quit):
                 return
-            await _perform(user, action)
-            _show(screen)
+            if isinstance(action, Who):
+                print(cast.who())
+            elif isinstance(action, PlayAs):
+                await _play_as(cast, services, action)
+            else:
+                await _perform(cast.current, action)
+            _show(cast)
     finally:
         refresher.cancel()
 
 
-async def _perform(user: SimulatedUser, action: object) -> None:
+# A new person's role from ``:as NAME ROLE``, and how far up the tree from a unit their unit is.
+SHORTCUTS = {
+    "worker": (Role.WORKER, 0),
+    "officer": (Role.UNIT_OFFICER, 0),
+    "department": (Role.DEPARTMENT_OFFICER, 1),
+    "province": (Role.PROVINCE_OFFICER, 2),
+}
+
+
+async def _play_as(cast: Cast, services: Services, action: PlayAs) -> None:
+    player = cast.players.get(action.name)
+    if player is not None and action.role is not None:
+        print(f"  ({action.name} is here already; their role stays as it is)")
+    if player is None:
+        player = cast.meet(action.name, cast.new_id())
+        if action.role is None:
+            print(f"  ({action.name} is new to the bot: /start with an invitation link's code)")
+        else:
+            where = await _give_role(services, player, action.role)
+            print(f"  ({action.name} is new: {SHORTCUTS[action.role][0]} of {where})")
+    unread = player.unread()
+    cast.switch(action.name)
+    print(f"── you are {action.name} now" + (f": {unread} unread" if unread else ""))
+
+
+async def _give_role(services: Services, player: Player, role: str) -> str:
+    """Store the new person as the bot would after an invitation: the role and its unit."""
+    given, steps_up = SHORTCUTS[role]
+    async with services.sessions() as session, session.begin():
+        # The first unit of the tree (the demo's), or the department or province above it.
+        unit = await session.scalar(select(Unit).where(Unit.kind == "unit").order_by(Unit.id))
+        for _ in range(steps_up):
+            unit = await session.get(Unit, unit.parent_id) if unit and unit.parent_id else None
+        if unit is None:
+            return "no unit (add units first)"
+        session.add(
+            User(
+                telegram_id=player.user.user_id,
+                display_name=player.name,
+                role=given.value,
+                unit_id=unit.id,
+            )
+        )
+        return unit.name
+
+
+async def _perform(player: Player, action: object) -> None:
+    user = player.user
     if isinstance(action, Confused):
         print(f"  ({action.reason})")
     elif isinstance(action, Press):
@@ -152,14 +216,18 @@ async def _perform(user: SimulatedUser, action: object) -> None:
         await user.send(action.text)
 
 
-async def _show_arrivals(screen: ChatScreen) -> None:
+async def _show_arrivals(cast: Cast) -> None:
     """Messages the bot sends by itself (reminders, notices) appear while one is typing."""
     while True:
         await asyncio.sleep(REFRESH_SECONDS)
-        _show(screen)
+        _show(cast)
 
 
-def _show(screen: ChatScreen) -> None:
-    drawn = screen.changes()
+def _show(cast: Cast) -> None:
+    """The current person's new messages, and a line for anyone else who got some."""
+    assert cast.current is not None
+    drawn = cast.current.screen.changes()
     if drawn:
         print(drawn, flush=True)
+    for line in cast.arrivals_elsewhere():
+        print(line, flush=True)

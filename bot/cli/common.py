@@ -31,6 +31,19 @@ def settings_or_exit() -> Settings:
         fail(str(error))
 
 
+def csv_text(raw: bytes) -> str:
+    """A CSV's text: UTF-8 with or without a BOM, else GB18030 (Excel on Chinese Windows).
+
+    GB18030 is a superset of GBK and GB2312, so one fallback reads all three. UTF-8 is tried
+    first because its strict decoding almost never accepts a GBK file by chance, while GB18030
+    would accept (and garble) many UTF-8 files.
+    """
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return raw.decode("gb18030")
+
+
 def fail(message: str) -> NoReturn:
     """Print one line to stderr and exit with status 2."""
     print(f"songnuan: {message}", file=sys.stderr)

@@ -12,13 +12,14 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
+import io
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.cli.common import fail, run_in_database, settings_or_exit, vault_of
+from bot.cli.common import csv_text, fail, run_in_database, settings_or_exit, vault_of
 from flows.forms.masking import mask_number
 from flows.forms.parsing.identity import normalise_id, parse_resident_id
 from flows.forms.parsing.problems import InvalidAnswer
@@ -39,7 +40,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     aided = kinds.add_parser(
         "party-aided", help="resident IDs of Party members already aided by the Party (Henan)"
     )
-    aided.add_argument("file", type=Path, help="a CSV file, UTF-8, one resident ID a row")
+    aided.add_argument("file", type=Path, help="a CSV file (UTF-8 or GBK), one resident ID a row")
     aided.add_argument("--column", help="the header of the column to read")
     aided.add_argument(
         "--replace", action="store_true", help="replace the current list instead of adding to it"
@@ -50,11 +51,15 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def read_numbers(path: Path, column: str | None, today: dt.date) -> list[str]:
     """The canonical resident IDs of the file; every bad line fails the whole file."""
     try:
-        with path.open(encoding="utf-8-sig", newline="") as source:
-            reader = csv.reader(source)
-            # Blank rows are skipped, but problems name the line as an editor shows it.
-            rows = [(reader.line_num, row) for row in reader if any(c.strip() for c in row)]
-    except (OSError, UnicodeDecodeError, csv.Error) as error:
+        text = csv_text(path.read_bytes())
+        reader = csv.reader(io.StringIO(text, newline=""))
+        # Blank rows are skipped, but problems name the line as an editor shows it.
+        rows = [(reader.line_num, row) for row in reader if any(c.strip() for c in row)]
+    except OSError as error:
+        fail(f"{path}: {error.strerror or error}")
+    except UnicodeDecodeError:
+        fail(f"{path}: not a text file: save it as CSV (UTF-8 or GBK)")
+    except csv.Error as error:
         fail(f"{path}: {error}")
     index, first = _column(path, rows[0][1] if rows else [], column)
     numbers: list[str] = []

@@ -5,11 +5,12 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.cli.common import fail, run_in_database, settings_or_exit
 from bot.settings import Settings
-from storage.models import Invitation
+from storage.models import Invitation, Unit
 from storage.repositories import audit, invitations, units
 
 LEVEL_ROLES = {
@@ -36,6 +37,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     revoke = actions.add_parser("revoke", help="withdraw an invitation")
     revoke.add_argument("code")
     revoke.set_defaults(handler=_revoke)
+    listing = actions.add_parser("list", help="the invitations that can still be used")
+    listing.add_argument("--unit", help="only this unit's (code)")
+    listing.add_argument(
+        "--all", action="store_true", help="also the expired, used-up and revoked ones"
+    )
+    listing.set_defaults(handler=_list)
 
 
 def link(settings: Settings, code: str) -> str:
@@ -104,4 +111,41 @@ def _revoke(args: argparse.Namespace) -> int:
 
     run_in_database(settings, main)
     print(f"revoked {args.code}")
+    return 0
+
+
+def _list(args: argparse.Namespace) -> int:
+    settings = settings_or_exit()
+    now = dt.datetime.now(settings.zone)
+
+    async def main(session: AsyncSession) -> list[str]:
+        query = select(Invitation, Unit).join(Unit).order_by(Unit.code, Invitation.id)
+        if args.unit:
+            unit = await units.by_code(session, args.unit)
+            if unit is None:
+                fail(f"no unit with code {args.unit!r} (see `songnuan unit list`)")
+            query = query.where(Invitation.unit_id == unit.id)
+        lines = []
+        for invitation, unit in await session.execute(query):
+            problem = invitations.problem(invitation, now)
+            if problem is not None and not args.all:
+                continue
+            uses = f"{invitation.uses}/{invitation.max_uses or '∞'}"
+            expires = invitation.expires_at.astimezone(settings.zone)
+            state = problem.value if problem is not None else "usable"
+            lines.append(
+                f"{invitation.code}  {invitation.role:<18}  {unit.code:<16}  {uses:>5}  "
+                f"{expires:%Y-%m-%d %H:%M}  {state}"
+            )
+        return lines
+
+    lines = run_in_database(settings, main)
+    if not lines:
+        print("no invitations" if args.all else "no usable invitations (--all shows the rest)")
+        return 0
+    print(
+        f"{'code':<{len(lines[0].split()[0])}}  {'role':<18}  {'unit':<16}  {'uses':>5}  "
+        f"{'expires':<16}  state"
+    )
+    print("\n".join(lines))
     return 0

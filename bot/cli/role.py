@@ -56,7 +56,11 @@ def _list(args: argparse.Namespace) -> int:
         ]
 
     lines = run_in_database(settings, work)
-    print("\n".join(lines) if lines else "no officers")
+    if not lines:
+        print("no officers")
+        return 0
+    print(f"{'telegram id':>12}  {'role':<18}  {'unit':<16}  name")
+    print("\n".join(lines))
     return 0
 
 

@@ -1,8 +1,10 @@
 """The /stats picture: registrations per unit by state, and submissions per day to the deadline.
 
 Drawn with matplotlib's Agg canvas on a figure of its own (no pyplot, so no figure is left
-open). Chinese labels need a CJK font (Debian: ``fonts-wqy-microhei`` or ``fonts-noto-cjk``);
-without one the chart is drawn with English labels rather than boxes.
+open). Chinese labels need a CJK font: one ships with the package (``fonts/``: Songnuan Sans SC,
+Noto Sans CJK SC cut to the characters of GBK, under the SIL Open Font License), so a fresh
+installation draws readable Chinese without any system font. Without any CJK font at all the
+chart is drawn with English labels rather than boxes.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from flows.i18n import DEFAULT_LOCALE, N_, Translator, translator
 log = logging.getLogger(__name__)
 
 CJK_FONTS: Final = (
+    "Songnuan Sans SC",
     "Noto Sans CJK SC",
     "WenQuanYi Micro Hei",
     "WenQuanYi Zen Hei",
@@ -77,31 +80,32 @@ class CampaignStats:
 
 @cache
 def cjk_font(candidates: tuple[str, ...] = CJK_FONTS) -> str | None:
-    """The first installed font of ``candidates`` that can write Chinese, if any."""
+    """The first font of ``candidates`` that matplotlib knows, the bundled one included."""
+    _add_font_files()
     installed = {font.name for font in font_manager.fontManager.ttflist}
     found = next((name for name in candidates if name in installed), None)
     if found is None:
-        found = _add_font_files(candidates)
-    if found is None:
-        log.warning("No CJK font found (install fonts-wqy-microhei): charts use English labels")
+        log.warning("No CJK font found: charts use English labels")
     return found
 
 
-# Where Debian's CJK font packages put their files. Matplotlib's font cache, made when it first
-# ran, does not see fonts installed after it: these are added by path.
+# The bundled font, then where Debian's CJK font packages put their files. Matplotlib's font
+# cache sees neither (it knows system fonts as they were when it first ran): added by path.
+BUNDLED_FONT: Final = Path(__file__).parent / "fonts" / "SongnuanSansSC-Regular.otf"
 CJK_FONT_FILES: Final = (
+    BUNDLED_FONT,
     Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"),
     Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"),
     Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"),
 )
 
 
-def _add_font_files(candidates: tuple[str, ...]) -> str | None:
+@cache
+def _add_font_files() -> None:
+    """Make the CJK font files there are known to matplotlib, once."""
     for path in CJK_FONT_FILES:
         if path.is_file():
             font_manager.fontManager.addfont(str(path))
-    installed = {font.name for font in font_manager.fontManager.ttflist}
-    return next((name for name in candidates if name in installed), None)
 
 
 def _states(units: Sequence[UnitCounts]) -> list[str]:
@@ -172,8 +176,9 @@ def stats_chart(
     families = [font, "DejaVu Sans"] if font else ["DejaVu Sans"]
     buffer = io.BytesIO()
     with warnings.catch_warnings(), rc_context({"font.family": families}):
-        # Without a CJK font, Chinese unit names are drawn as boxes: known, and logged once.
-        warnings.filterwarnings("ignore", message="Glyph .* missing from font")
+        if font is None:
+            # Without a CJK font, Chinese unit names are drawn as boxes: known, and logged once.
+            warnings.filterwarnings("ignore", message="Glyph .* missing from font")
         figure = Figure(figsize=(8, height), dpi=110, layout="constrained")
         FigureCanvasAgg(figure)
         top, bottom = figure.subplots(2, 1, height_ratios=[height - 3, 3])

@@ -8,6 +8,7 @@ from typing import Final, TextIO
 
 from bot.export.cells import writable
 from flows.tables.layout import PersonTable, SummaryTable
+from flows.tables.printing import for_export
 from flows.tables.records import ExportContext, ExportRecord
 from flows.tables.rows import headers, rows
 
@@ -35,6 +36,7 @@ def write_csv(
     """
     if getattr(out, "encoding", None) != ENCODING:
         out.write(BOM)
+    table = for_export(table, context)
     writer = csv.writer(out)
     writer.writerow(headers(table))
     written = 0

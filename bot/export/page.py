@@ -10,6 +10,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from flows.tables.layout import PageSetup
 
 PAPER_SIZES: Final = {"A4": Worksheet.PAPERSIZE_A4}
+# On every page of a table that runs over several: a stamped set can be checked as complete.
+PAGE_NUMBERS: Final = "第 &P 页 共 &N 页"
 CM_PER_INCH: Final = 2.54
 
 
@@ -35,3 +37,7 @@ def apply_page_setup(
         sheet.page_setup.fitToHeight = 1 if one_page else 0
     if page.repeat_header_rows and title_rows:
         sheet.print_title_rows = f"1:{title_rows}"
+    if not one_page:
+        sheet.oddFooter.center.text = PAGE_NUMBERS
+        sheet.oddFooter.center.font = "宋体"
+        sheet.oddFooter.center.size = 10

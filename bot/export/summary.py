@@ -18,6 +18,7 @@ from bot.export import styles
 from bot.export.cells import writable
 from bot.export.page import apply_page_setup
 from bot.export.streaming import CellStreamSheet, add_cell_stream_sheet
+from flows.tables.fitting import row_height
 from flows.tables.layout import Column, SummaryTable
 from flows.tables.records import ExportContext, ExportRecord
 from flows.tables.rows import header_block_text, rows
@@ -87,9 +88,10 @@ def _write_top(sheet: CellStreamSheet, table: SummaryTable, context: ExportConte
 
 def _write_footnotes(sheet: CellStreamSheet, table: SummaryTable, row: int) -> None:
     last = get_column_letter(len(table.columns))
+    across = sum(column.width for column in table.columns)
     for footnote in table.footnotes:
         row += 1
-        sheet.row_dimensions[row].height = styles.FOOTNOTE_HEIGHT
+        sheet.row_dimensions[row].height = row_height([(footnote, across)], styles.FOOTNOTE_HEIGHT)
         note = _cell(sheet, footnote, styles.NOTE_FONT, boxed=False)
         note.alignment = styles.alignment("left")
         sheet.append([note])
@@ -112,8 +114,12 @@ def write_summary_sheet(
     sheet.freeze_panes = f"A{top_rows + 1}"
     _write_top(sheet, table, context)
     columns = [_ColumnCells(sheet, column) for column in table.columns]
+    widths = [column.width for column in table.columns]
     written = 0
     for row in rows(table, records, context):
+        # Each row as tall as its longest wrapped text, or it prints over the next one.
+        height = row_height(zip((value.value for value in row), widths, strict=True))
+        sheet.row_dimensions[top_rows + written + 1].height = height
         sheet.append([cells.cell(value) for cells, value in zip(columns, row, strict=True)])
         written += 1
     _write_footnotes(sheet, table, top_rows + written)

@@ -10,6 +10,7 @@ from openpyxl import Workbook
 from bot.export.person import write_person_sheets
 from bot.export.summary import write_summary_sheet
 from flows.tables.layout import PersonTable, SummaryTable
+from flows.tables.printing import for_export
 from flows.tables.records import ExportContext, ExportRecord
 
 
@@ -24,6 +25,7 @@ def write_xlsx(
     Summary tables are streamed (write-only workbook); per-person forms get a sheet each. An
     export without records still gives the table: the header rows, or one blank form.
     """
+    table = for_export(table, context)
     if isinstance(table, SummaryTable):
         workbook = Workbook(write_only=True)
         written = write_summary_sheet(workbook, table, records, context)

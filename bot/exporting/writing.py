@@ -15,7 +15,7 @@ import io
 from collections.abc import Awaitable, Callable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import BinaryIO
+from typing import Any, BinaryIO
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -63,6 +63,20 @@ class ExportJob:
 def campaign_date(campaign: Campaign, zone: ZoneInfo) -> dt.date:
     """The date ages are counted at: the day the campaign's intake closes (the tables' date)."""
     return campaign.intake_closes.astimezone(zone).date()
+
+
+def campaign_printing(campaign: Campaign, zone: ZoneInfo, selection: Selection) -> dict[str, Any]:
+    """What an export's context takes from the campaign and the selection for printing.
+
+    The campaign's year is the one its intake opens in (a winter campaign is named for the
+    year it starts: Jilin's 2019 tables for the campaign of the 2020 Spring Festival); the
+    tables are due when its review closes.
+    """
+    return {
+        "year": campaign.intake_opens.astimezone(zone).year,
+        "deadline": campaign.review_closes.astimezone(zone).date(),
+        "all_submitted": selection is Selection.ALL,
+    }
 
 
 async def count(session: AsyncSession, job: ExportJob) -> int:

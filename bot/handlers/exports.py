@@ -24,6 +24,7 @@ from bot.exporting.scope import chooses_unit, export_units, full_numbers, whole_
 from bot.exporting.writing import (
     ExportJob,
     campaign_date,
+    campaign_printing,
     count,
     record_export,
     write_export,
@@ -288,6 +289,8 @@ async def _export(
             as_of=campaign_date(campaign, zone),
             full_numbers=full_numbers(officer, units),
             zone=zone,
+            locale=person.locale,
+            **campaign_printing(campaign, zone, selection),
         ),
     )
     table = job.table

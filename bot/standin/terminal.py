@@ -56,6 +56,17 @@ class ChatScreen:
             blocks.append(self._keyboard())
         return "\n".join(blocks)
 
+    def unread(self) -> int:
+        """How many of the bot's messages :meth:`changes` would draw as new or edited."""
+        count = 0
+        for message in self.chat.messages:
+            if not message.from_bot or message.deleted:
+                continue
+            before = self._seen.get(message.message_id)
+            if before is None or before.text != message.text:
+                count += 1
+        return count
+
     def _bubble(self, message: ChatMessage, edited: bool) -> str:
         title = f"┌ {self.bot_name}" + (" ✎" if edited else "")
         lines = [title]
@@ -141,6 +152,19 @@ class ShareContact:
 
 
 @dataclass(frozen=True)
+class PlayAs:
+    """Play another person from now on; a new one gets ``role`` (none: a stranger)."""
+
+    name: str
+    role: str | None
+
+
+@dataclass(frozen=True)
+class Who:
+    """List the people one can play."""
+
+
+@dataclass(frozen=True)
 class Quit:
     """Leave the chat."""
 
@@ -152,7 +176,9 @@ class Confused:
     reason: str
 
 
-Action = Press | Tap | Say | SendFile | ShareContact | Quit | Confused
+Action = Press | Tap | Say | SendFile | ShareContact | PlayAs | Who | Quit | Confused
+# ``:as NAME ROLE`` makes a new person with a role straight away (else an invitation link does).
+ROLES = ("worker", "officer", "department", "province")
 
 
 def interpret(line: str, screen: ChatScreen) -> Action:
@@ -162,6 +188,13 @@ def interpret(line: str, screen: ChatScreen) -> Action:
         return Quit()
     if stripped == ":contact":
         return ShareContact()
+    if stripped == ":who":
+        return Who()
+    if stripped == ":as" or stripped.startswith(":as "):
+        words = stripped.split()[1:]
+        if not words or len(words) > 2 or (len(words) == 2 and words[1] not in ROLES):
+            return Confused(f"expected :as NAME or :as NAME ROLE, ROLE one of {', '.join(ROLES)}")
+        return PlayAs(words[0], words[1] if len(words) == 2 else None)
     for prefix, as_photo in ((":photo ", True), (":doc ", False)):
         if stripped.startswith(prefix):
             path = Path(stripped.removeprefix(prefix).strip()).expanduser()
@@ -192,4 +225,6 @@ HELP = """\
 Type as you would in Telegram; commands start with / (try /start, /help, /register).
 Press a button by its label or its number: #1, #2 …   Share your phone number: :contact
 Send a file: :photo PATH or :doc PATH        Leave: :quit or Ctrl-D
+Play someone else: :as NAME (a new NAME starts as a stranger: send /start with an invitation
+link's code) or :as NAME worker|officer|department|province;  who is here: :who
 """

@@ -12,6 +12,8 @@ from collections.abc import Callable, Mapping
 from operator import attrgetter
 from typing import NamedTuple
 
+from flows.i18n import translator
+from flows.review.states import STATE_NAMES, State
 from flows.tables.layout import Fill
 from flows.tables.records import ExportContext, ExportRecord
 from flows.tables.values import EMPTY, FORMATTERS, SHOWS_MISSING, TEXT, CellValue
@@ -58,6 +60,15 @@ def _row_number(scope: Scope) -> int:
     return scope.number
 
 
+def _state(scope: Scope) -> str:
+    """The record's review state, in words of the export's language."""
+    try:
+        name = STATE_NAMES[State(scope.record.state)]
+    except ValueError:
+        return scope.record.state
+    return translator(scope.context.locale)(name)
+
+
 def _source(fill: Fill) -> _Source:
     """The function that fetches a single-source fill's raw value."""
     if fill.answer is not None:
@@ -72,7 +83,7 @@ def _source(fill: Fill) -> _Source:
     if fill.item is not None:
         item = fill.item
         return lambda scope: (scope.item or {}).get(item)
-    return _row_number if fill.derived == "row_number" else _age
+    return {"row_number": _row_number, "state": _state}.get(fill.derived or "", _age)
 
 
 def _joined(parts: list[Reader], separator: str) -> Reader:

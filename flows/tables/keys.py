@@ -66,7 +66,7 @@ GROUP_ITEM_KEYS: Final = {
 RecordAttribute = Literal["unit_name", "state", "aid_amount", "submitted_at", "remarks"]
 
 # Values worked out at export time: the age at the campaign's date, the row's running number.
-Derived = Literal["age", "row_number"]
+Derived = Literal["age", "row_number", "state"]
 
 # The fields a header block may show, filled from the export context.
 HEADER_BLOCK_FIELDS: Final = frozenset({"unit", "contact", "phone", "issued"})

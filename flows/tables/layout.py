@@ -176,15 +176,31 @@ class PageSetup(_Frozen):
     fit_to_width: bool = True
 
 
+CAMPAIGN_FIELDS = frozenset({"year", "deadline"})
+
+
 class _Table(_Frozen):
     name: LocalizedText = Field(description="what officers choose it by in /export")
-    title: str
+    title: str = Field(description="may use {year}: the campaign's year")
     header_block: str | None = Field(
         default=None,
         description="填报单位(盖章)：{unit} 联系人：{contact} 电话：{phone}, maybe {issued}",
     )
-    footnotes: tuple[str, ...] = ()
+    footnotes: tuple[str, ...] = Field(
+        default=(), description="may use {year} and {deadline}: the day the tables are due"
+    )
     page: PageSetup
+
+    @model_validator(mode="after")
+    def _check_campaign_fields(self) -> _Table:
+        for where, text in (("title", self.title), *(("footnotes", n) for n in self.footnotes)):
+            names = {field for _, field, _, _ in Formatter().parse(text) if field}
+            if names - CAMPAIGN_FIELDS:
+                raise ValueError(
+                    f"{where} may use {sorted(CAMPAIGN_FIELDS)}, "
+                    f"not {sorted(names - CAMPAIGN_FIELDS)}"
+                )
+        return self
 
     @model_validator(mode="after")
     def _check_header_block(self) -> _Table:

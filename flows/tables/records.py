@@ -36,6 +36,10 @@ class ExportContext:
 
     ``as_of`` is the campaign's date at which ages are counted; ``full_numbers`` is whether the
     viewer's role is entitled to full ID and card numbers (else ``2201**********123X``).
+    ``year`` and ``deadline`` fill a layout's ``{year}`` and ``{deadline}`` (the campaign's
+    year and the day its tables are due; by default those of ``as_of``). ``all_submitted``
+    marks an export of every submitted record, not only the approved ones: it is no submission
+    list, so its title says so and a column gives each record's state, in ``locale``.
     """
 
     unit_name: str
@@ -45,3 +49,7 @@ class ExportContext:
     as_of: dt.date
     full_numbers: bool
     zone: ZoneInfo = SHANGHAI
+    year: int | None = None
+    deadline: dt.date | None = None
+    all_submitted: bool = False
+    locale: str = "zh_CN"

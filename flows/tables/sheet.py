@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal
+from typing import Final, Literal
 
 from flows.tables.fills import Scope, value
+from flows.tables.fitting import row_height
 from flows.tables.layout import Align, Band, PersonTable, VerticalAlign
+from flows.tables.printing import campaign_text
 from flows.tables.records import ExportContext, ExportRecord
 from flows.tables.rows import group_items, header_block_text
 from flows.tables.values import EMPTY, CellValue
@@ -66,12 +68,22 @@ def _place_band(band: Band, scope: Scope, row: int) -> list[PlacedCell]:
     return placed
 
 
+# A footnote's single line, as tall as the summary tables' (10-point type).
+FOOTNOTE_LINE: Final = 20.0
+
+
+def _across(table: PersonTable, cell: PlacedCell) -> float:
+    """The width of the grid columns a cell covers, in characters."""
+    return sum(table.grid[cell.column - 1 : cell.column - 1 + cell.span])
+
+
 def person_sheet(
     table: PersonTable, record: ExportRecord, context: ExportContext, *, number: int
 ) -> SheetPlan:
     """Lay one record out on the form."""
     width = len(table.grid)
-    placed = [PlacedCell(1, 1, width, CellValue(table.title), "title", "center")]
+    title = campaign_text(table.title, context)
+    placed = [PlacedCell(1, 1, width, CellValue(title), "title", "center")]
     heights: dict[int, float] = {1: 36}
     row = 2
     if table.header_block is not None:
@@ -83,12 +95,17 @@ def person_sheet(
     scope = Scope(record, context, number)
     for band in table.bands:
         for band_scope in _band_rows(band, scope):
-            placed.extend(_place_band(band, band_scope, row))
-            heights[row] = band.height
+            cells = _place_band(band, band_scope, row)
+            placed.extend(cells)
+            # The band's own height unless an answer needs more lines than it holds.
+            heights[row] = row_height(
+                ((cell.value.value, _across(table, cell)) for cell in cells), band.height
+            )
             row += 1
     last_boxed = row - 1
-    for footnote in table.footnotes:
+    across = sum(table.grid)
+    for footnote in (campaign_text(note, context) for note in table.footnotes):
         placed.append(PlacedCell(row, 1, width, CellValue(footnote), "footnote"))
-        heights[row] = 20 * (footnote.count("\n") + 1)
+        heights[row] = row_height([(footnote, across)], FOOTNOTE_LINE)
         row += 1
     return SheetPlan(tuple(placed), heights, (first_boxed, last_boxed))

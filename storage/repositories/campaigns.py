@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import Campaign, CampaignUnit
+from storage.models import Campaign, CampaignUnit, Registration
 from storage.repositories import audit
 
 
@@ -22,7 +22,9 @@ async def all_campaigns(session: AsyncSession) -> Sequence[Campaign]:
     return (await session.scalars(select(Campaign).order_by(Campaign.id.desc()))).all()
 
 
-_UPCOMING = select(Campaign).where(Campaign.review_closes > bindparam("now"))
+_UPCOMING = select(Campaign).where(
+    Campaign.review_closes > bindparam("now"), Campaign.ended.is_(None)
+)
 _UPCOMING_FOR_UNIT = (
     _UPCOMING.join(CampaignUnit)
     .where(CampaignUnit.unit_id == bindparam("unit_id"))
@@ -47,6 +49,82 @@ async def add_units(session: AsyncSession, campaign: Campaign, unit_ids: Sequenc
     for unit_id in unit_ids:
         session.add(CampaignUnit(campaign_id=campaign.id, unit_id=unit_id))
     await session.flush()
+
+
+async def set_units(session: AsyncSession, campaign: Campaign, unit_ids: Sequence[int]) -> None:
+    """Make ``unit_ids`` the campaign's whole scope."""
+    await session.execute(delete(CampaignUnit).where(CampaignUnit.campaign_id == campaign.id))
+    await add_units(session, campaign, unit_ids)
+
+
+async def units_with_records(session: AsyncSession, campaign: Campaign) -> set[int]:
+    """The units that have a record (a draft included) in the campaign."""
+    result = await session.scalars(
+        select(Registration.unit_id).where(Registration.campaign_id == campaign.id).distinct()
+    )
+    return set(result)
+
+
+async def overlapping(
+    session: AsyncSession,
+    unit_ids: Sequence[int],
+    opens: dt.datetime,
+    closes: dt.datetime,
+    *,
+    other_than: int | None = None,
+) -> list[tuple[Campaign, list[int]]]:
+    """The campaigns not ended that share a unit and a moment (intake opens to review closes)
+    with the one described, each with the shared units.
+
+    A unit's people and officers have one current campaign: with two at once, one of them
+    would be out of everyone's reach.
+    """
+    query = (
+        select(Campaign, CampaignUnit.unit_id)
+        .join(CampaignUnit)
+        .where(
+            CampaignUnit.unit_id.in_(list(unit_ids)),
+            Campaign.ended.is_(None),
+            Campaign.intake_opens < closes,
+            Campaign.review_closes > opens,
+        )
+        .order_by(Campaign.id, CampaignUnit.unit_id)
+    )
+    if other_than is not None:
+        query = query.where(Campaign.id != other_than)
+    found: dict[int, tuple[Campaign, list[int]]] = {}
+    for campaign, unit_id in await session.execute(query):
+        found.setdefault(campaign.id, (campaign, []))[1].append(unit_id)
+    return list(found.values())
+
+
+ENDINGS = ("closed", "withdrawn")
+
+
+def end(
+    session: AsyncSession,
+    campaign: Campaign,
+    ending: str,
+    now: dt.datetime,
+    *,
+    reason: str,
+    actor_user_id: int | None,
+) -> None:
+    """Close a campaign early or withdraw one made by mistake, audited with the reason.
+
+    Its records stay (and can be exported); it stops being anyone's current campaign.
+    """
+    if ending not in ENDINGS:
+        raise ValueError(f"not an ending: {ending}")
+    campaign.ended = ending
+    campaign.ended_at = now
+    audit.record(
+        session,
+        f"campaign_{ending}",
+        actor_user_id=actor_user_id,
+        campaign_id=campaign.id,
+        reason=reason,
+    )
 
 
 async def unit_ids(session: AsyncSession, campaign_id: int) -> list[int]:

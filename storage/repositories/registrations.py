@@ -140,7 +140,9 @@ def _campaign_and_draft(whose: Whose) -> Select[Campaign, Registration]:
             ),
         )
         .where(
-            CampaignUnit.unit_id == bindparam("unit_id"), Campaign.review_closes > bindparam("now")
+            CampaignUnit.unit_id == bindparam("unit_id"),
+            Campaign.review_closes > bindparam("now"),
+            Campaign.ended.is_(None),
         )
         .order_by(
             Campaign.intake_opens.desc(), Registration.updated_at.desc(), Registration.id.desc()

@@ -185,8 +185,10 @@ async def set_muted(session: AsyncSession, user: User, muted: bool) -> None:
 
 
 async def campaigns(session: AsyncSession) -> Sequence[Campaign]:
-    """The campaigns whose reminders are worked out (the schedule drops those long over)."""
-    return (await session.scalars(select(Campaign).order_by(Campaign.id))).all()
+    """The campaigns whose reminders are worked out (the schedule drops those long over; a
+    closed or withdrawn one reminds no one)."""
+    query = select(Campaign).where(Campaign.ended.is_(None)).order_by(Campaign.id)
+    return (await session.scalars(query)).all()
 
 
 async def open_registrations(

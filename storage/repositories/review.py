@@ -161,7 +161,9 @@ async def waiting(
     if campaign_id is not None:
         conditions.append(Registration.campaign_id == campaign_id)
     if now is not None:
-        open_campaigns = select(Campaign.id).where(Campaign.review_closes > now)
+        open_campaigns = select(Campaign.id).where(
+            Campaign.review_closes > now, Campaign.ended.is_(None)
+        )
         conditions.append(Registration.campaign_id.in_(open_campaigns))
     if not officer.scope.everywhere:
         conditions.append(Registration.unit_id.in_(sorted(officer.scope.units)))

@@ -30,10 +30,17 @@ def songnuan(capsys: pytest.CaptureFixture[str], *arguments: str) -> tuple[int, 
     return status, shown.out, shown.err
 
 
+def add_tree(capsys: pytest.CaptureFixture[str]) -> None:
+    """jl (province) → finance (department) → treasury (unit)."""
+    songnuan(capsys, "unit", "add", "jl", "吉林省直机关工会")
+    songnuan(capsys, "unit", "add", "finance", "省财政厅工会", "--parent", "jl")
+    songnuan(capsys, "unit", "add", "treasury", "国库处工会小组", "--parent", "finance")
+
+
 def create_campaign(capsys: pytest.CaptureFixture[str]) -> int:
-    """A province, a unit and the Jilin 2020 campaign over it; the exit status of the last."""
-    songnuan(capsys, "unit", "add", "jl", "吉林省直机关工会", "--kind", "province")
-    songnuan(capsys, "unit", "add", "treasury", "国库处工会小组", "--parent", "jl")
+    """A province, a department, a unit and the Jilin 2020 campaign over it; the exit status of
+    the last."""
+    add_tree(capsys)
     create = [
         "campaign", "create", "2020", "--name", "2020年送温暖", "--form", "jilin-2020",
         "--policy", "jilin-2020", "--units", "treasury",
@@ -73,15 +80,24 @@ def test_the_unit_tree(installation: Path, capsys: pytest.CaptureFixture[str]) -
 
 
 def test_invitations(installation: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    songnuan(capsys, "unit", "add", "jl", "吉林省直机关工会", "--kind", "province")
-    songnuan(capsys, "unit", "add", "treasury", "国库处工会小组", "--parent", "jl")
+    add_tree(capsys)
     status, shown, _ = songnuan(capsys, "invite", "officer", "--unit", "treasury")
     assert status == 0
     link, details = shown.splitlines()
     assert link.startswith("https://t.me/songnuan_bot?start=")
     assert details.startswith("role unit_officer, unit treasury, expires ")
     code = link.split("=", 1)[1]
+    header, usable = songnuan(capsys, "invite", "list")[1].splitlines()
+    assert header.split() == ["code", "role", "unit", "uses", "expires", "state"]
+    assert usable.split()[:4] == [code, "unit_officer", "treasury", "0/1"]
+    assert usable.endswith("  usable")
     assert songnuan(capsys, "invite", "revoke", code) == (0, f"revoked {code}\n", "")
+    assert songnuan(capsys, "invite", "list") == (
+        0,
+        "no usable invitations (--all shows the rest)\n",
+        "",
+    )
+    assert songnuan(capsys, "invite", "list", "--all")[1].splitlines()[1].endswith("  revoked")
     status, _, error = songnuan(
         capsys, "invite", "officer", "--unit", "treasury", "--level", "province"
     )

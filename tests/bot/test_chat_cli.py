@@ -9,7 +9,9 @@ from functools import partial
 from pathlib import Path
 
 from bot.cli.chat import save_received
+from bot.standin.cast import Cast
 from bot.standin.chats import Chat, ChatMessage
+from bot.standin.running import StandInBot
 from bot.standin.server import BotApiStandIn
 from bot.standin.terminal import ChatScreen
 from tests.conftest import TEST_KEY
@@ -87,3 +89,48 @@ def test_a_file_the_bot_sends_is_saved_where_the_chat_says(tmp_path: Path) -> No
     assert f"│ 📄 示范单位工会-登记表.xlsx  → {second}" in drawn
     assert drawn.count(f"→ {first}") == 2  # the same file again is not saved twice
     assert first.read_bytes() == b"PK xlsx" and second.read_bytes() == b"PK other"
+
+
+def test_chat_plays_several_people_each_in_their_own_chat(tmp_path: Path) -> None:
+    lines = [
+        ":as 赵敏 department",
+        "/start",
+        ":who",
+        ":as 王芳",
+        "/start",
+        ":as 赵敏",
+        ":as 钱",
+        ":who",
+    ]
+    shown = chat(tmp_path, lines)
+    assert "  (赵敏 is new: department_officer of 示范厅局工会)\n── you are 赵敏 now" in shown
+    assert "│ 赵敏，您好！" in shown
+    assert "    王芳  [10001]\n    李明  [20001]\n  ▶ 赵敏  [30001]\n" in shown
+    # Back to 赵敏: her chat is drawn again from where she left it, nothing new in it.
+    assert "── you are 赵敏 now\n> " in shown
+    assert "  (钱 is new to the bot: /start with an invitation link's code)" in shown
+    assert "  ▶ 钱  [30002]" in shown
+    # The next run knows 赵敏 by the name she is stored under.
+    again = chat(tmp_path, [":who"])
+    assert "    赵敏  [30001]" in again
+
+
+async def test_a_notice_to_someone_not_played_is_kept_and_shown_as_unread(
+    standin: StandInBot,
+) -> None:
+    cast = Cast(standin.server, standin.settle, "送暖", "zh-hans")
+    cast.meet("王芳", 10001)
+    cast.meet_all([("李明", 20001), ("王芳", 10001)])
+    cast.switch("王芳")
+    bot = standin.application.bot
+    await bot.send_message(20001, "有 1 份登记等待您审核。")
+    await bot.send_message(20001, "又有 1 份。")
+
+    assert cast.arrivals_elsewhere() == ["  ✉ 李明: 2 unread (:as 李明)"]
+    assert cast.arrivals_elsewhere() == []  # said once
+    assert "    李明  [20001]  (2 unread)" in cast.who()
+    officer = cast.switch("李明")
+    assert officer.unread() == 2
+    drawn = officer.screen.changes()
+    assert "│ 有 1 份登记等待您审核。" in drawn and "│ 又有 1 份。" in drawn
+    assert officer.unread() == 0

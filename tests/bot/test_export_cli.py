@@ -176,8 +176,10 @@ def test_one_unit_every_submitted_record_as_csv(
     assert raw.startswith(b"\xef\xbb\xbf")  # the byte-order mark Excel needs for Chinese
     with out.open(encoding="utf-8-sig", newline="") as stream:
         rows = list(csv.reader(stream))
-    assert rows[0] == list(JILIN_SUMMARY_HEADERS)
+    # Every submitted record is no submission list: each row says its state.
+    assert rows[0] == [*JILIN_SUMMARY_HEADERS, "审核状态"]
     assert [row[:3] for row in rows[1:]] == [["1", "张丽", IDS[0]], ["2", "刘洋", IDS[3]]]
+    assert [row[-1] for row in rows[1:]] == ["下级已审核通过，等待审核", "已提交，等待审核"]
     assert rows[1][6] == "2600.00"
     assert rows[1][9] == "'=独自抚养女儿"  # kept text, never run as a formula
     (event,) = exported_events(installed, monkeypatch)
@@ -275,3 +277,44 @@ def test_the_installed_command_in_a_subprocess(installed: Path) -> None:
     (sheet,) = load_workbook(out).worksheets
     assert sheet["B4"].value == "赵敏"
     assert sheet["C4"].value == IDS[2]
+
+
+def test_the_header_block_shows_the_units_stored_telephone(
+    installed: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    installation(installed, monkeypatch)
+    assert main(["unit", "phone", "treasury", "0431-82701100"]) == 0
+    out = installed / "treasury.xlsx"
+    assert export("--table", "summary", "--unit", "treasury", "--out", str(out)) == 0
+    (sheet,) = load_workbook(out).worksheets
+    assert sheet["A2"].value == (
+        "填报单位(盖章)：treasury          联系人：          电话：0431-82701100"
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "options", "message"),
+    [
+        ("x.txt", [], "--out {out}: name it .xlsx or .csv, or give --format"),
+        ("x.xlsx", ["--format", "csv"], "--out {out}: a csv file named .xlsx; name it .csv"),
+    ],
+)
+def test_a_file_name_that_promises_another_format_is_refused(
+    installed: Path,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    options: list[str],
+    message: str,
+) -> None:
+    out = installed / name
+    with pytest.raises(SystemExit):
+        export("--table", "summary", "--out", str(out), *options)
+    assert capsys.readouterr().err == f"songnuan: {message.format(out=out)}\n"
+    assert not out.exists()
+
+
+def test_the_help_lists_the_tables_of_each_form(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["export", "--help"])
+    shown = " ".join(capsys.readouterr().out.split())
+    assert "situation, summary (henan-2017); registration, summary (jilin-2020)" in shown

@@ -89,3 +89,35 @@ def test_several_columns_need_a_named_one(
     assert main(["import", "party-aided", str(listing), "--column", "number"]) == 0
     hashes, flagged = on_database(settings, _stored)
     assert len(hashes) == 1 and len(flagged) == 1
+
+
+@pytest.mark.parametrize("encoding", ["gbk", "gb18030", "utf-8", "utf-8-sig"])
+def test_a_list_saved_by_excel_in_gbk_or_utf8_is_read(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    encoding: str,
+) -> None:
+    settings = installation(tmp_path, monkeypatch)
+    first, _second = in_world(settings, _two_records)
+    listing = tmp_path / "aided.csv"
+    # Excel on Chinese Windows saves "CSV (逗号分隔)" in GBK, headers in Chinese.
+    listing.write_bytes(f"姓名,公民身份号码\r\n张三,{IDS[0]}\r\n".encode(encoding))
+
+    assert main(["import", "party-aided", str(listing)]) == 0
+
+    assert f"flagged 1 submitted record(s): {first}" in capsys.readouterr().out
+
+
+def test_a_file_that_is_no_text_is_named_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    settings = installation(tmp_path, monkeypatch)
+    in_world(settings, _two_records)
+    listing = tmp_path / "aided.xlsx"
+    listing.write_bytes(b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00\xff\xfe\x80\x81\x82")
+    with pytest.raises(SystemExit):
+        main(["import", "party-aided", str(listing)])
+    assert capsys.readouterr().err == (
+        f"songnuan: {listing}: not a text file: save it as CSV (UTF-8 or GBK)\n"
+    )

@@ -28,7 +28,8 @@ async def command_line(services: Services, monkeypatch: pytest.MonkeyPatch) -> S
 
 async def test_list_and_revoke(command_line: Services, capsys: pytest.CaptureFixture[str]) -> None:
     assert await asyncio.to_thread(main, ["role", "list", "--unit", "treasury"]) == 0
-    listed = capsys.readouterr().out.splitlines()
+    header, *listed = capsys.readouterr().out.splitlines()
+    assert header.split() == ["telegram", "id", "role", "unit", "name"]
     assert [line.split()[:3] for line in listed] == [
         [str(UNIT_OFFICER), "unit_officer", "treasury"]
     ]

@@ -454,7 +454,8 @@ async def test_the_henan_real_name_table_with_the_amount_the_province_granted(
         1500,
     )
     assert sheet.cell(row=4, column=9).number_format == '"¥"#,##0.00'
-    assert sheet["A5"].value.startswith("注:1.此表于2017年1月10日前报省直工会")
+    # The footnote's date is the campaign's: its review closes on 31 Dec 2019.
+    assert sheet["A5"].value.startswith("注:1.此表于2019年12月31日前报省直工会")
     assert sheet.page_setup.orientation == "landscape"
     assert sheet.print_title_rows == "$1:$3"
 

@@ -6,9 +6,17 @@ import datetime as dt
 import io
 
 import pytest
+from fontTools.ttLib import TTFont
 from matplotlib import image
 
-from bot.export.charts import MAX_UNITS, CampaignStats, UnitCounts, stats_chart
+from bot.export.charts import (
+    BUNDLED_FONT,
+    MAX_UNITS,
+    CampaignStats,
+    UnitCounts,
+    cjk_font,
+    stats_chart,
+)
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
@@ -47,3 +55,19 @@ def test_unknown_states_and_empty_days_are_drawn() -> None:
         deadline=dt.date(2017, 1, 10),
     )
     assert stats_chart(stats).startswith(PNG_SIGNATURE)
+
+
+def test_a_fresh_installation_draws_chinese_with_the_bundled_font() -> None:
+    # Only the font that ships with the package: none of the system's is asked for.
+    assert cjk_font(("Songnuan Sans SC",)) == "Songnuan Sans SC"
+    # Warnings are errors here: a unit name drawn as boxes would fail the test.
+    picture = stats_chart(_stats(3), locale="zh_CN", fonts=("Songnuan Sans SC",))
+    assert picture.startswith(PNG_SIGNATURE)
+
+
+def test_the_bundled_font_writes_every_unit_name_character() -> None:
+    font = TTFont(BUNDLED_FONT)
+    covered = set(font.getBestCmap())
+    names = "吉林省直机关工会省财政厅国库处工会小组河南省交通运输厅郑州铁路局鄂尔多斯镕钢珺"
+    assert {ord(character) for character in names} <= covered
+    assert font["name"].getDebugName(1) == "Songnuan Sans SC"

@@ -1,0 +1,32 @@
+"""campaigns closed or withdrawn
+
+Revision ID: 0011
+Revises: 0010
+Create Date: 2026-12-05
+
+``campaigns.ended`` is ``closed`` (stopped early: no more registration or review) or
+``withdrawn`` (created by mistake), with ``ended_at``; an ended campaign is nobody's current
+campaign and reminds no one, and its units may take part in another campaign at the same time.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0011"
+down_revision = "0010"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("campaigns") as batch_op:
+        batch_op.add_column(sa.Column("ended", sa.String(length=16), nullable=True))
+        batch_op.add_column(sa.Column("ended_at", sa.DateTime(timezone=True), nullable=True))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("campaigns") as batch_op:
+        batch_op.drop_column("ended_at")
+        batch_op.drop_column("ended")
