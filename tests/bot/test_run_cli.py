@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import signal
 import sys
 from pathlib import Path
 
 from bot.standin import BotApiStandIn, SimulatedUser
 from bot.standin.http import HttpStandIn
-from tests.conftest import TEST_KEY
+from tests.auxil.processes import environment_for
 
 
 async def wait_for_answer(user: SimulatedUser, count: int, seconds: float = 30) -> None:
@@ -26,15 +25,7 @@ async def test_run_answers_start_through_a_local_bot_api_server(tmp_path: Path) 
     server = BotApiStandIn()
     http = HttpStandIn(server)
     port = await http.start()
-    environment = {
-        **os.environ,
-        "SONGNUAN_BOT_TOKEN": "5550001:LOCAL-TOKEN",
-        "SONGNUAN_BOT_API_URL": f"http://127.0.0.1:{port}/bot",
-        "SONGNUAN_BOT_FILE_URL": f"http://127.0.0.1:{port}/file/bot",
-        "SONGNUAN_DATA_DIR": str(tmp_path),
-        "SONGNUAN_SECRET_KEY": TEST_KEY,
-    }
-    environment.pop("SONGNUAN_DATABASE_URL", None)
+    environment = environment_for(port, tmp_path)
     process = await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",

@@ -35,6 +35,7 @@ from storage.database import create_engine
 from storage.models import Campaign, InboundUpdate, OutboundCall, Registration, User
 from storage.repositories import campaigns, registrations, units
 from tests.auxil.databases import POSTGRES_URL
+from tests.auxil.processes import LOCAL_TOKEN, environment_for
 from tests.conftest import TEST_KEY
 from tests.conversations.registration import fill_jilin
 
@@ -206,22 +207,14 @@ async def test_sigkill_at_random_moments_loses_and_doubles_nothing(
         _env_file=None,  # type: ignore[call-arg]
         data_dir=data,
         database_url=database_url,
-        bot_token="5550001:LOCAL-TOKEN",
+        bot_token=LOCAL_TOKEN,
         secret_key=TEST_KEY,  # type: ignore[arg-type]
     )
     await seed(settings)
     server = BotApiStandIn()
     http = HttpStandIn(server)
     port = await http.start()
-    environment = {
-        **os.environ,
-        "SONGNUAN_BOT_TOKEN": "5550001:LOCAL-TOKEN",
-        "SONGNUAN_BOT_API_URL": f"http://127.0.0.1:{port}/bot",
-        "SONGNUAN_BOT_FILE_URL": f"http://127.0.0.1:{port}/file/bot",
-        "SONGNUAN_DATA_DIR": str(data),
-        "SONGNUAN_DATABASE_URL": database_url,
-        "SONGNUAN_SECRET_KEY": TEST_KEY,
-    }
+    environment = environment_for(port, data, database_url)
     bot = Bot(environment, tmp_path / "bot.log")
     workers = [PatientWorker(server, 30000 + i, f"职工{i}", "zh-hans") for i in range(WORKERS)]
     chance = random.Random(os.environ.get("SONGNUAN_CRASH_SEED", "12"))
