@@ -12,8 +12,8 @@ from collections.abc import Callable
 from typing import Final
 
 from flows.forms.masking import scrub
-from flows.forms.parsing.text import holds_long_number
 from flows.forms.parsing.choices import CHOOSE_A_BUTTON, means_back, means_done, means_keep
+from flows.forms.parsing.text import holds_long_number
 from flows.forms.schema import Form
 from flows.i18n import N_, Message
 from flows.registration import callbacks
