@@ -24,7 +24,6 @@ from flows.registration.events import Back, ButtonPressed, Event, Skip, TextInpu
 from flows.registration.groups import item_screen, menu_screen
 from flows.registration.state import Phase, RegistrationState
 
-
 DONE_IS_NO_ANSWER = Message(
     N_(
         "“Done” is a button's word, not an answer. Please answer this question; to stop adding "
