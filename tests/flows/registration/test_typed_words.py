@@ -1,4 +1,4 @@
-"""Issue 13: what is typed where an answer is expected but is not one (a long number, a button word)."""
+"""Issue 13: typed text that is no answer here: a long number, a button's word."""
 
 from __future__ import annotations
 
