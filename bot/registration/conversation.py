@@ -31,7 +31,6 @@ from flows.registration import (
     Event,
     Pause,
     RegistrationState,
-    Resume,
     Step,
     SubmitConfirmed,
     SubmitRequested,
@@ -52,6 +51,10 @@ NOT_YET_OPEN = N_("Registration for {campaign} opens on {opens}. Please come bac
 CLOSED = N_(
     "Registration for {campaign} closed on {closes}, so nothing more can be entered or "
     "submitted. Your draft is kept; please contact your union officer."
+)
+CLOSED_NO_DRAFT = N_(
+    "Registration for {campaign} closed on {closes}, so no new registration can be started. "
+    "If you think you should still register, please contact your union officer."
 )
 NOTHING_TO_PAUSE = N_("There is nothing to pause. Send /register to start your registration.")
 
@@ -164,12 +167,16 @@ async def _open_draft(context: BotContext, person: Person, whose: Whose) -> Draf
 
 
 def _closed_notice(draft: Draft, context: BotContext, person: Person, event: Event) -> str | None:
-    """Past the deadline, every answer is refused by name of the deadline.
+    """Past the deadline, every answer is refused by name of the deadline, and so is /register
+    at once (it would show a question or a Submit that can no longer be used).
 
     A record returned for correction answers an officer's request, which may come after the
-    intake closed: it can be corrected for as long as the officers can still decide.
+    intake closed: it can be corrected for as long as the officers can still decide. A
+    submitted record is not refused: resuming it only says where it stands.
     """
-    if isinstance(event, Resume | Pause):
+    if isinstance(event, Pause):
+        return None
+    if draft.registration is not None and draft.registration.state not in ("draft", "returned"):
         return None
     campaign, now, t = draft.campaign, context.services.clock.now(), person.t
     times = CampaignTimes.of(campaign)
@@ -182,7 +189,8 @@ def _closed_notice(draft: Draft, context: BotContext, person: Person, event: Eve
         return None
     else:
         closes = campaign.intake_closes
-    return t(CLOSED, campaign=campaign.name, closes=t.moment(closes))
+    wording = CLOSED if draft.registration is not None else CLOSED_NO_DRAFT
+    return t(wording, campaign=campaign.name, closes=t.moment(closes))
 
 
 async def _check_uniqueness(

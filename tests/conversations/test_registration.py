@@ -207,6 +207,30 @@ async def test_the_deadline_passing_mid_conversation_keeps_the_draft(
     assert "work_unit" not in answers and answers["resident_id"] == RESIDENT_ID
 
 
+async def test_after_the_intake_closed_register_and_status_say_so_at_once(
+    scenario_bot: StandInBot, clock: object
+) -> None:
+    """Issue 13: /register showed question 1 (or a review with Submit), /status said "submit"."""
+    worker = scenario_bot.user(WORKER, "张丽", "zh-hans")
+    await fill_jilin(worker, "zh_CN")
+    clock.set(JILIN_INTAKE_CLOSES + dt.timedelta(minutes=1))  # type: ignore[attr-defined]
+    await worker.send("/register")
+    assert worker.last.text == (
+        "2020年元旦春节送温暖的登记已于12月28日 16:00截止，无法再填写或提交。"
+        "您的草稿已保留；如有问题请联系本单位工会。"
+    )
+    assert worker.last.button_labels == []
+    await worker.send("/status")
+    assert "您的草稿未在登记截止（12月28日 16:00）前提交，已无法再提交。" in worker.last.text
+    assert "发送 /register" not in worker.last.text
+    newcomer = scenario_bot.user(FAR_WORKER, "赵敏", "zh-hans")
+    await newcomer.send("/register")
+    assert newcomer.texts == [
+        "2020年元旦春节送温暖的登记已于12月28日 16:00截止，不能再开始新的登记。"
+        "如认为仍应登记，请联系本单位工会。"
+    ]
+
+
 async def test_someone_without_a_unit_is_told_how_to_join(scenario_bot: StandInBot) -> None:
     stranger = scenario_bot.user(39999, "Li", "en")
     await stranger.send("/register")
