@@ -31,6 +31,7 @@ from flows.registration import (
     Event,
     Pause,
     RegistrationState,
+    SensitiveInputRead,
     Step,
     SubmitConfirmed,
     SubmitRequested,
@@ -214,7 +215,10 @@ async def _check_uniqueness(
                 user_id=person.user.id,
                 now=context.services.clock.now(),
             )
-            return step(draft.form, draft.state, DuplicateFound(effect.field_id), today)
+            refused = step(draft.form, draft.state, DuplicateFound(effect.field_id), today)
+            # The typed number leaves the chat as every other ID message does.
+            removed = tuple(e for e in result.effects if isinstance(e, SensitiveInputRead))
+            return Step(refused.state, refused.screens, (*removed, *refused.effects))
     return result
 
 

@@ -178,11 +178,15 @@ async def test_one_registration_per_resident_id_across_units(
     await elsewhere.press("✅ I agree")
     await elsewhere.send(RESIDENT_ID)
     assert elsewhere.texts[-1] == (
+        "Received 2201**********0023. Your message was removed from the chat to protect it.\n\n"
         "A registration already exists for this number in this campaign. If you think this is "
         "a mistake, please contact your union officer.\n"
         "Question 2 of 25\nResident ID number\n18 characters; the last may be X.\n"
         "Example: 220102198503150023"
     )
+    # Issue 13: the typed number left the chat as every other ID message does.
+    typed = [message.text for message in elsewhere.messages if not message.from_bot]
+    assert RESIDENT_ID not in typed
     async with services.sessions() as session:
         hashes = (await session.scalars(select(Registration.resident_id_hash))).all()
         assert len([h for h in hashes if h]) == 1
