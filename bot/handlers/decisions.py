@@ -43,7 +43,7 @@ async def approve(update: Update, context: BotContext, who: Acting, pressed: Pre
     if card is None:
         return
     if pressed.argument != callbacks.SURE:
-        asked = approve_anyway_screen(card.record, card.registration.precheck)
+        asked = approve_anyway_screen(card.record, card.precheck)
         if asked is not None:
             await show_pressed(update, context, who, asked)
             return

@@ -277,7 +277,9 @@ def _act(
         elif isinstance(effect, SubmitConfirmed):
             outcome = precheck.check(draft, result.state.answers, now, known)
             checked = precheck.stored_result(outcome)
-            registration.precheck = precheck.with_marks(checked, registration.precheck)
+            vault = context.services.vault
+            before = registrations.precheck_of(vault, registration)
+            registrations.set_precheck(vault, registration, checked.with_marks_of(before))
             submitting.append(registration)
         elif isinstance(effect, DeleteConfirmed):
             registration.state = "deleted"
@@ -303,7 +305,7 @@ async def _known_facts(
 ) -> dict[str, object]:
     if not any(isinstance(e, SubmitRequested | SubmitConfirmed) for e in result.effects):
         return {}
-    return await precheck.known_facts(context.session, registration)
+    return await precheck.known_facts(context.session, context.services.vault, registration)
 
 
 __all__ = ["Draft", "take_turn"]

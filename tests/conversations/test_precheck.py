@@ -11,6 +11,7 @@ from sqlalchemy import select
 from bot.context import Services
 from bot.standin.running import StandInBot
 from storage.models import AuditEvent, Registration
+from storage.repositories import registrations
 from tests.auxil.scenario import WORKER, seed
 from tests.conversations.registration import PHONE_LANGUAGE, fill_jilin
 
@@ -72,10 +73,11 @@ async def test_the_precheck_explains_itself_before_submit(
     async with services.sessions() as session:
         record = await session.scalar(select(Registration))
         assert record is not None and record.state == "submitted" and record.level == "unit"
-        assert record.precheck is not None
-        assert record.precheck["outcome"] == case
-        assert record.precheck["policy"] == "jilin-2020" and record.precheck["version"]
-        assert record.precheck["explanation"][locale][0] == HEADLINES[case, locale]
+        stored = registrations.precheck_of(services.vault, record)
+        assert stored is not None and stored.outcome == case == record.precheck_outcome
+        assert stored.policy == "jilin-2020" and stored.version
+        assert isinstance(stored.explanation, dict)
+        assert stored.explanation[locale][0] == HEADLINES[case, locale]
 
 
 REMOVED = {
@@ -126,10 +128,11 @@ async def test_the_figures_are_exact_and_stored_with_the_record(
     await worker.press("✅ Confirm and submit")
     async with services.sessions() as session:
         record = await session.scalar(select(Registration))
-        assert record is not None and record.precheck is not None
-        figures = record.precheck["figures"]
-        assert figures["disposable_income"] == "3450.00"
-        assert record.precheck["rules"] == ["B", "C"]
+        assert record is not None
+        stored = registrations.precheck_of(services.vault, record)
+        assert stored is not None
+        assert stored.figures["disposable_income"] == "3450.00"
+        assert stored.rules == ("B", "C") and record.precheck_rules == ["B", "C"]
         kinds = (await session.scalars(select(AuditEvent.kind))).all()
         assert "submitted" in kinds
     # The documents were copied, sealed, into the data directory.

@@ -562,3 +562,60 @@ async def test_an_officers_own_draft_and_the_one_entered_for_a_worker_stay_apart
         names = [registrations.open_state(services.vault, d)["answers"]["name"] for d in drafts]
         assert names == ["李明", "张丽"]
         assert [d.subject_user_id is None for d in drafts] == [False, True]
+
+
+# Every answer's value as the worker gave it or as it is stored (incomes as figures), and the
+# words of the hardship causes and the exclusions the pre-check explains with.
+EVERY_ANSWER = {
+    "jilin-2020": (
+        fill_jilin,
+        [
+            "张丽",
+            "吉林省财政厅",
+            "科员",
+            "王强",
+            "父亲",
+            "长春市第一汽车厂",
+            "王小",
+            "女儿",
+            "学生",
+            "3200",
+            "3800",
+            "3450",
+            "1150",
+            "1500",
+            "长春市朝阳区人民大街1号",
+            "尿毒症",
+            "大重病",
+            "单亲",
+            "子女上学",
+            "商业店铺",
+        ],
+    ),
+    "henan-2017": (
+        fill_henan,
+        ["李芳", "土家族", "河南省交通运输厅", "郑州市金水区经三路1号", "1800", "乳腺癌", "重病"],
+    ),
+}
+
+
+@pytest.mark.parametrize("form_id", list(EVERY_ANSWER))
+async def test_no_answer_is_in_the_raw_database_after_submitting(
+    services: Services, standin: StandInBot, form_id: str
+) -> None:
+    await seed(services, form_id)
+    async with services.sessions() as session, session.begin():
+        # Accounts' Telegram names are not answers: keep them from matching.
+        for user in (await session.scalars(select(User))).all():
+            user.display_name = f"account {user.id}"
+    fill, values = EVERY_ANSWER[form_id]
+    worker = standin.user(WORKER, "Lily", "zh-hans")
+    await fill(worker, "zh_CN")
+    await worker.press("📨 提交")
+    await worker.press("✅ 确认提交")
+    assert worker.last.text.startswith("您的登记已提交")
+    async with services.sessions() as session:
+        record = await session.scalar(select(Registration))
+        assert record is not None and record.state == "submitted"
+        dump = await raw_database_text(session)
+    assert [value for value in values if value in dump] == []
