@@ -182,8 +182,8 @@ def stored_result(outcome: Outcome) -> StoredPrecheck:
 
 
 def screen_text(outcome: Outcome, t: Translator) -> str:
-    """What the person reads above the Confirm button."""
-    return "\n".join([*explain(outcome, t), "", t.render(ADVISORY)])
+    """What the person reads above the Confirm button: the rules named by their words."""
+    return "\n".join([*explain(outcome, t, codes=False), "", t.render(ADVISORY)])
 
 
 def explanation_in(result: StoredPrecheck, locale: str) -> list[str]:
