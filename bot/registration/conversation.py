@@ -27,7 +27,6 @@ from flows.registration import (
     ConsentDeclined,
     ConsentGiven,
     DeleteConfirmed,
-    DuplicateFound,
     Event,
     Pause,
     RegistrationState,
@@ -36,6 +35,7 @@ from flows.registration import (
     SubmitConfirmed,
     SubmitRequested,
     UniqueCheck,
+    duplicate_found,
     new_state,
     step,
 )
@@ -215,7 +215,10 @@ async def _check_uniqueness(
                 user_id=person.user.id,
                 now=context.services.clock.now(),
             )
-            refused = step(draft.form, draft.state, DuplicateFound(effect.field_id), today)
+            found = duplicate_found(
+                effect.field_id, await _actor(context, person), holder.id, holder.unit_id
+            )
+            refused = step(draft.form, draft.state, found, today)
             # The typed number leaves the chat as every other ID message does.
             removed = tuple(e for e in result.effects if isinstance(e, SensitiveInputRead))
             return Step(refused.state, refused.screens, (*removed, *refused.effects))

@@ -9,14 +9,23 @@ import pytest
 from sqlalchemy import select
 
 from bot.context import Services
+from bot.standin import SimulatedUser
 from bot.standin.running import StandInBot
 from storage.models import AuditEvent, Registration, User
 from storage.repositories import registrations
 from tests.auxil.databases import raw_database_text
-from tests.auxil.scenario import FAR_WORKER, JILIN_INTAKE_CLOSES, UNIT_OFFICER, WORKER, seed
+from tests.auxil.scenario import (
+    FAR_WORKER,
+    JILIN_INTAKE_CLOSES,
+    OTHER_UNIT_OFFICER,
+    UNIT_OFFICER,
+    WORKER,
+    seed,
+)
 from tests.conversations.registration import (
     HENAN_RESIDENT_ID,
     LABELS,
+    OFFICER_AGREES,
     PHONE_LANGUAGE,
     RESIDENT_ID,
     answer_identity,
@@ -619,3 +628,33 @@ async def test_no_answer_is_in_the_raw_database_after_submitting(
         assert record is not None and record.state == "submitted"
         dump = await raw_database_text(session)
     assert [value for value in values if value in dump] == []
+
+
+async def enter_number(officer: SimulatedUser, locale: str) -> None:
+    """An officer enters a worker (/enter) up to the resident ID, which is already held."""
+    await officer.send("/enter")
+    await officer.send("张丽")
+    await officer.press(OFFICER_AGREES[locale])
+    await officer.send(RESIDENT_ID)
+
+
+async def test_an_officer_entering_a_number_held_in_their_scope_is_told_the_record(
+    scenario_bot: StandInBot, services: Services
+) -> None:
+    worker = scenario_bot.user(WORKER, "张丽", "en")
+    await answer_identity(worker, "en")
+    async with services.sessions() as session:
+        held = await session.scalar(select(Registration.id))
+    # The worker's own unit officer is the one a worker would be sent to: told the number.
+    officer = scenario_bot.user(UNIT_OFFICER, "李明", "en")
+    await enter_number(officer, "en")
+    assert officer.texts[-1].split("\n\n")[1].splitlines()[0] == (
+        f"Record {held}, of a unit in your care, already holds this number in this campaign: "
+        f"please work on that record (/history {held}) rather than enter the person again."
+    )
+    # Another unit's officer learns no more than a worker.
+    other = scenario_bot.user(OTHER_UNIT_OFFICER, "陈静", "zh-hans")
+    await enter_number(other, "zh_CN")
+    assert other.texts[-1].split("\n\n")[1].splitlines()[0] == (
+        "本次活动中已有使用这个身份证号码的登记。如有疑问，请联系本单位工会。"
+    )
