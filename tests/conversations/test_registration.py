@@ -658,3 +658,29 @@ async def test_an_officer_entering_a_number_held_in_their_scope_is_told_the_reco
     assert other.texts[-1].split("\n\n")[1].splitlines()[0] == (
         "本次活动中已有使用这个身份证号码的登记。如有疑问，请联系本单位工会。"
     )
+
+
+@pytest.mark.parametrize("locale", ["zh_CN", "en"])
+async def test_a_file_is_judged_by_its_content_not_its_name(
+    services: Services, standin: StandInBot, locale: str
+) -> None:
+    await seed(services)
+    worker = standin.user(WORKER, "张丽", PHONE_LANGUAGE[locale])
+    await fill_jilin(worker, locale, diagnosis=False)
+    asked = worker.last.text
+    # Text named like a picture, declared as one by the phone.
+    await worker.send_document(b"just some text, not a picture", "fake.png", "image/png")
+    refused = {
+        "zh_CN": "⚠️ 不支持这种文件类型，请发送PDF、JPEG或PNG文件。",
+        "en": "⚠️ This file type cannot be used: please send a PDF, JPEG or PNG file.",
+    }
+    assert worker.last.text.splitlines()[0] == refused[locale]
+    assert asked.splitlines()[-2:] == worker.last.text.splitlines()[-2:]  # asked again
+    # A real PNG named .pdf is taken, as the PNG it is.
+    await worker.send_document(b"\x89PNG\r\n\x1a\n" + b"\x00" * 16, "scan.pdf", "application/pdf")
+    await worker.press(LABELS[locale]["done"])
+    async with services.sessions() as session:
+        record = await session.scalar(select(Registration))
+        assert record is not None
+        answers = registrations.open_state(services.vault, record)["answers"]
+    assert [file["mime_type"] for file in answers["doc_diagnosis"]] == ["image/png"]
