@@ -573,6 +573,12 @@ async def test_an_officers_own_draft_and_the_one_entered_for_a_worker_stay_apart
         assert [d.subject_user_id is None for d in drafts] == [False, True]
 
 
+def money(*amounts: str) -> list[str]:
+    """Amounts as stored and as shown (``3450.00``, ``3,450.00``): bare digits would also match
+    the microseconds of a timestamp."""
+    return [shown for amount in amounts for shown in (f"{amount}.00", f"{int(amount):,}.00")]
+
+
 # Every answer's value as the worker gave it or as it is stored (incomes as figures), and the
 # words of the hardship causes and the exclusions the pre-check explains with.
 EVERY_ANSWER = {
@@ -588,11 +594,7 @@ EVERY_ANSWER = {
             "王小",
             "女儿",
             "学生",
-            "3200",
-            "3800",
-            "3450",
-            "1150",
-            "1500",
+            *money("3200", "3800", "3450", "1150", "1500"),
             "长春市朝阳区人民大街1号",
             "尿毒症",
             "大重病",
@@ -603,7 +605,15 @@ EVERY_ANSWER = {
     ),
     "henan-2017": (
         fill_henan,
-        ["李芳", "土家族", "河南省交通运输厅", "郑州市金水区经三路1号", "1800", "乳腺癌", "重病"],
+        [
+            "李芳",
+            "土家族",
+            "河南省交通运输厅",
+            "郑州市金水区经三路1号",
+            *money("1800"),
+            "乳腺癌",
+            "重病",
+        ],
     ),
 }
 
