@@ -41,12 +41,13 @@ async def open_services(
 ) -> Services:
     """Connect to the database (upgrading its schema) and load the encryption key."""
     engine = engine or create_engine(settings.effective_database_url)
-    await upgrade(engine)
     secret = settings.secret_key.get_secret_value() if settings.secret_key else None
+    vault = Vault(load_master_key(secret, settings.data_dir))
+    await upgrade(engine, vault=vault)
     return Services(
         settings=settings,
         sessions=session_factory(engine),
-        vault=Vault(load_master_key(secret, settings.data_dir)),
+        vault=vault,
         clock=clock or SystemClock(settings.zone),
     )
 

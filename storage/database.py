@@ -23,6 +23,7 @@ from sqlalchemy.ext.asyncio import (
 )
 
 from storage import inline_sqlite
+from storage.crypto import Vault
 from storage.inline_sqlite import InlineConnection
 from storage.private import private_dir, private_sqlite
 
@@ -143,16 +144,36 @@ def alembic_config() -> Config:
     return config
 
 
-async def upgrade(engine: AsyncEngine, revision: str = "head") -> None:
-    """Bring the database to ``revision``; an empty database gets every table."""
+async def upgrade(
+    engine: AsyncEngine, revision: str = "head", *, vault: Vault | None = None
+) -> None:
+    """Bring the database to ``revision``; an empty database gets every table.
+
+    ``vault``: the installation's key, for migrations that encrypt data stored in clear before
+    (they refuse a database holding such data without it).
+    """
     async with engine.begin() as connection:
-        await connection.run_sync(_run_upgrade, revision)
+        await connection.run_sync(_run_upgrade, revision, vault)
 
 
-def _run_upgrade(connection: Connection, revision: str) -> None:
+def _run_upgrade(connection: Connection, revision: str, vault: Vault | None) -> None:
     config = alembic_config()
     config.attributes["connection"] = connection
+    config.attributes["vault"] = vault
     command.upgrade(config, revision)
+
+
+async def downgrade(engine: AsyncEngine, revision: str, *, vault: Vault | None = None) -> None:
+    """Take the database back to ``revision`` (the tests of migrations use it)."""
+
+    def run(connection: Connection) -> None:
+        config = alembic_config()
+        config.attributes["connection"] = connection
+        config.attributes["vault"] = vault
+        command.downgrade(config, revision)
+
+    async with engine.begin() as connection:
+        await connection.run_sync(run)
 
 
 async def current_revision(engine: AsyncEngine) -> str | None:

@@ -1,7 +1,7 @@
 """The database schema as typed SQLAlchemy 2 declarative models.
 
-Personal data never sits in a column in clear: a registration's answers are one AES-GCM
-ciphertext (:mod:`storage.crypto`), and the resident ID appears only as a keyed hash.
+Personal data never sits in a column in clear: a registration's answers and its pre-check are
+AES-GCM ciphertexts (:mod:`storage.crypto`), and the resident ID appears only as a keyed hash.
 """
 
 from __future__ import annotations
@@ -138,7 +138,11 @@ class Registration(Base):
     level: Mapped[str | None] = mapped_column(String(16))
     sealed_state: Mapped[bytes]
     resident_id_hash: Mapped[str | None] = mapped_column(String(64))
-    precheck: Mapped[dict[str, Any] | None]
+    # The pre-check sealed like the answers (it holds incomes and hardship causes); in clear
+    # only what a queue filters on: the outcome in effect and the rules that hold.
+    sealed_precheck: Mapped[bytes | None]
+    precheck_outcome: Mapped[str | None] = mapped_column(String(16))
+    precheck_rules: Mapped[list[Any] | None]
     aid_amount: Mapped[Decimal | None]
     version: Mapped[int] = mapped_column(default=1)
     created_at: Mapped[dt.datetime] = mapped_column(default=_now)

@@ -63,7 +63,7 @@ async def database_session(settings: Settings) -> AsyncIterator[AsyncSession]:
     """A session on the configured database, upgraded first; the caller commits."""
     engine = create_engine(settings.effective_database_url)
     try:
-        await upgrade(engine)
+        await upgrade(engine, vault=vault_of(settings))
         async with session_factory(engine)() as session:
             yield session
     finally:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 
-from bot.cli.common import settings_or_exit
+from bot.cli.common import settings_or_exit, vault_of
 from storage.database import create_engine, current_revision, upgrade
 
 
@@ -25,7 +25,7 @@ def _upgrade(_args: argparse.Namespace) -> int:
     async def run() -> str | None:
         engine = create_engine(settings.effective_database_url)
         try:
-            await upgrade(engine)
+            await upgrade(engine, vault=vault_of(settings))
             return await current_revision(engine)
         finally:
             await engine.dispose()

@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.cli.common import fail, run_in_database, settings_or_exit, vault_of
 from bot.registration.precheck import differences, recheck
 from storage.models import Registration
-from storage.repositories import campaigns
+from storage.repositories import campaigns, registrations
 
 UNCHECKED_STATES = ("draft", "deleted")
 
@@ -49,12 +49,12 @@ def _recheck(args: argparse.Namespace) -> int:
         now = dt.datetime.now(settings.zone)
         for record in (await session.scalars(query.order_by(Registration.id))).all():
             fresh = await recheck(session, vault, record, now)
-            changed = differences(record.precheck or {}, fresh)
+            changed = differences(registrations.precheck_of(vault, record), fresh)
             if changed:
                 lines.append(f"record {record.id}: differs")
                 lines.extend(f"  {line}" for line in changed)
             else:
-                lines.append(f"record {record.id}: unchanged ({fresh['outcome']})")
+                lines.append(f"record {record.id}: unchanged ({fresh.outcome})")
         return lines
 
     lines = run_in_database(settings, work)

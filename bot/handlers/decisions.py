@@ -67,11 +67,11 @@ async def approve(update: Update, context: BotContext, who: Acting, pressed: Pre
     card = await card_to_decide(update, context, who, pressed, Action.APPROVE)
     if card is None:
         return
-    asked = approve_anyway_screen(card.record, card.registration.precheck)
+    asked = approve_anyway_screen(card.record, card.precheck)
     if asked is not None:
         if pressed.argument == callbacks.SURE:
             # Against the pre-check's advice: only with a reason, kept in the history.
-            against = in_effect(card.registration.precheck)
+            against = in_effect(card.precheck)
             expect_input(update, who, card, "anyway", outcome=against)
             asked = anyway_reason_screen(card.record, against)
         await show_pressed(update, context, who, asked)

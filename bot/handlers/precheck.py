@@ -58,9 +58,8 @@ async def show_precheck(update: Update, context: BotContext, who: Acting, presse
     card = await card_to_decide(update, context, who, pressed, Action.APPROVE)
     if card is None:
         return
-    stored = card.registration.precheck
     await show_pressed(
-        update, context, who, precheck_screen(card.record, stored, card.precheck_officers)
+        update, context, who, precheck_screen(card.record, card.precheck, card.precheck_officers)
     )
 
 
@@ -71,7 +70,7 @@ async def start_untruthful(
     card = await card_to_decide(update, context, who, pressed, Action.APPROVE)
     if card is None:
         return
-    if is_marked_untruthful(card.registration.precheck):
+    if is_marked_untruthful(card.precheck):
         await tell(update, context, who, Message(ALREADY_MARKED, {"id": str(card.record.id)}))
         return
     expect_input(update, who, card, "untruthful")
@@ -85,9 +84,7 @@ async def choose_outcome(
     card = await card_to_decide(update, context, who, pressed, Action.APPROVE)
     if card is None:
         return
-    await show_pressed(
-        update, context, who, outcome_screen(card.record, card.registration.precheck)
-    )
+    await show_pressed(update, context, who, outcome_screen(card.record, card.precheck))
 
 
 async def outcome_chosen(
@@ -151,10 +148,18 @@ async def reason_typed(
             result = await mark_untruthful(
                 context.session, context.services.vault, registration, officer, reason, now
             )
-            said, outcome = MARKED, str(result["outcome"])
+            said, outcome = MARKED, str(result.outcome)
         else:
             assert what.outcome is not None
-            await override(context.session, registration, officer, what.outcome, reason, now)
+            await override(
+                context.session,
+                context.services.vault,
+                registration,
+                officer,
+                what.outcome,
+                reason,
+                now,
+            )
             said, outcome = OVERRIDDEN, what.outcome
     except Refused as refused:
         # Another officer changed the record since the card was shown: nothing is written.

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import logging
+
 from telegram import Update
+from telegram.error import TelegramError
 from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot.context import BotContext
@@ -12,7 +15,10 @@ from bot.people import person_of
 from bot.registration.conversation import take_turn
 from bot.registration.events import event_of
 from flows.access import Action, may
-from flows.registration import ButtonPressed, Pause, Resume, callbacks
+from flows.forms.parsing.files import MAX_BYTES, SNIFFED_BYTES, FileRef, content_type
+from flows.registration import ButtonPressed, FileSent, Pause, Resume, callbacks
+
+log = logging.getLogger(__name__)
 
 
 async def register(update: Update, context: BotContext) -> None:
@@ -44,7 +50,26 @@ async def answer(update: Update, context: BotContext) -> None:
         await strays.refuse_press(update, context)
         return
     person = await person_of(update, context)
+    if isinstance(event, FileSent):
+        event = FileSent(await typed_by_content(context, event.file))
     await take_turn(update, context, person, event)
+
+
+async def typed_by_content(context: BotContext, file: FileRef) -> FileRef:
+    """A document with the type its first bytes show in place of the one its sender declared.
+
+    ``fake.png`` holding text is no image. Photos are Telegram's own JPEG re-encodings; a file
+    too large to download is refused for its size anyway.
+    """
+    if file.kind != "document" or (file.file_size or 0) > MAX_BYTES:
+        return file
+    try:
+        remote = await context.bot.get_file(file.file_id)
+        head = bytes(await remote.download_as_bytearray())[:SNIFFED_BYTES]
+    except TelegramError as error:
+        log.warning("Could not download a document to check its type: %s", error)
+        head = b""
+    return file.model_copy(update={"mime_type": content_type(head)})
 
 
 HANDLERS = [

@@ -28,6 +28,10 @@ DRAFT_LEFT = NP_(
     "Your draft: {count} question left. Send /register to continue.",
     "Your draft: {count} questions left. Send /register to continue.",
 )
+DRAFT_CLOSED = N_(
+    "Your draft was not submitted before registration closed on {closes}, so it can no longer "
+    "be submitted. Please contact your union officer."
+)
 DRAFT_COMPLETE = N_("Your draft is complete. Send /register to look it over and submit it.")
 DRAFT_TO_CORRECT = N_(
     "Every question of your draft is answered, but something must be corrected before it can "
@@ -115,6 +119,9 @@ async def _registration_line(context: BotContext, person: Person, campaign: Camp
     if record is None:
         return t(NOT_STARTED)
     state = State(record.state)
+    if state is State.DRAFT and context.services.clock.now() >= campaign.intake_closes:
+        # A draft can no longer be finished or submitted: "send /register to submit" would lie.
+        return t(DRAFT_CLOSED, closes=t.moment(campaign.intake_closes))
     if state is State.DRAFT:
         sealed = registrations.open_state(context.services.vault, record)
         return _draft_line(t, load_form(campaign.form_id), RegistrationState.model_validate(sealed))

@@ -28,8 +28,8 @@ def precheck_lines(card: Card, locale: str, *, whole: bool = True) -> list[Text]
 
     Not ``whole``: the explanation's headline only (the marks stay).
     """
-    stored = card.registration.precheck
-    if not stored:
+    stored = card.precheck
+    if stored is None:
         return []
     explanation = explanation_in(stored, locale)
     return [

@@ -28,15 +28,15 @@ from flows.registration import (
     ConsentDeclined,
     ConsentGiven,
     DeleteConfirmed,
-    DuplicateFound,
     Event,
     Pause,
     RegistrationState,
-    Resume,
+    SensitiveInputRead,
     Step,
     SubmitConfirmed,
     SubmitRequested,
     UniqueCheck,
+    duplicate_found,
     new_state,
     step,
 )
@@ -53,6 +53,10 @@ NOT_YET_OPEN = N_("Registration for {campaign} opens on {opens}. Please come bac
 CLOSED = N_(
     "Registration for {campaign} closed on {closes}, so nothing more can be entered or "
     "submitted. Your draft is kept; please contact your union officer."
+)
+CLOSED_NO_DRAFT = N_(
+    "Registration for {campaign} closed on {closes}, so no new registration can be started. "
+    "If you think you should still register, please contact your union officer."
 )
 NOTHING_TO_PAUSE = N_("There is nothing to pause. Send /register to start your registration.")
 
@@ -165,12 +169,16 @@ async def _open_draft(context: BotContext, person: Person, whose: Whose) -> Draf
 
 
 def _closed_notice(draft: Draft, context: BotContext, person: Person, event: Event) -> str | None:
-    """Past the deadline, every answer is refused by name of the deadline.
+    """Past the deadline, every answer is refused by name of the deadline, and so is /register
+    at once (it would show a question or a Submit that can no longer be used).
 
     A record returned for correction answers an officer's request, which may come after the
-    intake closed: it can be corrected for as long as the officers can still decide.
+    intake closed: it can be corrected for as long as the officers can still decide. A
+    submitted record is not refused: resuming it only says where it stands.
     """
-    if isinstance(event, Resume | Pause):
+    if isinstance(event, Pause):
+        return None
+    if draft.registration is not None and draft.registration.state not in ("draft", "returned"):
         return None
     campaign, now, t = draft.campaign, context.services.clock.now(), person.t
     times = CampaignTimes.of(campaign)
@@ -183,7 +191,8 @@ def _closed_notice(draft: Draft, context: BotContext, person: Person, event: Eve
         return None
     else:
         closes = campaign.intake_closes
-    return t(CLOSED, campaign=campaign.name, closes=t.moment(closes))
+    wording = CLOSED if draft.registration is not None else CLOSED_NO_DRAFT
+    return t(wording, campaign=campaign.name, closes=t.moment(closes))
 
 
 async def _check_uniqueness(
@@ -207,7 +216,13 @@ async def _check_uniqueness(
                 user_id=person.user.id,
                 now=context.services.clock.now(),
             )
-            return step(draft.form, draft.state, DuplicateFound(effect.field_id), today)
+            found = duplicate_found(
+                effect.field_id, await _actor(context, person), holder.id, holder.unit_id
+            )
+            refused = step(draft.form, draft.state, found, today)
+            # The typed number leaves the chat as every other ID message does.
+            removed = tuple(e for e in result.effects if isinstance(e, SensitiveInputRead))
+            return Step(refused.state, refused.screens, (*removed, *refused.effects))
     return result
 
 
@@ -266,7 +281,9 @@ def _act(
         elif isinstance(effect, SubmitConfirmed):
             outcome = precheck.check(draft, result.state.answers, now, known)
             checked = precheck.stored_result(outcome)
-            registration.precheck = precheck.with_marks(checked, registration.precheck)
+            vault = context.services.vault
+            before = registrations.precheck_of(vault, registration)
+            registrations.set_precheck(vault, registration, checked.with_marks_of(before))
             submitting.append(registration)
         elif isinstance(effect, DeleteConfirmed):
             registration.state = "deleted"
@@ -292,7 +309,7 @@ async def _known_facts(
 ) -> dict[str, object]:
     if not any(isinstance(e, SubmitRequested | SubmitConfirmed) for e in result.effects):
         return {}
-    return await precheck.known_facts(context.session, registration)
+    return await precheck.known_facts(context.session, context.services.vault, registration)
 
 
 __all__ = ["Draft", "take_turn"]

@@ -17,6 +17,7 @@ from flows.access import Refused
 from flows.forms import Form, facts_from_answers, load_form
 from flows.i18n import SUPPORTED_LOCALES, Translator, translator
 from flows.policy import ADVISORY, OUTCOMES, Outcome, evaluate, explain, load_policy
+from flows.policy.stored import Mark, Override, StoredPrecheck, read_precheck
 from storage.crypto import Vault
 from storage.models import Campaign, Registration
 from storage.repositories import audit, party_aided, registrations
@@ -44,12 +45,15 @@ def _evaluate(
     return evaluate(load_policy(policy_id), facts, on=now.date())
 
 
-async def known_facts(session: AsyncSession, registration: Registration) -> dict[str, object]:
+async def known_facts(
+    session: AsyncSession, vault: Vault, registration: Registration
+) -> dict[str, object]:
     """Facts the union established itself, which count over what the person answered."""
     known: dict[str, object] = {}
     if await party_aided.is_listed(session, registration.resident_id_hash):
         known["party_aided"] = True
-    if (registration.precheck or {}).get("untruthful"):
+    stored = registrations.precheck_of(vault, registration)
+    if stored is not None and stored.untruthful is not None:
         known["untruthful"] = True
     return known
 
@@ -60,7 +64,7 @@ async def recheck(
     registration: Registration,
     now: dt.datetime,
     established: Mapping[str, object] | None = None,
-) -> dict[str, Any]:
+) -> StoredPrecheck:
     """What the policy files say of the record today (its stored result is left as it was).
 
     ``established`` adds facts an officer establishes now (``untruthful``).
@@ -68,7 +72,7 @@ async def recheck(
     campaign = await session.get(Campaign, registration.campaign_id)
     assert campaign is not None
     answers = registrations.open_state(vault, registration)["answers"]
-    known = {**await known_facts(session, registration), **(established or {})}
+    known = {**await known_facts(session, vault, registration), **(established or {})}
     outcome = _evaluate(campaign.policy_id, load_form(campaign.form_id), answers, now, known)
     return stored_result(outcome)
 
@@ -76,11 +80,13 @@ async def recheck(
 COMPARED = ("version", "outcome", "rules", "review", "exclusions", "missing", "figures")
 
 
-def differences(stored: Mapping[str, Any], fresh: Mapping[str, Any]) -> list[str]:
+def differences(stored: StoredPrecheck | None, fresh: StoredPrecheck) -> list[str]:
     """What changed between two results, one line each: ``outcome: eligible → excluded``."""
     lines: list[str] = []
+    was = stored.to_json() if stored is not None else {}
+    now = fresh.to_json()
     for key in COMPARED:
-        before, after = stored.get(key), fresh.get(key)
+        before, after = was.get(key), now.get(key)
         if key == "figures" and isinstance(before, dict) and isinstance(after, dict):
             lines.extend(
                 f"figures.{name}: {before.get(name)} → {after.get(name)}"
@@ -99,18 +105,18 @@ async def mark_untruthful(
     officer_user_id: int,
     reason: str,
     now: dt.datetime,
-) -> dict[str, Any]:
+) -> StoredPrecheck:
     """An officer found the answers untrue: checked again with ``untruthful``, on the record.
 
     Raises :class:`~flows.access.Refused` if the record changed since it was loaded.
     """
-    before = (registration.precheck or {}).get("outcome")
-    result = with_marks(
-        await recheck(session, vault, registration, now, {"untruthful": True}),
-        registration.precheck,
+    stored = registrations.precheck_of(vault, registration)
+    before = stored.outcome if stored is not None else None
+    fresh = await recheck(session, vault, registration, now, {"untruthful": True})
+    result = fresh.with_marks_of(stored).model_copy(
+        update={"untruthful": Mark(by=officer_user_id, reason=reason, at=now)}
     )
-    result["untruthful"] = {"by": officer_user_id, "reason": reason, "at": now.isoformat()}
-    await _store(session, registration, result)
+    await _store(session, vault, registration, result)
     audit.record(
         session,
         "marked_untruthful",
@@ -118,7 +124,7 @@ async def mark_untruthful(
         registration_id=registration.id,
         campaign_id=registration.campaign_id,
         from_state=before,
-        to_state=str(result["outcome"]),
+        to_state=result.outcome,
         reason=reason,
     )
     return result
@@ -126,6 +132,7 @@ async def mark_untruthful(
 
 async def override(
     session: AsyncSession,
+    vault: Vault,
     registration: Registration,
     officer_user_id: int,
     outcome: str,
@@ -138,15 +145,12 @@ async def override(
     """
     if outcome not in OUTCOMES:
         raise ValueError(f"unknown outcome {outcome!r}")
-    stored = dict(registration.precheck or {})
-    before = stored.get("override", {}).get("outcome") or stored.get("outcome")
-    stored["override"] = {
-        "outcome": outcome,
-        "by": officer_user_id,
-        "reason": reason,
-        "at": now.isoformat(),
-    }
-    await _store(session, registration, stored)
+    stored = registrations.precheck_of(vault, registration)
+    if stored is None:
+        raise ValueError(f"record {registration.id} has no pre-check to override")
+    before = stored.in_effect()
+    judged = Override(outcome=outcome, by=officer_user_id, reason=reason, at=now)
+    await _store(session, vault, registration, stored.model_copy(update={"override": judged}))
     audit.record(
         session,
         "precheck_overridden",
@@ -159,42 +163,32 @@ async def override(
     )
 
 
-async def _store(session: AsyncSession, registration: Registration, result: dict[str, Any]) -> None:
+async def _store(
+    session: AsyncSession, vault: Vault, registration: Registration, result: StoredPrecheck
+) -> None:
     # Two officers at one record: the one whose card is out of date is told, and writes nothing.
-    if not await registrations.write_if_unchanged(session, registration, {"precheck": result}):
+    columns = registrations.precheck_columns(vault, result)
+    if not await registrations.write_if_unchanged(session, registration, columns):
         raise Refused(CARD_OUTDATED)
 
 
-MARKS = ("untruthful", "override")
-
-
-def with_marks(result: dict[str, Any], before: Mapping[str, Any] | None) -> dict[str, Any]:
-    """``result`` keeping the officers' marks of the result ``before`` it.
-
-    An officer's finding (untruthful answers) and judgement (an override) stand until an
-    officer changes them; a correction of the answers does not undo them.
-    """
-    kept = {mark: (before or {})[mark] for mark in MARKS if (before or {}).get(mark)}
-    return {**result, **kept}
-
-
-def stored_result(outcome: Outcome) -> dict[str, Any]:
+def stored_result(outcome: Outcome) -> StoredPrecheck:
     """The result as kept with the record, its explanation in every language."""
-    result = outcome.to_json(translator(SUPPORTED_LOCALES[0]))
+    result = outcome.to_json(None)
     result["explanation"] = {
         locale: explain(outcome, translator(locale)) for locale in SUPPORTED_LOCALES
     }
-    return result
+    return read_precheck(result)
 
 
 def screen_text(outcome: Outcome, t: Translator) -> str:
-    """What the person reads above the Confirm button."""
-    return "\n".join([*explain(outcome, t), "", t.render(ADVISORY)])
+    """What the person reads above the Confirm button: the rules named by their words."""
+    return "\n".join([*explain(outcome, t, codes=False), "", t.render(ADVISORY)])
 
 
-def explanation_in(result: Mapping[str, Any], locale: str) -> list[str]:
+def explanation_in(result: StoredPrecheck, locale: str) -> list[str]:
     """A stored result's explanation in the reader's language."""
-    explanation = result.get("explanation") or {}
+    explanation = result.explanation
     if isinstance(explanation, dict):
         return list(explanation.get(locale) or explanation.get(SUPPORTED_LOCALES[0]) or [])
     return list(explanation)

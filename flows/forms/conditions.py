@@ -4,6 +4,7 @@ In a form file::
 
     when: {field: hardship_types, contains: serious_illness}
     when: {field: household_size, at_least: 2}
+    when: {field: household_size, at_most: 1}
     when: {any: [{field: causes, contains: disability}, {field: sex, equals: female}]}
 """
 
@@ -40,6 +41,13 @@ class AtLeast(_Condition):
     at_least: Decimal
 
 
+class AtMost(_Condition):
+    """A numeric answer is this value or less."""
+
+    field: str
+    at_most: Decimal
+
+
 class AllOf(_Condition):
     """Every one of the conditions holds."""
 
@@ -52,7 +60,7 @@ class AnyOf(_Condition):
     any: tuple[Condition, ...]
 
 
-Condition = Equals | Contains | AtLeast | AllOf | AnyOf
+Condition = Equals | Contains | AtLeast | AtMost | AllOf | AnyOf
 AllOf.model_rebuild()
 AnyOf.model_rebuild()
 
@@ -73,9 +81,12 @@ def holds(condition: Condition, answers: Mapping[str, object]) -> bool:
     if isinstance(value, bool) or not isinstance(value, int | str):
         return False
     try:
-        return Decimal(value) >= condition.at_least
+        number = Decimal(value)
     except ArithmeticError:
         return False
+    if isinstance(condition, AtMost):
+        return number <= condition.at_most
+    return number >= condition.at_least
 
 
 def referenced(condition: Condition) -> Iterator[str]:
@@ -97,4 +108,6 @@ def describe(condition: Condition) -> str:
         return f"{condition.field} = {str(condition.equals).lower()}"
     if isinstance(condition, Contains):
         return f"{condition.field} ∋ {condition.contains}"
+    if isinstance(condition, AtMost):
+        return f"{condition.field} ≤ {condition.at_most}"
     return f"{condition.field} ≥ {condition.at_least}"

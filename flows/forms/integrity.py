@@ -11,8 +11,8 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Final, NamedTuple
 
-from flows.forms.checks import ContradictionCheck, CountCheck
-from flows.forms.conditions import Condition, Contains, Equals, referenced
+from flows.forms.checks import CompareCheck, ContradictionCheck, CountCheck, NeverCheck
+from flows.forms.conditions import AllOf, AnyOf, Condition, Contains, Equals, referenced
 from flows.forms.facts import POLICY_FACTS
 from flows.forms.parsing import PROBLEMS, InvalidAnswer, parse_text
 from flows.forms.schema import DERIVED_FROM_ID, Field, Form
@@ -79,6 +79,10 @@ def _field(where: str, field: Field) -> Iterator[Problem]:
 
 
 def _condition(where: str, condition: Condition, seen: dict[str, Field]) -> Iterator[Problem]:
+    if isinstance(condition, AllOf | AnyOf):
+        for part in condition.all if isinstance(condition, AllOf) else condition.any:
+            yield from _condition(where, part, seen)
+        return
     for name in referenced(condition):
         if name in DERIVED_FROM_ID and _asks_id(seen):
             continue
@@ -113,11 +117,21 @@ def _checks(form: Form) -> Iterator[Problem]:
     types = {field.id: field.type for field in form.fields}
     if any(field.type == "resident_id" for field in form.fields):
         types.update({"sex": "choice", "birth_date": "date", "age": "integer"})
+    fields = {field.id: field for field in form.fields}
+    computed = {value.id for value in form.computed}
     for number, check in enumerate(form.checks):
         where = f"checks[{number}]"
         for name in check.reads():
-            if name not in types:
+            if name not in types and not (isinstance(check, CompareCheck) and name in computed):
                 yield Problem(where, f"refers to unknown field {name!r}")
+        if isinstance(check, NeverCheck):
+            yield from _condition(where + ".when", check.when, fields)
+        if isinstance(check, CompareCheck):
+            if not check.bounds():
+                yield Problem(where, "needs at_most or at_least")
+            for name in (check.field, *(b for b in check.bounds() if isinstance(b, str))):
+                if name in types and types[name] not in NUMERIC:
+                    yield Problem(where, f"{name!r} is not a number")
         if isinstance(check, CountCheck | ContradictionCheck) and types.get(check.group) != "group":
             yield Problem(where, f"{check.group!r} is not a repeated group")
         if isinstance(check, ContradictionCheck):

@@ -5,12 +5,9 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from flows.forms.parsing.normalize import folded
 from flows.forms.parsing.phone import national
 
-# Eleven digits or more, perhaps split by spaces or hyphens: a mobile, an ID or a card number.
 _DIGIT_RUN: Final = re.compile(r"\d{6,}[\dXx]?")
-_LONG_NUMBER: Final = re.compile(r"\d(?:[\s-]?\d){10,}")
 
 
 def hidden(text: str, head: int, tail: int) -> str:
@@ -36,11 +33,6 @@ def mask_phone(e164: str) -> str:
 def masked(field_type: str, value: str) -> str:
     """A sensitive answer as it may be shown."""
     return mask_phone(value) if field_type == "phone" else mask_number(value)
-
-
-def holds_long_number(text: str) -> bool:
-    """Whether ``text`` holds a number as long as a phone, ID or card number."""
-    return _LONG_NUMBER.search(folded(text)) is not None
 
 
 def scrub(text: str) -> str:

@@ -56,6 +56,7 @@ _PARAMETERS: Final[dict[str, frozenset[str]]] = {
     "choice": frozenset({"options"}),
     "choices": frozenset({"options", "min_selected", "max_selected"}),
     "file": frozenset({"accept", "max_files"}),
+    "resident_id": frozenset({"minimum_age"}),
     "group": frozenset({"fields", "item_label"}),
 }
 
@@ -103,6 +104,8 @@ class Field(BaseModel):
     max_files: int = 1
     fields: tuple[Field, ...] = ()
     item_label: LocalizedText | None = None
+    # A worker's own ID: younger than this on the day it is given is refused (legal working age).
+    minimum_age: int | None = None
 
     @model_validator(mode="after")
     def _parameters_fit_the_type(self) -> Field:

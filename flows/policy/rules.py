@@ -56,6 +56,10 @@ BELOW_TOO_FEW_MONTHS: Final = N_(
     "{measure} is {amount}, below {standard_label} of {standard}, but only for {months} "
     "months in a row; at least {min_months} are needed."
 )
+NEGATIVE_INCOME: Final = N_(
+    "{measure} works out below zero ({amount}): the deductions are larger than the income, so "
+    "the figures cannot be right and no income rule is met until they are corrected."
+)
 ABOVE_MULTIPLE: Final = N_(
     "{measure} is {amount}, above {percent} of {standard_label} ({threshold})."
 )
@@ -146,6 +150,8 @@ def below_standard(rule: BelowStandard, s: Situation, earlier: Earlier) -> Judge
     figures = s.figures
     if figures.measure is None or figures.size is None:
         return unknown(*figures.measure_missing), None
+    if figures.measure < 0:
+        return FAILS, NEGATIVE_INCOME
     if not figures.measure < times(s.values[rule.standard], figures.size):
         return FAILS, NOT_BELOW
     if rule.for_months is None:
@@ -167,6 +173,8 @@ def within_multiple_with_cause(
     if figures.measure is None or figures.size is None:
         income = unknown(*figures.measure_missing)
         return all_of((income, cause)), NO_LISTED_CAUSE if cause.state is State.FAILS else None
+    if figures.measure < 0:
+        return FAILS, NEGATIVE_INCOME
     threshold = times(s.values[rule.standard], s.values[rule.multiple], figures.size)
     if not figures.measure <= threshold:
         return FAILS, ABOVE_MULTIPLE
@@ -185,6 +193,8 @@ def after_expenses_within_multiple_with_cause(
         return all_of(
             (unknown(*absent), cause)
         ), NO_LISTED_CAUSE if cause.state is State.FAILS else None
+    if figures.measure < 0:
+        return FAILS, NEGATIVE_INCOME
     threshold = times(s.values[rule.standard], s.values[rule.multiple], figures.size)
     if not EXACT.subtract(figures.measure, figures.expenses) <= threshold:
         return FAILS, AFTER_EXPENSES_ABOVE

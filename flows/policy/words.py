@@ -56,6 +56,21 @@ def titled_names_text(items: Iterable[tuple[LocalizedText, LocalizedText]]) -> L
     )
 
 
+def titles_text(titles: Iterable[LocalizedText]) -> LocalizedText:
+    """What rules say, joined by semicolons: each may hold commas of its own."""
+    listed = tuple(titles)
+    return LocalizedText(
+        zh_CN="；".join(title.zh_CN for title in listed),
+        en="; ".join(title.en for title in listed),
+    )
+
+
+@cache
+def sentence_start(text: LocalizedText) -> LocalizedText:
+    """``text`` to open a sentence with: a capital first letter in English."""
+    return LocalizedText(zh_CN=text.zh_CN, en=text.en[:1].upper() + text.en[1:])
+
+
 @cache
 def _names(names: tuple[LocalizedText, ...]) -> LocalizedText:
     joined = {

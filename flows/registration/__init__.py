@@ -35,6 +35,7 @@ from flows.registration.events import (
     Skip,
     TextInput,
     Unsupported,
+    duplicate_found,
 )
 from flows.registration.machine import step
 from flows.registration.screens import CONTACT_LABEL, Button, Screen, Text, render_text
@@ -72,6 +73,7 @@ __all__ = [
     "TextInput",
     "UniqueCheck",
     "Unsupported",
+    "duplicate_found",
     "new_state",
     "render_text",
     "start_correction",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from flows.access.scope import Actor
 from flows.forms.parsing.files import FileRef
 
 
@@ -77,9 +78,23 @@ class DuplicateFound:
     """The bot found the value of a unique field (the resident ID) in another registration.
 
     Send it with the state from *before* the step whose :class:`~.effects.UniqueCheck` failed.
+    ``record_id``: the holder's number, when the person may know it (:func:`duplicate_found`).
     """
 
     field_id: str
+    record_id: int | None = None
+
+
+def duplicate_found(
+    field_id: str, actor: Actor, holder_id: int, holder_unit_id: int
+) -> DuplicateFound:
+    """The event for a value another registration holds, as ``actor`` may learn of it.
+
+    A worker learns that a record exists, never whose; an officer whose scope holds the record
+    is told its number (they are the union officer a worker would be sent to).
+    """
+    in_scope = actor.is_officer and actor.scope.covers(holder_unit_id)
+    return DuplicateFound(field_id, holder_id if in_scope else None)
 
 
 Event = (

@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from flows.forms.checks import CountCheck, failure
 from flows.forms.display import entry
 from flows.forms.parsing import InvalidAnswer, parse_text
+from flows.forms.parsing.choices import means_done
 from flows.forms.schema import Field, Form
 from flows.forms.texts import Joined, Text
 from flows.i18n import N_, Message
@@ -23,6 +24,13 @@ from flows.registration.events import Back, ButtonPressed, Event, Skip, TextInpu
 from flows.registration.groups import item_screen, menu_screen
 from flows.registration.state import Phase, RegistrationState
 
+DONE_IS_NO_ANSWER = Message(
+    N_(
+        "“Done” is a button's word, not an answer. Please answer this question; to stop adding "
+        "entries, press ◀ Back to the list and then Done."
+    )
+)
+
 
 def on_group_item(form: Form, state: RegistrationState, event: Event, today: dt.date) -> Step:
     """An event while one entry's field ``state.sub`` is asked."""
@@ -32,6 +40,12 @@ def on_group_item(form: Form, state: RegistrationState, event: Event, today: dt.
     if pressed is not None and pressed.field != group.id:
         return redisplay(form, state, today, (STALE,))
     action = pressed.action if pressed else None
+    if isinstance(event, TextInput) and means_done(event.text):
+        # "完成" typed for a new entry's first answer finishes the list; never a name.
+        if not state.item and state.items:
+            listed = state.but(phase=Phase.GROUP_MENU, item={}, sub=None)
+            return _done(form, listed, group, list(state.items), today)
+        return redisplay(form, state, today, (Joined(("⚠️ ", DONE_IS_NO_ANSWER)),))
     if isinstance(event, TextInput):
         try:
             value = parse_text(part, event.text, today)

@@ -11,8 +11,9 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Final
 
-from flows.forms.masking import holds_long_number, scrub
+from flows.forms.masking import scrub
 from flows.forms.parsing.choices import CHOOSE_A_BUTTON, means_back, means_done, means_keep
+from flows.forms.parsing.text import holds_long_number
 from flows.forms.schema import Form
 from flows.i18n import N_, Message
 from flows.registration import callbacks
@@ -85,7 +86,7 @@ def _step(form: Form, state: RegistrationState, event: Event, today: dt.date) ->
         deleting = state.but(phase=Phase.DELETING, return_phase=state.phase)
         return Step(deleting, (delete_screen(),), (DeleteRequested(),))
     if isinstance(event, DuplicateFound):
-        return _duplicate(form, state, event.field_id)
+        return _duplicate(form, state, event)
     if state.cursor is None and state.phase is Phase.ANSWERING:
         return redisplay(form, state, today)
     return _HANDLERS[state.phase](form, state, event, today)
@@ -160,14 +161,25 @@ def _deleting(form: Form, state: RegistrationState, event: Event, today: dt.date
     return Step(state, (delete_screen(_BUTTONS_HINT if isinstance(event, TextInput) else ()),))
 
 
-def _duplicate(form: Form, state: RegistrationState, field_id: str) -> Step:
-    taken = Message(
-        N_(
-            "A registration already exists for this number in this campaign. If you think "
-            "this is a mistake, please contact your union officer."
+def _duplicate(form: Form, state: RegistrationState, found: DuplicateFound) -> Step:
+    if found.record_id is None:
+        taken = Message(
+            N_(
+                "A registration already exists for this number in this campaign. If you think "
+                "this is a mistake, please contact your union officer."
+            )
         )
-    )
-    return ask(form, state, form.field(field_id), (taken,))
+    else:
+        # An officer would be sent to themselves: they are told which record of theirs it is.
+        taken = Message(
+            N_(
+                "Record {id}, of a unit in your care, already holds this number in this "
+                "campaign: please work on that record (/history {id}) rather than enter the "
+                "person again."
+            ),
+            {"id": str(found.record_id)},
+        )
+    return ask(form, state, form.field(found.field_id), (taken,))
 
 
 def _pressed(event: Event, action: str) -> bool:

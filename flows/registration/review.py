@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Final
 
-from flows.forms.checks import failure
+from flows.forms.checks import Severity, failure, severity
 from flows.forms.computed import computed_values
 from flows.forms.display import entry, shown, shown_derived
 from flows.forms.parsing.choices import CHOOSE_A_BUTTON
@@ -21,9 +21,27 @@ EDIT_BUTTONS_PER_ROW: Final = 6
 FEN: Final = Decimal("0.01")
 
 
-def problems(form: Form, answers: dict[str, object]) -> list[Message]:
-    """The failed cross-checks of the form."""
-    found = (failure(check, answers, form.label, form.option_label) for check in form.checks)
+def problems(form: Form, answers: dict[str, object]) -> list[Text]:
+    """The failed cross-checks that block submission."""
+    return _failed(form, answers, "error")
+
+
+def warnings(form: Form, answers: dict[str, object]) -> list[Text]:
+    """The failed cross-checks that are only worth a second look (they block nothing)."""
+    return _failed(form, answers, "warning")
+
+
+def _failed(form: Form, answers: dict[str, object], level: Severity) -> list[Text]:
+    # Checks may compare with computed values (own income within the household's).
+    values: dict[str, object] = {
+        name: str(amount) for name, amount in computed_values(form.computed, answers).items()
+    }
+    values.update(answers)
+    found = (
+        failure(check, values, form.label, form.option_label)
+        for check in form.checks
+        if severity(check) == level
+    )
     return [message for message in found if message is not None]
 
 
@@ -73,6 +91,7 @@ def review_screen(form: Form, state: RegistrationState, notes: tuple[Text, ...] 
             )
     lines.extend(computed_lines(form, answers))
     lines.extend(Joined(("⚠️ ", message)) for message in problems(form, answers))
+    lines.extend(Joined(("❕ ", message)) for message in warnings(form, answers))
     if state.only is not None:
         lines.append(
             Message(N_("Returned for correction: only the flagged answers can be changed."))

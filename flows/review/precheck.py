@@ -1,21 +1,22 @@
 """The officer's say on the pre-check: the answers marked untruthful, the outcome overridden.
 
-The pre-check stored with a record keeps ``untruthful`` = ``{by, reason, at}`` once an officer
-marked the answers untrue (the result was then checked again with that fact), and ``override``
-= ``{outcome, by, reason, at}`` once an officer set the outcome by their own judgement. Here are
-the screens that lead there and the lines the card shows of both; ``by`` is an account id, and
-the caller gives the officers' names.
+The pre-check stored with a record (:class:`~flows.policy.stored.StoredPrecheck`) keeps
+``untruthful`` once an officer marked the answers untrue (the result was then checked again with
+that fact), and ``override`` once an officer set the outcome by their own judgement. Here are
+the screens that lead there and the lines the card shows of both; the caller gives the
+officers' names.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Final
+from typing import Final
 
 from flows.forms.masking import scrub
 from flows.forms.texts import Text
 from flows.i18n import N_, Message
 from flows.policy import OUTCOMES
+from flows.policy.stored import Mark, StoredPrecheck
 from flows.registration.screens import Button, Screen
 from flows.review import callbacks
 from flows.review.card import BACK_TO_CARD
@@ -30,50 +31,48 @@ MARK_LABEL: Final = Message(N_("Mark the answers untruthful"))
 OVERRIDE_LABEL: Final = Message(N_("Override the outcome"))
 
 
-def heading(stored: Mapping[str, Any]) -> Message:
+def heading(stored: StoredPrecheck) -> Message:
     """The card's heading above the stored pre-check's explanation."""
-    return RECHECKED_HEADING if stored.get("untruthful") else PRECHECK_HEADING
+    return RECHECKED_HEADING if stored.untruthful else PRECHECK_HEADING
 
 
-def officers_of(stored: Mapping[str, Any] | None) -> set[int]:
+def officers_of(stored: StoredPrecheck | None) -> set[int]:
     """The accounts of the officers who marked or overrode the pre-check (to name them)."""
-    entries = [(stored or {}).get(key) for key in ("untruthful", "override")]
-    return {
-        entry["by"]
-        for entry in entries
-        if isinstance(entry, dict) and isinstance(entry.get("by"), int)
-    }
+    if stored is None:
+        return set()
+    return {entry.by for entry in (stored.untruthful, stored.override) if entry is not None}
 
 
-def is_marked_untruthful(stored: Mapping[str, Any] | None) -> bool:
+def is_marked_untruthful(stored: StoredPrecheck | None) -> bool:
     """Whether an officer marked the record's answers untruthful."""
-    return bool((stored or {}).get("untruthful"))
+    return stored is not None and stored.untruthful is not None
 
 
-def marks(stored: Mapping[str, Any] | None, names: Mapping[int, str]) -> list[Text]:
+def marks(stored: StoredPrecheck | None, names: Mapping[int, str]) -> list[Text]:
     """The untruthful mark and the override, with who set them and why.
 
     An override shows the computed outcome too, so that both are read side by side.
     """
     lines: list[Text] = []
-    untruthful = (stored or {}).get("untruthful")
-    if isinstance(untruthful, dict):
+    if stored is None:
+        return lines
+    untruthful = stored.untruthful
+    if untruthful is not None:
         lines.append(
             Message(
                 N_("⚠️ Answers marked untruthful by {officer}: {reason}"),
                 {"officer": _name(names, untruthful), "reason": _reason(untruthful)},
             )
         )
-    override = (stored or {}).get("override")
-    if isinstance(override, dict):
-        if stored and "outcome" in stored:
-            lines.append(computed(stored))
+    override = stored.override
+    if override is not None:
+        lines.append(computed(stored))
         lines.append(
             Message(
                 N_("⚖ Overridden by {officer}: {outcome} — {reason}"),
                 {
                     "officer": _name(names, override),
-                    "outcome": outcome_name(override.get("outcome")),
+                    "outcome": outcome_name(override.outcome),
                     "reason": _reason(override),
                 },
             )
@@ -81,16 +80,16 @@ def marks(stored: Mapping[str, Any] | None, names: Mapping[int, str]) -> list[Te
     return lines
 
 
-def computed(stored: Mapping[str, Any]) -> Message:
+def computed(stored: StoredPrecheck) -> Message:
     """The outcome the policy gave (whatever an officer set over it)."""
-    return Message(N_("Computed outcome: {outcome}"), {"outcome": outcome_name(stored["outcome"])})
+    return Message(N_("Computed outcome: {outcome}"), {"outcome": outcome_name(stored.outcome)})
 
 
 # Outcomes an approval goes against: the officer is asked to confirm it.
 ADVISED_AGAINST: Final = frozenset({"not_eligible", "excluded"})
 
 
-def approve_anyway_screen(record: RecordView, stored: Mapping[str, Any] | None) -> Screen | None:
+def approve_anyway_screen(record: RecordView, stored: StoredPrecheck | None) -> Screen | None:
     """Ask to confirm an approval the pre-check advises against; None if it does not."""
     outcome = in_effect(stored)
     if outcome not in ADVISED_AGAINST:
@@ -117,23 +116,19 @@ def anyway_reason_screen(record: RecordView, outcome: str | None) -> Screen:
     return Screen((question,), ((Button(BACK_TO_CARD, _data(callbacks.CARD, record)),),))
 
 
-def in_effect(stored: Mapping[str, Any] | None) -> str | None:
+def in_effect(stored: StoredPrecheck | None) -> str | None:
     """The outcome the record stands at: an officer's override, else the computed one."""
-    override = (stored or {}).get("override")
-    if isinstance(override, dict) and override.get("outcome"):
-        return str(override["outcome"])
-    outcome = (stored or {}).get("outcome")
-    return str(outcome) if outcome else None
+    return stored.in_effect() if stored is not None else None
 
 
 def precheck_screen(
-    record: RecordView, stored: Mapping[str, Any] | None, names: Mapping[int, str]
+    record: RecordView, stored: StoredPrecheck | None, names: Mapping[int, str]
 ) -> Screen:
     """What the officer may do with the pre-check: mark untruthful, override, or go back."""
     lines: list[Text] = [
         Message(N_("⚖ Pre-check of record {id} (advisory)."), {"id": str(record.id)})
     ]
-    if stored and "outcome" in stored and not stored.get("override"):
+    if stored is not None and stored.override is None:
         lines.append(computed(stored))
     lines.extend(marks(stored, names))
     lines.append(
@@ -152,12 +147,12 @@ def precheck_screen(
     return Screen(tuple(lines), tuple(rows))
 
 
-def outcome_screen(record: RecordView, stored: Mapping[str, Any] | None) -> Screen:
+def outcome_screen(record: RecordView, stored: StoredPrecheck | None) -> Screen:
     """Choose the outcome the pre-check is to give, one button each."""
     lines: list[Text] = [
         Message(N_("Record {id}: which outcome should the pre-check give?"), {"id": str(record.id)})
     ]
-    if stored and "outcome" in stored:
+    if stored is not None:
         lines.append(computed(stored))
     rows = [
         (Button(Message(OUTCOME_LABELS[outcome]), _data(callbacks.OVERRIDE_TO, record, outcome)),)
@@ -192,13 +187,12 @@ def override_reason_screen(record: RecordView, outcome: str) -> Screen:
     return Screen((question,), ((Button(BACK_TO_CARD, _data(callbacks.CARD, record)),),))
 
 
-def _name(names: Mapping[int, str], entry: Mapping[str, Any]) -> str:
-    by = entry.get("by")
-    return names.get(by, f"#{by}") if isinstance(by, int) else "?"
+def _name(names: Mapping[int, str], entry: Mark) -> str:
+    return names.get(entry.by, f"#{entry.by}")
 
 
-def _reason(entry: Mapping[str, Any]) -> str:
-    return scrub(str(entry.get("reason") or ""))
+def _reason(entry: Mark) -> str:
+    return scrub(entry.reason)
 
 
 def _data(action: str, record: RecordView, argument: str | None = None) -> str:

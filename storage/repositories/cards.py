@@ -14,6 +14,7 @@ from flows.access import Action, Actor, require
 from flows.forms import load_form
 from flows.forms.schema import Form
 from flows.forms.texts import Text
+from flows.policy.stored import StoredPrecheck
 from flows.registration import Screen
 from flows.review import SHANGHAI, RecordView
 from flows.review.card import card_screen
@@ -26,7 +27,7 @@ from storage.repositories import party_aided, registrations, review
 @dataclass(frozen=True)
 class Card:
     """A record with its answers (decrypted), unit, Party-aided flag and correction changes;
-    ``precheck_officers`` names who marked or overrode its pre-check."""
+    its pre-check (decrypted); ``precheck_officers`` names who marked or overrode it."""
 
     registration: Registration
     record: RecordView
@@ -35,6 +36,7 @@ class Card:
     unit_name: str
     party_aided: bool
     changed: tuple[str, ...] | None
+    precheck: StoredPrecheck | None = None
     precheck_officers: dict[int, str] = field(default_factory=dict)
 
     def screen(
@@ -76,6 +78,7 @@ async def open_card(
     form = load_form((await review.campaign_of(session, registration)).form_id)
     unit = await session.get(Unit, registration.unit_id)
     answers: dict[str, Any] = registrations.open_state(vault, registration).get("answers", {})
+    stored = registrations.precheck_of(vault, registration)
     return Card(
         registration=registration,
         record=record,
@@ -84,7 +87,8 @@ async def open_card(
         unit_name=unit.name if unit else str(registration.unit_id),
         party_aided=await party_aided.is_listed(session, registration.resident_id_hash),
         changed=await review.resubmission_changes(session, registration),
-        precheck_officers=await _names(session, officers_of(registration.precheck)),
+        precheck=stored,
+        precheck_officers=await _names(session, officers_of(stored)),
     )
 
 

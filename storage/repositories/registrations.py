@@ -9,10 +9,13 @@ from sqlalchemy import ColumnElement, Select, and_, bindparam, or_, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.attributes import flag_modified
 
+from flows.policy.stored import StoredPrecheck, read_precheck
 from storage.crypto import Vault
 from storage.models import Campaign, CampaignUnit, Registration
 
 _STATE_CONTEXT = b"registration-state"
+# Migration 0015 seals the plaintext pre-checks of older databases with this same context.
+PRECHECK_CONTEXT = b"registration-precheck"
 OPEN_STATES = ("draft", "returned")
 
 
@@ -36,6 +39,31 @@ def open_state(vault: Vault, registration: Registration) -> dict[str, Any]:
     """The conversation state of a registration, decrypted."""
     state: dict[str, Any] = vault.open_json(registration.sealed_state, context=_STATE_CONTEXT)
     return state
+
+
+def precheck_of(vault: Vault, registration: Registration) -> StoredPrecheck | None:
+    """The record's stored pre-check, decrypted and validated; None before it is submitted."""
+    if registration.sealed_precheck is None:
+        return None
+    return read_precheck(vault.open_json(registration.sealed_precheck, context=PRECHECK_CONTEXT))
+
+
+def precheck_columns(vault: Vault, result: StoredPrecheck | None) -> dict[str, Any]:
+    """The columns that store ``result``: sealed whole, the outcome in effect and the rules
+    that hold in clear (for the queues)."""
+    if result is None:
+        return {"sealed_precheck": None, "precheck_outcome": None, "precheck_rules": None}
+    return {
+        "sealed_precheck": vault.seal_json(result.to_json(), context=PRECHECK_CONTEXT),
+        "precheck_outcome": result.in_effect(),
+        "precheck_rules": list(result.rules),
+    }
+
+
+def set_precheck(vault: Vault, registration: Registration, result: StoredPrecheck | None) -> None:
+    """Store ``result`` as the record's pre-check, with the caller's transaction."""
+    for column, value in precheck_columns(vault, result).items():
+        setattr(registration, column, value)
 
 
 def new_draft(

@@ -68,8 +68,10 @@ async def fill_jilin(
     causes: tuple[str, ...] = ("schooling",),
     on_behalf: bool = False,
     address: str = "长春市朝阳区人民大街1号",
+    diagnosis: bool = True,
 ) -> None:
-    """Every question of the Jilin form, up to the review (an eligible household by default)."""
+    """Every question of the Jilin form, up to the review (an eligible household by default);
+    not ``diagnosis``: up to the diagnosis question, left unanswered."""
     label = LABELS[locale]
     await answer_identity(worker, locale, resident_id, on_behalf=on_behalf)
     for answer in ("吉林省财政厅", "科员", phone, "３"):
@@ -97,7 +99,7 @@ async def fill_jilin(
     await worker.press(label["no"])
     await worker.send_photo(b"\xff\xd8 id card and bank card")
     await worker.send_photo(b"\xff\xd8 minimum living certificate")
-    if "serious_illness" in hardships:  # only then is the diagnosis asked for
+    if "serious_illness" in hardships and diagnosis:  # only then is the diagnosis asked for
         await worker.send_document(b"%PDF-1.4 diagnosis", "诊断.pdf")
         await worker.press(label["done"])
 

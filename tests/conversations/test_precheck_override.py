@@ -13,8 +13,10 @@ from bot.context import Services
 from bot.standin import SimulatedUser
 from bot.standin.chats import Button, ChatMessage
 from bot.standin.running import StandInBot
+from flows.policy.stored import StoredPrecheck
 from flows.review import callbacks
 from storage.models import AuditEvent, Registration, User
+from storage.repositories import registrations
 from tests.auxil.scenario import (
     DEPARTMENT_OFFICER,
     OTHER_UNIT_OFFICER,
@@ -141,12 +143,14 @@ async def account(services: Services, telegram_id: int) -> int:
         return user_id
 
 
-async def stored_precheck(services: Services) -> dict[str, Any]:
+async def stored_precheck(services: Services) -> StoredPrecheck:
     """Record 1's stored pre-check."""
     async with services.sessions() as session:
         record = await session.get(Registration, 1)
-        assert record is not None and record.precheck is not None
-        return record.precheck
+        assert record is not None
+        stored = registrations.precheck_of(services.vault, record)
+        assert stored is not None
+        return stored
 
 
 async def precheck_events(services: Services) -> list[tuple[Any, ...]]:
@@ -199,9 +203,10 @@ async def test_one_officer_marks_untruthful_and_another_overrides(
     assert card.button_labels == CARD_BUTTONS[locale]
     assert first.last.text == MARKED_SAID[locale]
     precheck = await stored_precheck(services)
-    assert precheck["outcome"] == "excluded" and "X5" in precheck["exclusions"]
-    assert precheck["untruthful"]["by"] == await account(services, UNIT_OFFICER)
-    assert precheck["untruthful"]["reason"] == UNTRUE
+    assert precheck.outcome == "excluded" and "X5" in precheck.exclusions
+    assert precheck.untruthful is not None
+    assert precheck.untruthful.by == await account(services, UNIT_OFFICER)
+    assert precheck.untruthful.reason == UNTRUE
 
     # 孙红 sees the mark, cannot mark again, and overrides the outcome with a reason.
     card = await queued_card(second)
@@ -224,13 +229,14 @@ async def test_one_officer_marks_untruthful_and_another_overrides(
 
     # Both are stored with the record and audited; the record itself waits as before.
     precheck = await stored_precheck(services)
-    assert precheck["outcome"] == "excluded"
-    assert precheck["untruthful"]["reason"] == UNTRUE
-    assert {key: precheck["override"][key] for key in ("outcome", "by", "reason")} == {
-        "outcome": "needs_review",
-        "by": await account(services, NEW_OFFICER),
-        "reason": VERIFIED,
-    }
+    assert precheck.outcome == "excluded"
+    assert precheck.untruthful is not None and precheck.untruthful.reason == UNTRUE
+    assert precheck.override is not None
+    assert (precheck.override.outcome, precheck.override.by, precheck.override.reason) == (
+        "needs_review",
+        await account(services, NEW_OFFICER),
+        VERIFIED,
+    )
     first_id, second_id = [await account(services, t) for t in (UNIT_OFFICER, NEW_OFFICER)]
     assert await precheck_events(services) == [
         ("marked_untruthful", first_id, 1, "eligible", "excluded", UNTRUE),
@@ -282,7 +288,8 @@ async def test_marking_again_keeps_an_earlier_override(
         "⚖ Overridden by 李明: not eligible — Second home not declared",
     ]
     precheck = await stored_precheck(services)
-    assert (precheck["outcome"], precheck["override"]["outcome"]) == ("excluded", "not_eligible")
+    assert precheck.override is not None
+    assert (precheck.outcome, precheck.override.outcome) == ("excluded", "not_eligible")
     assert [event[0] for event in await precheck_events(services)] == [
         "precheck_overridden",
         "marked_untruthful",
@@ -398,4 +405,5 @@ async def test_cancel_and_a_reason_too_long_change_nothing(
         "预审计算结论：符合资助条件",
         "⚖ 李明已将预审结论改为：属排除情形，不予资助 — 名下另有商铺",
     ]
-    assert (await stored_precheck(services))["override"]["outcome"] == "excluded"
+    overridden = (await stored_precheck(services)).override
+    assert overridden is not None and overridden.outcome == "excluded"

@@ -12,12 +12,14 @@ from sqlalchemy import select
 
 from bot.cli import main
 from bot.context import Services
-from bot.registration.precheck import differences, mark_untruthful, override, recheck, with_marks
+from bot.registration.precheck import differences, mark_untruthful, override, recheck
 from bot.standin.running import StandInBot
 from flows.access import Reason, Refused
 from flows.policy import load_policy_file
 from flows.policy.loading import _SHIPPED, POLICIES_DIR
+from flows.policy.stored import Mark, Override, StoredPrecheck
 from storage.models import AuditEvent, Registration, User
+from storage.repositories import registrations
 from tests.auxil.scenario import SHANGHAI, UNIT_OFFICER, WORKER, seed
 from tests.conftest import TEST_KEY
 from tests.conversations.registration import fill_jilin
@@ -33,7 +35,7 @@ async def submitted_record(services: Services, standin: StandInBot) -> Registrat
     await worker.press("✅ Confirm and submit")
     async with services.sessions() as session:
         record = await session.scalar(select(Registration))
-        assert record is not None and record.precheck is not None
+        assert record is not None and record.sealed_precheck is not None
         return record
 
 
@@ -55,12 +57,12 @@ async def test_a_changed_policy_file_never_rewrites_a_record(
 ) -> None:
     record = await submitted_record(services, standin)
     raise_standard()
-    stored = dict(record.precheck or {})
+    stored = registrations.precheck_of(services.vault, record)
     async with services.sessions() as session:
         again = await session.get(Registration, record.id)
         assert again is not None
         fresh = await recheck(session, services.vault, again, NOW)
-        assert again.precheck == stored  # shown, not stored
+        assert registrations.precheck_of(services.vault, again) == stored  # shown, not stored
     changed = differences(stored, fresh)
     assert "figures.minimum_standard: 620.00 → 700.00" in changed
     assert any(line.startswith("version: ") for line in changed)
@@ -100,13 +102,16 @@ async def test_officers_mark_untruthful_and_override_on_the_record(
         result = await mark_untruthful(
             session, services.vault, again, officer, "收入证明与工资单不符", NOW
         )
-        assert result["outcome"] == "excluded" and result["untruthful"]["reason"]
-        await override(session, again, officer, "needs_review", "工资单已核实", NOW)
+        assert result.outcome == "excluded" and result.untruthful and result.untruthful.reason
+        await override(session, services.vault, again, officer, "needs_review", "工资单已核实", NOW)
     async with services.sessions() as session:
         again = await session.get(Registration, record.id)
-        assert again is not None and again.precheck is not None
-        assert again.precheck["outcome"] == "excluded"
-        assert again.precheck["override"]["outcome"] == "needs_review"
+        assert again is not None
+        stored = registrations.precheck_of(services.vault, again)
+        assert stored is not None and stored.override is not None
+        assert stored.outcome == "excluded" and stored.override.outcome == "needs_review"
+        # In clear, for the queues: the outcome in effect and the rules that hold, no more.
+        assert (again.precheck_outcome, again.precheck_rules) == ("needs_review", ["B", "C"])
         events = (
             await session.scalars(select(AuditEvent).where(AuditEvent.registration_id == record.id))
         ).all()
@@ -129,27 +134,32 @@ async def test_an_officer_whose_card_is_out_of_date_writes_nothing(
         async with services.sessions() as other, other.begin():
             moved = await other.get(Registration, record.id)
             assert moved is not None
-            await override(other, moved, officer, "eligible", "另一位干部已核实", NOW)
+            await override(
+                other, services.vault, moved, officer, "eligible", "另一位干部已核实", NOW
+            )
         with pytest.raises(Refused) as refused:
             if mark == "untruthful":
                 await mark_untruthful(session, services.vault, seen, officer, "不符", NOW)
             else:
-                await override(session, seen, officer, "excluded", "不符", NOW)
+                await override(session, services.vault, seen, officer, "excluded", "不符", NOW)
         assert refused.value.reason is Reason.CHANGED_MEANWHILE
         await session.commit()
     async with services.sessions() as session:
         stored = await session.get(Registration, record.id)
-        assert stored is not None and stored.precheck is not None
-        assert stored.precheck["override"]["outcome"] == "eligible"
-        assert "untruthful" not in stored.precheck
+        assert stored is not None
+        result = registrations.precheck_of(services.vault, stored)
+        assert result is not None and result.override is not None
+        assert result.override.outcome == "eligible" and result.untruthful is None
         reasons = (await session.scalars(select(AuditEvent.reason))).all()
         assert "不符" not in reasons
 
 
 def test_a_checked_again_result_keeps_the_officers_marks() -> None:
-    untrue = {"by": 4, "reason": "工资单不符", "at": "2019-12-21T09:00:00+08:00"}
-    judged = {"outcome": "needs_review", "by": 5, "reason": "已核实", "at": "2019-12-22"}
-    before = {"outcome": "excluded", "untruthful": untrue, "override": judged}
-    again = with_marks({"outcome": "excluded", "rules": []}, before)
-    assert again == {"outcome": "excluded", "rules": [], "untruthful": untrue, "override": judged}
-    assert with_marks({"outcome": "eligible"}, None) == {"outcome": "eligible"}
+    untrue = Mark(by=4, reason="工资单不符", at=NOW)
+    judged = Override(outcome="needs_review", by=5, reason="已核实", at=NOW)
+    before = StoredPrecheck(outcome="excluded", untruthful=untrue, override=judged)
+    again = StoredPrecheck(outcome="excluded", rules=()).with_marks_of(before)
+    assert again == StoredPrecheck(outcome="excluded", untruthful=untrue, override=judged)
+    assert StoredPrecheck(outcome="eligible").with_marks_of(None) == StoredPrecheck(
+        outcome="eligible"
+    )

@@ -9,14 +9,23 @@ import pytest
 from sqlalchemy import select
 
 from bot.context import Services
+from bot.standin import SimulatedUser
 from bot.standin.running import StandInBot
 from storage.models import AuditEvent, Registration, User
 from storage.repositories import registrations
 from tests.auxil.databases import raw_database_text
-from tests.auxil.scenario import FAR_WORKER, JILIN_INTAKE_CLOSES, UNIT_OFFICER, WORKER, seed
+from tests.auxil.scenario import (
+    FAR_WORKER,
+    JILIN_INTAKE_CLOSES,
+    OTHER_UNIT_OFFICER,
+    UNIT_OFFICER,
+    WORKER,
+    seed,
+)
 from tests.conversations.registration import (
     HENAN_RESIDENT_ID,
     LABELS,
+    OFFICER_AGREES,
     PHONE_LANGUAGE,
     RESIDENT_ID,
     answer_identity,
@@ -178,11 +187,15 @@ async def test_one_registration_per_resident_id_across_units(
     await elsewhere.press("✅ I agree")
     await elsewhere.send(RESIDENT_ID)
     assert elsewhere.texts[-1] == (
+        "Received 2201**********0023. Your message was removed from the chat to protect it.\n\n"
         "A registration already exists for this number in this campaign. If you think this is "
         "a mistake, please contact your union officer.\n"
         "Question 2 of 25\nResident ID number\n18 characters; the last may be X.\n"
         "Example: 220102198503150023"
     )
+    # Issue 13: the typed number left the chat as every other ID message does.
+    typed = [message.text for message in elsewhere.messages if not message.from_bot]
+    assert RESIDENT_ID not in typed
     async with services.sessions() as session:
         hashes = (await session.scalars(select(Registration.resident_id_hash))).all()
         assert len([h for h in hashes if h]) == 1
@@ -205,6 +218,30 @@ async def test_the_deadline_passing_mid_conversation_keeps_the_draft(
     )
     answers = await answers_in_database(services)
     assert "work_unit" not in answers and answers["resident_id"] == RESIDENT_ID
+
+
+async def test_after_the_intake_closed_register_and_status_say_so_at_once(
+    scenario_bot: StandInBot, clock: object
+) -> None:
+    """Issue 13: /register showed question 1 (or a review with Submit), /status said "submit"."""
+    worker = scenario_bot.user(WORKER, "张丽", "zh-hans")
+    await fill_jilin(worker, "zh_CN")
+    clock.set(JILIN_INTAKE_CLOSES + dt.timedelta(minutes=1))  # type: ignore[attr-defined]
+    await worker.send("/register")
+    assert worker.last.text == (
+        "2020年元旦春节送温暖的登记已于12月28日 16:00截止，无法再填写或提交。"
+        "您的草稿已保留；如有问题请联系本单位工会。"
+    )
+    assert worker.last.button_labels == []
+    await worker.send("/status")
+    assert "您的草稿未在登记截止（12月28日 16:00）前提交，已无法再提交。" in worker.last.text
+    assert "发送 /register" not in worker.last.text
+    newcomer = scenario_bot.user(FAR_WORKER, "赵敏", "zh-hans")
+    await newcomer.send("/register")
+    assert newcomer.texts == [
+        "2020年元旦春节送温暖的登记已于12月28日 16:00截止，不能再开始新的登记。"
+        "如认为仍应登记，请联系本单位工会。"
+    ]
 
 
 async def test_someone_without_a_unit_is_told_how_to_join(scenario_bot: StandInBot) -> None:
@@ -572,3 +609,126 @@ async def test_an_officers_own_draft_and_the_one_entered_for_a_worker_stay_apart
         names = [registrations.open_state(services.vault, d)["answers"]["name"] for d in drafts]
         assert names == ["李明", "张丽"]
         assert [d.subject_user_id is None for d in drafts] == [False, True]
+
+
+def money(*amounts: str) -> list[str]:
+    """Amounts as stored and as shown (``3450.00``, ``3,450.00``): bare digits would also match
+    the microseconds of a timestamp."""
+    return [shown for amount in amounts for shown in (f"{amount}.00", f"{int(amount):,}.00")]
+
+
+# Every answer's value as the worker gave it or as it is stored (incomes as figures), and the
+# words of the hardship causes and the exclusions the pre-check explains with.
+EVERY_ANSWER = {
+    "jilin-2020": (
+        fill_jilin,
+        [
+            "张丽",
+            "吉林省财政厅",
+            "科员",
+            "王强",
+            "父亲",
+            "长春市第一汽车厂",
+            "王小",
+            "女儿",
+            "学生",
+            *money("3200", "3800", "3450", "1150", "1500"),
+            "长春市朝阳区人民大街1号",
+            "尿毒症",
+            "大重病",
+            "单亲",
+            "子女上学",
+            "商业店铺",
+        ],
+    ),
+    "henan-2017": (
+        fill_henan,
+        [
+            "李芳",
+            "土家族",
+            "河南省交通运输厅",
+            "郑州市金水区经三路1号",
+            *money("1800"),
+            "乳腺癌",
+            "重病",
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("form_id", list(EVERY_ANSWER))
+async def test_no_answer_is_in_the_raw_database_after_submitting(
+    services: Services, standin: StandInBot, form_id: str
+) -> None:
+    await seed(services, form_id)
+    async with services.sessions() as session, session.begin():
+        # Accounts' Telegram names are not answers: keep them from matching.
+        for user in (await session.scalars(select(User))).all():
+            user.display_name = f"account {user.id}"
+    fill, values = EVERY_ANSWER[form_id]
+    worker = standin.user(WORKER, "Lily", "zh-hans")
+    await fill(worker, "zh_CN")
+    await worker.press("📨 提交")
+    await worker.press("✅ 确认提交")
+    assert worker.last.text.startswith("您的登记已提交")
+    async with services.sessions() as session:
+        record = await session.scalar(select(Registration))
+        assert record is not None and record.state == "submitted"
+        dump = await raw_database_text(session)
+    assert [value for value in values if value in dump] == []
+
+
+async def enter_number(officer: SimulatedUser, locale: str) -> None:
+    """An officer enters a worker (/enter) up to the resident ID, which is already held."""
+    await officer.send("/enter")
+    await officer.send("张丽")
+    await officer.press(OFFICER_AGREES[locale])
+    await officer.send(RESIDENT_ID)
+
+
+async def test_an_officer_entering_a_number_held_in_their_scope_is_told_the_record(
+    scenario_bot: StandInBot, services: Services
+) -> None:
+    worker = scenario_bot.user(WORKER, "张丽", "en")
+    await answer_identity(worker, "en")
+    async with services.sessions() as session:
+        held = await session.scalar(select(Registration.id))
+    # The worker's own unit officer is the one a worker would be sent to: told the number.
+    officer = scenario_bot.user(UNIT_OFFICER, "李明", "en")
+    await enter_number(officer, "en")
+    assert officer.texts[-1].split("\n\n")[1].splitlines()[0] == (
+        f"Record {held}, of a unit in your care, already holds this number in this campaign: "
+        f"please work on that record (/history {held}) rather than enter the person again."
+    )
+    # Another unit's officer learns no more than a worker.
+    other = scenario_bot.user(OTHER_UNIT_OFFICER, "陈静", "zh-hans")
+    await enter_number(other, "zh_CN")
+    assert other.texts[-1].split("\n\n")[1].splitlines()[0] == (
+        "本次活动中已有使用这个身份证号码的登记。如有疑问，请联系本单位工会。"
+    )
+
+
+@pytest.mark.parametrize("locale", ["zh_CN", "en"])
+async def test_a_file_is_judged_by_its_content_not_its_name(
+    services: Services, standin: StandInBot, locale: str
+) -> None:
+    await seed(services)
+    worker = standin.user(WORKER, "张丽", PHONE_LANGUAGE[locale])
+    await fill_jilin(worker, locale, diagnosis=False)
+    asked = worker.last.text
+    # Text named like a picture, declared as one by the phone.
+    await worker.send_document(b"just some text, not a picture", "fake.png", "image/png")
+    refused = {
+        "zh_CN": "⚠️ 不支持这种文件类型，请发送PDF、JPEG或PNG文件。",
+        "en": "⚠️ This file type cannot be used: please send a PDF, JPEG or PNG file.",
+    }
+    assert worker.last.text.splitlines()[0] == refused[locale]
+    assert asked.splitlines()[-2:] == worker.last.text.splitlines()[-2:]  # asked again
+    # A real PNG named .pdf is taken, as the PNG it is.
+    await worker.send_document(b"\x89PNG\r\n\x1a\n" + b"\x00" * 16, "scan.pdf", "application/pdf")
+    await worker.press(LABELS[locale]["done"])
+    async with services.sessions() as session:
+        record = await session.scalar(select(Registration))
+        assert record is not None
+        answers = registrations.open_state(services.vault, record)["answers"]
+    assert [file["mime_type"] for file in answers["doc_diagnosis"]] == ["image/png"]

@@ -76,7 +76,8 @@ def parse_text(field: Field, typed: str, today: dt.date) -> object:
         case "date":
             return dates.parse_date(typed)
         case "resident_id":
-            return identity.parse_resident_id(typed, today)
+            number = identity.parse_resident_id(typed, today)
+            return identity.old_enough(number, today, field.minimum_age)
         case "phone":
             return phone.parse_phone(typed)
         case "bank_card":

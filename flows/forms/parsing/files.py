@@ -1,7 +1,8 @@
 """Photos and documents: what a file must be to be accepted (type and size).
 
 Images may be JPEG, PNG or WebP; documents PDF, JPEG or PNG; at most 20 MB, the size a bot
-may download through the Bot API. Telegram re-encodes photos as JPEG and gives no MIME type.
+may download through the Bot API. Telegram re-encodes photos as JPEG and gives no MIME type; a
+document's type is the one its content shows (:func:`content_type`), whatever its name says.
 """
 
 from __future__ import annotations
@@ -30,6 +31,28 @@ class FileRef(BaseModel):
     mime_type: str | None = None
     file_size: int | None = None
     file_name: str | None = None
+
+
+# The accepted types' signatures (their first bytes), so that a file is judged by what it
+# holds, not by its name or the type the sender's phone declared: four fixed signatures need
+# no library. WebP is RIFF, a size, then WEBP.
+UNRECOGNISED: Final = "application/octet-stream"
+SNIFFED_BYTES: Final = 12
+_SIGNATURES: Final = (
+    (b"%PDF-", "application/pdf"),
+    (b"\xff\xd8\xff", "image/jpeg"),
+    (b"\x89PNG\r\n\x1a\n", "image/png"),
+)
+
+
+def content_type(head: bytes) -> str:
+    """The type a file's first bytes show (:data:`UNRECOGNISED` for none accepted here)."""
+    for signature, mime in _SIGNATURES:
+        if head.startswith(signature):
+            return mime
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "image/webp"
+    return UNRECOGNISED
 
 
 def check_file(file: FileRef, accept: tuple[str, ...]) -> dict[str, object]:

@@ -22,7 +22,9 @@ from flows.forms.parsing.normalize import compact, require_content
 from flows.forms.parsing.problems import InvalidAnswer
 from flows.i18n import N_, Message
 
-PROBLEMS: Final = frozenset({"empty", "length", "format", "birth_date", "check_digit", "region"})
+PROBLEMS: Final = frozenset(
+    {"empty", "length", "format", "birth_date", "check_digit", "region", "too_young"}
+)
 LENGTH: Final = 18
 
 
@@ -63,6 +65,23 @@ def parse_resident_id(text: str, today: dt.date) -> str:
         raise InvalidAnswer(
             "region",
             Message(N_("The first 6 digits are not a known region code.")),
+        )
+    return number
+
+
+def old_enough(number: str, today: dt.date, minimum_age: int | None) -> str:
+    """The number, if its holder is at least ``minimum_age`` on ``today`` (a worker's ID)."""
+    years = age(number, today)
+    if minimum_age is not None and years < minimum_age:
+        raise InvalidAnswer(
+            "too_young",
+            Message(
+                N_(
+                    "By this number its holder is {age} years old; a worker must be at least "
+                    "{minimum} (the legal working age). Please send the worker's own ID number."
+                ),
+                {"age": years, "minimum": minimum_age},
+            ),
         )
     return number
 

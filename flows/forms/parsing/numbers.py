@@ -5,7 +5,8 @@ digits; it is never negative and has at most two decimals (fen). Numbers written
 (``三``, ``四十五``, ``一千二百``, ``1万2``) are read with ``cn2an``.
 
 A count may carry the word of what it counts (``3人``, ``45岁``, ``2 homes``), and only that:
-``8个月`` is no age in years, and storing it as 8 would be wrong.
+``8个月`` is no age in years, and storing it as 8 would be wrong. A number of months may be
+given in years, as people say it: ``2年`` is 24, ``半年`` 6, ``一年半`` and ``1.5年`` 18.
 """
 
 from __future__ import annotations
@@ -50,11 +51,17 @@ WRONG_COUNT: Final[dict[Counting, str]] = {
 _CHINESE_NUMERAL: Final = re.compile(r"[零〇一二两三四五六七八九十百千万亿点]")
 
 
+_YEAR_WORDS: Final = ("年", "years", "year")
+_HALF_YEAR: Final = frozenset({"半年", "halfayear", "halfyear"})
+
+
 def parse_integer(
     text: str, minimum: Decimal, maximum: Decimal | None, counts: Counting | None = None
 ) -> int:
     """A whole number within the range, perhaps followed by what it ``counts`` (``4人``)."""
-    amount = _number(_without_counting_word(_plain(text), counts))
+    kept = _plain(text)
+    in_years = _months_in_years(kept) if counts == "months" else None
+    amount = in_years if in_years is not None else _number(_without_counting_word(kept, counts))
     if amount != amount.to_integral_value():
         raise InvalidAnswer("not_a_number", Message(N_("Please send a whole number.")))
     _within(amount, minimum, maximum)
@@ -73,6 +80,24 @@ def parse_decimal(
     _places(amount, places)
     _within(amount, minimum, maximum)
     return format(amount.normalize(), "f")
+
+
+def _months_in_years(kept: str) -> Decimal | None:
+    """Months given in years (``2年`` → 24, ``半年`` → 6, ``一年半`` → 18), or ``None``."""
+    folded = kept.casefold()
+    if folded in _HALF_YEAR:
+        return Decimal(6)
+    if folded.endswith("年半") and len(folded) > 2:
+        years = _number(folded[:-2]) + Decimal("0.5")
+    else:
+        word = next((w for w in _YEAR_WORDS if folded.endswith(w) and folded != w), None)
+        if word is None:
+            return None
+        years = _number(folded[: -len(word)])
+    months = years * 12
+    if months != months.to_integral_value():
+        raise InvalidAnswer("not_a_number", Message(N_("Please give the number of months.")))
+    return months
 
 
 def _without_counting_word(kept: str, counts: Counting | None) -> str:

@@ -20,10 +20,10 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("inbound_updates") as batch_op:
-        batch_op.add_column(sa.Column("rejected_because", sa.String(length=80), nullable=True))
+    op.add_column(
+        "inbound_updates", sa.Column("rejected_because", sa.String(length=80), nullable=True)
+    )
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("inbound_updates") as batch_op:
-        batch_op.drop_column("rejected_because")
+    op.drop_column("inbound_updates", "rejected_because")

@@ -25,11 +25,8 @@ DELIVERIES = ("reminder_deliveries", "broadcast_deliveries")
 
 def upgrade() -> None:
     for table in DELIVERIES:
-        with op.batch_alter_table(table) as batch_op:
-            batch_op.add_column(
-                sa.Column("sending_until", sa.DateTime(timezone=True), nullable=True)
-            )
-            batch_op.add_column(sa.Column("message_id", sa.BigInteger(), nullable=True))
+        op.add_column(table, sa.Column("sending_until", sa.DateTime(timezone=True), nullable=True))
+        op.add_column(table, sa.Column("message_id", sa.BigInteger(), nullable=True))
     op.create_table(
         "leases",
         sa.Column("name", sa.String(length=64), nullable=False),
@@ -42,6 +39,5 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_table("leases")
     for table in DELIVERIES:
-        with op.batch_alter_table(table) as batch_op:
-            batch_op.drop_column("message_id")
-            batch_op.drop_column("sending_until")
+        op.drop_column(table, "message_id")
+        op.drop_column(table, "sending_until")

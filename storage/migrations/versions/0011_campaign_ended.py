@@ -21,12 +21,10 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("campaigns") as batch_op:
-        batch_op.add_column(sa.Column("ended", sa.String(length=16), nullable=True))
-        batch_op.add_column(sa.Column("ended_at", sa.DateTime(timezone=True), nullable=True))
+    op.add_column("campaigns", sa.Column("ended", sa.String(length=16), nullable=True))
+    op.add_column("campaigns", sa.Column("ended_at", sa.DateTime(timezone=True), nullable=True))
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("campaigns") as batch_op:
-        batch_op.drop_column("ended_at")
-        batch_op.drop_column("ended")
+    op.drop_column("campaigns", "ended_at")
+    op.drop_column("campaigns", "ended")

@@ -29,6 +29,7 @@ TEXT = field("text", max_length=150)
 INTEGER = field("integer", minimum=1, maximum=20)
 PEOPLE = field("integer", minimum=1, maximum=20, counts="people")
 AGE = field("integer", minimum=0, maximum=120, counts="years")
+MONTHS = field("integer", minimum=0, maximum=600, counts="months")
 MONEY = field("money", maximum=Decimal(1000000))
 AREA = field("decimal", maximum=10000, counts="square_metres")
 CHOICE = field("choice", options=[option("union_card", "工会会员卡", "Union member card")])
@@ -53,6 +54,14 @@ ACCEPTED = [
     (AGE, "0", 0),
     (field("integer", maximum=20, counts="homes"), "无", 0),
     (INTEGER, "三", 3),
+    # Issue 13: months given in years, as people say them.
+    (MONTHS, "2年", 24),
+    (MONTHS, "两年", 24),
+    (MONTHS, "半年", 6),
+    (MONTHS, "一年半", 18),
+    (MONTHS, "1.5年", 18),
+    (MONTHS, "2 years", 24),
+    (MONTHS, "8个月", 8),
     (INTEGER, "十二", 12),
     (INTEGER, " 2 0 ", 20),
     (MONEY, "1200", "1200.00"),
@@ -110,6 +119,11 @@ REFUSED = [
     (TEXT, "   ", "empty"),
     (TEXT, "困" * 151, "too_long"),
     (TEXT, "家里困难😢", "emoji"),
+    # Issue 13: an ID, card or phone number inside free text would be kept and shown in full.
+    (TEXT, "吉林省财政厅 220102198503150023", "long_number"),
+    (TEXT, "电话 139 0431 1234", "long_number"),
+    (MONTHS, "1.3年", "not_a_number"),
+    (MONTHS, "2岁", "unit"),
     (INTEGER, "", "empty"),
     (INTEGER, "0", "range"),
     (INTEGER, "21", "range"),

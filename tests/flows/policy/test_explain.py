@@ -217,3 +217,21 @@ def test_explanations_are_messages_any_translator_renders() -> None:
 )
 def test_the_advisory_line(locale: str, text: str) -> None:
     assert translator(locale).render(ADVISORY) == text
+
+
+def test_the_worker_reads_rules_by_their_words_never_their_codes() -> None:
+    """Henan's Party-aid exclusion and its migrant-worker criterion, as the worker reads them."""
+    policy = load_policy("henan-2017")
+    aided = evaluate(policy, test_henan.henan(party_aided=True), HENAN_DAY)
+    worker = explain(aided, translator("zh_CN"), codes=False)
+    assert worker[0] == (
+        "按河南省直2017年元旦春节送温暖救助条件，属于以下不予资助的情形："
+        "已列入党组织救助的困难职工党员。"
+    )
+    assert "已列入党组织救助的困难职工党员：属于此情形。" in worker
+    officer = explain(aided, translator("zh_CN"))
+    assert officer[0].startswith("按河南省直2017年元旦春节送温暖救助条件，属于排除情形P（")
+    migrant = evaluate(policy, test_henan.henan(migrant_worker=True, contract_months=24), HENAN_DAY)
+    for locale in ("zh_CN", "en"):
+        for line in explain(migrant, translator(locale), codes=False):
+            assert not any(code in line for code in ("第1条", "第4条", "Criterion", "排除情形P"))

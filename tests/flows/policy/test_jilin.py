@@ -104,6 +104,13 @@ CASES = [
         "not_eligible",
         figures={"total_income": "1860.00", "per_capita_income": "620.00"},
     ),
+    # Issue 13: deductions above the income gave a negative income that met A and B.
+    Case(
+        "a negative disposable income meets no income rule",
+        jilin(wages="1800", social_security="5000", causes=["illness", "sudden_event"]),
+        "not_eligible",
+        figures={"disposable_income": "-3200.00"},
+    ),
     Case("income tax missing", jilin(income_tax=ABSENT), "needs_review", missing=("income_tax",)),
     Case(
         "social security missing",

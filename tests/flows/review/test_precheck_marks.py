@@ -9,6 +9,7 @@ import pytest
 
 from flows.forms.texts import render_text
 from flows.i18n import translator
+from flows.policy.stored import read_precheck
 from flows.review import HistoryEntry, history_lines
 from flows.review.precheck import (
     heading,
@@ -61,25 +62,30 @@ def shown(lines: list[Any], locale: str = "en") -> list[str]:
     ],
 )
 def test_the_cards_lines_under_the_explanation(stored: dict[str, Any], expected: list[str]) -> None:
-    assert shown(marks(stored, NAMES)) == expected
+    assert shown(marks(read_precheck(stored), NAMES)) == expected
 
 
 def test_who_is_named_and_the_heading() -> None:
-    assert officers_of({"untruthful": MARKED, "override": OVERRIDE}) == {4, 5}
+    both = {"outcome": "excluded", "untruthful": MARKED, "override": OVERRIDE}
+    assert officers_of(read_precheck(both)) == {4, 5}
     assert officers_of(None) == set()
-    assert shown([heading({"outcome": "eligible"})]) == ["🔎 Pre-check when submitted (advisory):"]
-    assert shown([heading({"untruthful": MARKED})], "zh_CN") == [
-        "🔎 认定申报不实后重新预审的结果（仅供参考）："
-    ]
+    eligible = read_precheck({"outcome": "eligible"})
+    assert shown([heading(eligible)]) == ["🔎 Pre-check when submitted (advisory):"]
+    marked = read_precheck({"outcome": "excluded", "untruthful": MARKED})
+    assert shown([heading(marked)], "zh_CN") == ["🔎 认定申报不实后重新预审的结果（仅供参考）："]
 
 
 def test_the_screens_carry_the_cards_version() -> None:
     view = record()
     data = [
-        b.data for row in precheck_screen(view, {"outcome": "eligible"}, {}).buttons for b in row
+        b.data
+        for row in precheck_screen(view, read_precheck({"outcome": "eligible"}), {}).buttons
+        for b in row
     ]
     assert data == ["v:unt:7:0", "v:ovr:7:0", "v:card:7:0"]
-    marked = precheck_screen(view, {"outcome": "excluded", "untruthful": MARKED}, NAMES)
+    marked = precheck_screen(
+        view, read_precheck({"outcome": "excluded", "untruthful": MARKED}), NAMES
+    )
     assert [b.data for row in marked.buttons for b in row] == ["v:ovr:7:0", "v:card:7:0"]
     chosen = [b.data for row in outcome_screen(view, None).buttons for b in row]
     assert chosen == [
