@@ -11,7 +11,6 @@ correction would otherwise be stranded (only the officer who entered a record co
 from __future__ import annotations
 
 import contextlib
-
 import logging
 from typing import Final
 
