@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import datetime as dt
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -55,6 +56,29 @@ class Settings(BaseSettings):
         description="base64 of 32 random bytes that encrypt personal data; default: a key file",
     )
     log_level: str = Field(default="INFO", description="logging level of the bot")
+    job_interval: dt.timedelta = Field(
+        default=dt.timedelta(seconds=60),
+        description="how often reminders and broadcasts are sent; a sender that died loses its "
+        "turn after one interval, and its messages in flight are sent again after two",
+    )
+
+    @field_validator("job_interval", mode="before")
+    @classmethod
+    def _seconds(cls, value: object) -> object:
+        # The environment gives a string; an operator writes seconds, not an ISO duration.
+        if isinstance(value, str):
+            try:
+                return dt.timedelta(seconds=float(value))
+            except ValueError as error:
+                raise ValueError("a number of seconds from 1 to 3600") from error
+        return value
+
+    @field_validator("job_interval")
+    @classmethod
+    def _sensible_interval(cls, value: dt.timedelta) -> dt.timedelta:
+        if not dt.timedelta(seconds=1) <= value <= dt.timedelta(hours=1):
+            raise ValueError("a number of seconds from 1 to 3600")
+        return value
 
     @field_validator("timezone")
     @classmethod

@@ -23,14 +23,13 @@ from storage.leases import LeaseBusy
 log = logging.getLogger(__name__)
 
 JOB_NAME: Final = "songnuan-reminders"
-INTERVAL: Final = dt.timedelta(minutes=1)
 FIRST_RUN: Final = dt.timedelta(seconds=5)  # soon after start: send what was missed meanwhile
 
 
 def schedule_reminders(
     application: SongnuanApplication,
     *,
-    interval: dt.timedelta = INTERVAL,
+    interval: dt.timedelta | None = None,
     first: dt.timedelta = FIRST_RUN,
     policy: ReminderPolicy | None = None,
 ) -> Job[Any]:
@@ -38,10 +37,11 @@ def schedule_reminders(
     job_queue = application.job_queue
     if job_queue is None:
         raise RuntimeError('no job queue: install "python-telegram-bot[job-queue]"')
+    interval = interval or application.services.settings.job_interval
     return job_queue.run_repeating(
         tick,
         interval=interval,
-        first=first,
+        first=min(first, interval),
         name=JOB_NAME,
         data=policy,
         job_kwargs={"max_instances": 1, "coalesce": True, "misfire_grace_time": None},

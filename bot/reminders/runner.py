@@ -99,9 +99,22 @@ def sending_lease(services: Services) -> Lease:
     lease = _LEASES.get(services.sessions)
     if lease is None:
         lease = _LEASES[services.sessions] = Lease(
-            services.sessions, SENDING_LEASE, now=services.clock.now
+            services.sessions,
+            SENDING_LEASE,
+            now=services.clock.now,
+            ttl=services.settings.job_interval,
         )
     return lease
+
+
+def claim_lease(services: Services) -> dt.timedelta:
+    """How long a message claimed for sending is someone's: two job intervals, long enough for
+    a send with Telegram's 429s waited out, short enough that a crash delays it little."""
+    return max(2 * services.settings.job_interval, MIN_CLAIM_LEASE)
+
+
+# A claim outlives one send with its 429 waits, whatever the job interval.
+MIN_CLAIM_LEASE: Final = dt.timedelta(seconds=10)
 
 
 def default_policy(services: Services) -> ReminderPolicy:
@@ -239,7 +252,7 @@ async def _send_reminder(
     async def claim() -> bool:
         async with writing(services.sessions) as session:
             return await lease.still_held(session) and await reminders.claim(
-                session, key, services.clock.now()
+                session, key, services.clock.now(), claim_lease(services)
             )
 
     outcome, message_id = await send_claimed(
@@ -311,7 +324,11 @@ async def _send_broadcast(
         async def claim() -> bool:
             async with writing(services.sessions) as session:
                 return await lease.still_held(session) and await broadcasts.claim(
-                    session, broadcast_id, recipient.user_id, services.clock.now()
+                    session,
+                    broadcast_id,
+                    recipient.user_id,
+                    services.clock.now(),
+                    lease=claim_lease(services),
                 )
 
         t = translator(recipient.locale or services.settings.locale)

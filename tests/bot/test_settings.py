@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 import sys
 from pathlib import Path
@@ -39,6 +40,11 @@ def test_defaults_put_the_sqlite_file_in_the_data_directory(tmp_path: Path) -> N
             "LOUD",
             "setting SONGNUAN_LOG_LEVEL is invalid: expected one of DEBUG, INFO, WARNING, ERROR",
         ),
+        (
+            "SONGNUAN_JOB_INTERVAL",
+            "0",
+            "setting SONGNUAN_JOB_INTERVAL is invalid: expected a number of seconds from 1 to 3600",
+        ),
     ],
 )
 def test_a_malformed_setting_is_one_line_naming_it(
@@ -48,6 +54,11 @@ def test_a_malformed_setting_is_one_line_naming_it(
     with pytest.raises(SettingsError) as error:
         load_settings()
     assert str(error.value) == message
+
+
+def test_the_job_interval_is_read_in_seconds(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SONGNUAN_JOB_INTERVAL", "2")
+    assert load_settings().job_interval == dt.timedelta(seconds=2)
 
 
 def test_the_command_line_exits_2_without_a_traceback(tmp_path: Path) -> None:
