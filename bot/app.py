@@ -27,6 +27,7 @@ from bot.handlers import (
 )
 from bot.logs import scrub_every_handler
 from bot.outbox import OutboxBot
+from bot.reminders import JOB_NAME as REMINDERS_JOB
 from bot.reminders import FloodLimiter
 from bot.settings import Settings
 from flows.i18n import SUPPORTED_LOCALES, translator
@@ -111,7 +112,7 @@ def build_application(
         application.add_handler(handler)
     application.add_error_handler(errors.on_error)
     if application.job_queue is not None:
-        quiet_checkpoint_runs()
+        quiet_routine_runs()
         application.job_queue.run_repeating(
             _checkpoint,
             interval=CHECKPOINT_INTERVAL,
@@ -143,26 +144,28 @@ CHECKPOINT_JOB = "songnuan-checkpoint"
 CHECKPOINT_INTERVAL = dt.timedelta(seconds=1)
 
 
-# The job queue's executor logs each run at INFO: two lines a second for this job alone.
+# The job queue's executor logs each run at INFO: two lines a second for the checkpoint alone.
 EXECUTOR_LOG = "apscheduler.executors.default"
+# The jobs that run all day long; each says itself what it did when it did something.
+ROUTINE_JOBS = frozenset({CHECKPOINT_JOB, REDELIVERY_JOB, REMINDERS_JOB})
 
 
-class _QuietCheckpoint(logging.Filter):
-    """Lets the executor's lines about the checkpoint job through from WARNING up only."""
+class _QuietRoutine(logging.Filter):
+    """Lets the executor's lines about the routine jobs through from WARNING up only."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        """False for an INFO (or lower) line about the checkpoint job."""
+        """False for an INFO (or lower) line about a routine job."""
         if record.levelno >= logging.WARNING or not isinstance(record.args, tuple):
             return True
-        return not any(getattr(arg, "name", None) == CHECKPOINT_JOB for arg in record.args)
+        return not any(getattr(arg, "name", None) in ROUTINE_JOBS for arg in record.args)
 
 
-def quiet_checkpoint_runs() -> None:
-    """Keep the checkpoint job's runs out of the log unless something goes wrong; other jobs'
-    lines, and this job's warnings and errors, are logged as before."""
+def quiet_routine_runs() -> None:
+    """Keep the routine jobs' runs out of the log unless something goes wrong; other jobs'
+    lines, and these jobs' warnings and errors, are logged as before."""
     executor_log = logging.getLogger(EXECUTOR_LOG)
-    if not any(isinstance(existing, _QuietCheckpoint) for existing in executor_log.filters):
-        executor_log.addFilter(_QuietCheckpoint())
+    if not any(isinstance(existing, _QuietRoutine) for existing in executor_log.filters):
+        executor_log.addFilter(_QuietRoutine())
 
 
 async def _checkpoint(context: BotContext) -> None:

@@ -1,10 +1,12 @@
 """A real ``songnuan run`` killed with SIGKILL at random moments while workers register.
 
 The bot runs as its own process against the stand-in behind a real port; twelve workers fill
-in the Jilin form at once, each waiting for the bot's answer as a person would. Meanwhile the
-process is killed without warning, again and again, and started anew. Afterwards every worker
-must have reached the review (so every next question was delivered) with exactly the answers
-they gave: none lost, none applied twice.
+in the Jilin form at once, each waiting for the bot's answer as a person would, while in
+another unit a broadcast to thirty workers and their deadline reminders are due. Meanwhile
+the process is killed without warning, again and again, and started anew. Afterwards every
+worker must have reached the review (so every next question was delivered) with exactly the
+answers they gave, none lost, none applied twice; and everyone in the other unit must have
+the broadcast and the reminder once, or at most once more.
 """
 
 from __future__ import annotations
@@ -22,25 +24,39 @@ from typing import Any
 
 import pytest
 from sqlalchemy import select, text
-from sqlalchemy.ext.asyncio import create_async_engine
+from sqlalchemy.ext.asyncio import AsyncSession, create_async_engine
 from stdnum.cn import ric
 
 from bot.app import close_services, open_services
+from bot.context import Services
 from bot.settings import Settings
 from bot.standin import BotApiStandIn, SimulatedUser
-from bot.standin.chats import ChatMessage
+from bot.standin.chats import Chat, ChatMessage
 from bot.standin.http import HttpStandIn
 from flows.forms import load_form
+from flows.registration import new_state
 from storage.database import create_engine
-from storage.models import Campaign, InboundUpdate, OutboundCall, Registration, User
-from storage.repositories import campaigns, registrations, units
+from storage.models import (
+    BroadcastDelivery,
+    Campaign,
+    InboundUpdate,
+    OutboundCall,
+    Registration,
+    ReminderDelivery,
+    Unit,
+    User,
+)
+from storage.repositories import broadcasts, campaigns, registrations, units
+from storage.repositories.broadcasts import Scope
 from tests.auxil.databases import POSTGRES_URL
 from tests.auxil.processes import LOCAL_TOKEN, environment_for
 from tests.conftest import TEST_KEY
 from tests.conversations.registration import fill_jilin
 
 WORKERS = 12
+RECIPIENTS = 30
 KILLS = 6
+BROADCAST = "周五下午三点在工会活动室发放慰问品"
 SHANGHAI = dt.timezone(dt.timedelta(hours=8))
 # A person waits this long for an answer; a restart takes a few seconds of it.
 PATIENCE = 60.0
@@ -171,7 +187,54 @@ async def seed(settings: Settings) -> None:
                     locale="zh_CN",
                 )
             )
+        await seed_due_messages(session, services, finance, now)
     await close_services(services)
+
+
+async def seed_due_messages(
+    session: AsyncSession, services: Services, department: Unit, now: dt.datetime
+) -> None:
+    """Another unit, whose intake closes in a day: its workers' drafts are due a reminder,
+    and a broadcast to them waits to be sent."""
+    budget = await units.add(session, "budget", "预算处工会小组", "unit", department)
+    campaign = Campaign(
+        code="closing",
+        name="送温暖（预算处）",
+        form_id="jilin-2020",
+        policy_id="jilin-2020",
+        intake_opens=now - dt.timedelta(days=5),
+        # The reminder a day before the close falls due just after the drafts were last
+        # touched (a draft touched since is not reminded) and before the bot's first run.
+        intake_closes=now + dt.timedelta(days=1, seconds=2),
+        review_closes=now + dt.timedelta(days=10),
+    )
+    session.add(campaign)
+    await session.flush()
+    await campaigns.add_units(session, campaign, [budget.id])
+    people = [
+        User(telegram_id=40000 + i, display_name=f"预算{i}", role="worker", unit_id=budget.id)
+        for i in range(RECIPIENTS)
+    ]
+    session.add_all(people)
+    await session.flush()
+    form = load_form("jilin-2020")
+    for person in people:
+        state = new_state(form.id).model_dump(mode="json")
+        registrations.new_draft(
+            session,
+            services.vault,
+            campaign_id=campaign.id,
+            unit_id=budget.id,
+            entered_by_user_id=person.id,
+            subject_user_id=person.id,
+            state=state,
+        )
+    scope = Scope.parse("unit:budget", "workers")
+    to = await broadcasts.recipients(session, scope)
+    assert len(to) == RECIPIENTS
+    await broadcasts.create(
+        session, scope=scope, text=BROADCAST, created_by_user_id=None, to=to, now=now
+    )
 
 
 class Bot:
@@ -215,9 +278,12 @@ async def test_sigkill_at_random_moments_loses_and_doubles_nothing(
     http = HttpStandIn(server)
     port = await http.start()
     environment = environment_for(port, data, database_url)
+    # Reminders and broadcasts looked at every two seconds: a killed sender's turn passes soon.
+    environment["SONGNUAN_JOB_INTERVAL"] = "2"
     bot = Bot(environment, tmp_path / "bot.log")
     workers = [PatientWorker(server, 30000 + i, f"职工{i}", "zh-hans") for i in range(WORKERS)]
     chance = random.Random(os.environ.get("SONGNUAN_CRASH_SEED", "12"))
+    recipients = [server.open_chat(40000 + i, f"预算{i}", "zh-hans") for i in range(RECIPIENTS)]
     await bot.start()
     try:
         registering = asyncio.gather(
@@ -228,6 +294,7 @@ async def test_sigkill_at_random_moments_loses_and_doubles_nothing(
             await bot.kill()
             await bot.start()
         await asyncio.wait_for(registering, 300)
+        await all_reached(recipients)
     finally:
         returncode = await bot.stop()
         await http.stop()
@@ -239,6 +306,23 @@ async def test_sigkill_at_random_moments_loses_and_doubles_nothing(
             worker.texts[-3:]
         )
     await check_database(settings, workers)
+    for chat in recipients:
+        texts = [m.text for m in chat.messages if m.from_bot]
+        broadcast = [text for text in texts if BROADCAST in text]
+        reminders = [text for text in texts if BROADCAST not in text]
+        # Exactly once, or once more when a crash caught it in flight.
+        assert 1 <= len(broadcast) <= 2, texts
+        assert 1 <= len(reminders) <= 2, texts
+
+
+async def all_reached(chats: list[Chat]) -> None:
+    """Wait until everyone has the broadcast and a reminder (they go out every two seconds)."""
+    for _ in range(int(PATIENCE * 10)):
+        if all(len([m for m in chat.messages if m.from_bot]) >= 2 for chat in chats):
+            return
+        await asyncio.sleep(0.1)
+    missing = [chat.chat_id for chat in chats if len(chat.messages) < 2]
+    raise AssertionError(f"no broadcast or reminder reached {missing}")
 
 
 def comparable(answers: dict[str, Any]) -> dict[str, Any]:
@@ -266,7 +350,11 @@ async def check_database(settings: Settings, workers: list[PatientWorker]) -> No
     form = load_form("jilin-2020")
     try:
         async with services.sessions() as session:
-            drafts = (await session.scalars(select(Registration))).all()
+            drafts = (
+                await session.scalars(
+                    select(Registration).where(Registration.resident_id_hash.is_not(None))
+                )
+            ).all()
             assert len(drafts) == len(workers)
             answers = [
                 registrations.open_state(services.vault, draft)["answers"] for draft in drafts
@@ -275,6 +363,10 @@ async def check_database(settings: Settings, workers: list[PatientWorker]) -> No
                 select(InboundUpdate).where(InboundUpdate.done_at.is_(None))
             )
             assert undone.all() == []
+            deliveries = (await session.scalars(select(BroadcastDelivery))).all()
+            assert {d.status for d in deliveries} == {"sent"}
+            reminded = (await session.scalars(select(ReminderDelivery))).all()
+            assert {r.status for r in reminded} == {"sent"}
             unsent = await session.scalars(
                 select(OutboundCall).where(OutboundCall.sent_at.is_(None))
             )
