@@ -1,0 +1,102 @@
+"""Replies cut off by a crash are sent at the next start; replies made are never made again.
+
+The crash is the bot dying while Telegram has not yet answered its reply: here the stand-in
+holds the reply's call and the bot's tasks are abandoned, as a killed process's would be.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from sqlalchemy import func, select
+
+from bot.context import Services
+from bot.standin import BotApiStandIn
+from bot.standin.running import StandInBot
+from storage.models import OutboundCall, Registration
+from storage.repositories import registrations
+from tests.auxil.scenario import WORKER, seed
+
+Method = Callable[[dict[str, Any], dict[str, Any]], Awaitable[Any]]
+
+CONSENT = "在回答下一题之前，需要您同意我们处理您的敏感个人信息"
+
+
+def hold_next(server: BotApiStandIn, method: str) -> asyncio.Event:
+    """Make the next ``method`` call hang, as a reply does when the bot dies during it."""
+    real: Method = server._methods[method]
+    arrived = asyncio.Event()
+
+    async def never_answered(parameters: dict[str, Any], files: dict[str, Any]) -> Any:
+        server._methods[method] = real
+        arrived.set()
+        await asyncio.Event().wait()  # the process is gone before Telegram answers
+
+    server._methods[method] = never_answered
+    return arrived
+
+
+async def unconfirmed(services: Services) -> int:
+    async with services.sessions() as session:
+        count = await session.scalar(
+            select(func.count()).select_from(OutboundCall).where(OutboundCall.sent_at.is_(None))
+        )
+    return int(count or 0)
+
+
+async def test_a_reply_cut_off_by_a_crash_is_sent_at_the_next_start(services: Services) -> None:
+    await seed(services)
+    server = BotApiStandIn()
+    first = StandInBot(services, server)
+    await first.start()
+    worker = first.user(WORKER)
+    await worker.send("/register")
+    assert "第 1 题" in worker.last.text
+
+    held = hold_next(server, "sendMessage")
+    dying = asyncio.ensure_future(worker.send("张丽"))
+    await asyncio.wait_for(held.wait(), 10)
+    # The process dies with the reply in flight: its tasks never run again.
+    dying.cancel()
+    for task in list(first.dispatcher._workers):
+        task.cancel()
+    await asyncio.gather(dying, *first.dispatcher._workers, return_exceptions=True)
+    await first.application.stop()  # what is left of it: the job queue
+    assert CONSENT not in worker.last.text
+    assert await unconfirmed(services) == 1
+
+    # The answer was acknowledged, so it is stored; the reply waits in the outbox.
+    async with services.sessions() as session:
+        (draft,) = (await session.scalars(select(Registration))).all()
+        assert registrations.open_state(services.vault, draft)["answers"]["name"] == "张丽"
+
+    second = StandInBot(services, server)
+    await second.start()
+    try:
+        assert worker.last.text.startswith(CONSENT)
+        assert sum(CONSENT in text for text in worker.texts) == 1
+        assert await unconfirmed(services) == 0
+        # Nothing is made twice: a third start sends nothing more.
+        third = StandInBot(services, server)
+        shown = len(worker.bot_messages)
+        await third.start()
+        await third.stop()
+        assert len(worker.bot_messages) == shown
+    finally:
+        await second.stop()
+
+
+async def test_replies_made_are_confirmed_and_not_kept(standin: StandInBot) -> None:
+    await seed(standin.services)
+    worker = standin.user(WORKER)
+    await worker.send("/register")
+    await worker.send("张丽")
+    assert worker.last.text.startswith(CONSENT)
+    async with standin.services.sessions() as session:
+        calls = (await session.scalars(select(OutboundCall))).all()
+    assert calls and all(call.sent_at is not None for call in calls)
+    # What was said is the person's business once it reached them: no copy is kept.
+    assert all(call.sealed_call is None for call in calls)
+    assert {call.outcome for call in calls} == {"sent"}
