@@ -60,7 +60,7 @@ BROADCAST = "周五下午三点在工会活动室发放慰问品"
 SHANGHAI = dt.timezone(dt.timedelta(hours=8))
 # A person waits this long for an answer; a restart takes a few seconds of it.
 PATIENCE = 60.0
-QUIET = 0.3
+QUIET = 0.2
 
 
 def resident_id(index: int) -> str:
