@@ -98,9 +98,10 @@ class Dispatcher:
         return len(leftovers)
 
     async def join(self) -> None:
-        """Wait until every queued update is handled."""
+        """Wait until every queued update is handled and its replies confirmed."""
         while self._workers:
             await asyncio.gather(*list(self._workers))
+        await self.application.outbox.flush()
 
     def _enqueue(self, update: Update) -> None:
         key = chat_key(update)

@@ -15,6 +15,7 @@ it again, and the person sees it twice. Edits and deletions made twice change no
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import contextvars
 import datetime as dt
@@ -191,83 +192,106 @@ class OutboxBot(ExtBot[None]):
             log.warning("%s made before update %s was committed", endpoint, unit.update_id)
             return await super()._do_post(endpoint, data, **timeouts)
         journal = unit.outbox
-        [ident] = await journal.store(unit.update_id, [Call.of(endpoint, data)])
+        ident = await journal.store(unit.update_id, [Call.of(endpoint, data)])
         try:
             result = await super()._do_post(endpoint, data, **timeouts)
         except TelegramError as error:
             if not _interrupted(error):
-                await journal.confirm([stored.Confirmation(ident, "refused")])
+                journal.confirm_soon(stored.Confirmation(ident, 1, finished=True))
             raise
-        await journal.confirm([stored.Confirmation(ident, "sent", _message_id(result))])
+        journal.confirm_soon(stored.Confirmation(ident, 1, True, _message_id(result)))
         return result
 
-    async def make(self, call: Call) -> str:
-        """Make a stored call: "sent" or "refused"; raises if it may not have reached Telegram.
+    async def make(self, call: Call) -> int | None:
+        """Make a stored call; the message it made, if any. Raises if it may not have reached
+        Telegram.
 
         A refused call is replaced by its ``or_else``; an edit that would change nothing is
-        there already, so it counts as sent.
+        there already, so it counts as made.
         """
         token = _making.set(True)
         try:
-            await self._post(call.endpoint, call.data())
+            return _message_id(await self._post(call.endpoint, call.data()))
         except BadRequest as error:
             if NOT_MODIFIED in error.message.lower():
-                return "sent"
+                return None
             if not call.or_else:
                 log.info("Telegram refused a stored %s: %s", call.endpoint, error.message)
-                return "refused"
+                return None
+            made = None
             for other in call.or_else:
-                await self.make(other)
-            return "sent"
+                made = await self.make(other) or made
+            return made
         except Forbidden as error:
             log.info("Telegram refused a stored %s: %s", call.endpoint, error.message)
-            return "refused"
+            return None
         finally:
             _making.reset(token)
-        return "sent"
 
 
 class Outbox:
-    """The outbox of one installation: stores, confirms and makes again."""
+    """The outbox of one installation: stores calls, makes them, confirms them, makes again.
+
+    Confirmations are written a moment later, many in one transaction: a crash in that moment
+    costs at most a repeat of what was made just before it, never a loss.
+    """
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession], vault: Vault) -> None:
         self.sessions = sessions
         self.vault = vault
+        self._confirmed: list[stored.Confirmation] = []
+        self._flushing: asyncio.Task[None] | None = None
 
-    async def store(self, update_id: int | None, calls: Sequence[Call]) -> list[int]:
+    async def store(self, update_id: int | None, calls: Sequence[Call]) -> int:
         """Store calls in a transaction of their own (after the update's commit)."""
         async with writing(self.sessions) as session:
             return await self.store_in(session, update_id, calls)
 
     async def store_in(
-        self, session: Any, update_id: int | None, calls: Sequence[Call]
-    ) -> list[int]:
+        self, session: AsyncSession, update_id: int | None, calls: Sequence[Call]
+    ) -> int:
         """Store calls in ``session``'s transaction (the update's own commit)."""
         contents = [call.model_dump(mode="json", exclude_defaults=True) for call in calls]
         return await stored.journal(session, self.vault, update_id, contents, _now())
 
-    async def confirm(self, confirmations: Sequence[stored.Confirmation]) -> None:
-        """Record that calls were made: they are never made again."""
-        if confirmations:
+    def confirm_soon(self, confirmation: stored.Confirmation) -> None:
+        """Record, within a moment, how far a row's calls were made."""
+        self._confirmed.append(confirmation)
+        if self._flushing is None or self._flushing.done():
+            self._flushing = asyncio.get_running_loop().create_task(self._flush_later())
+
+    async def _flush_later(self) -> None:
+        await asyncio.sleep(CONFIRM_DELAY)
+        await self.flush()
+
+    async def flush(self) -> None:
+        """Write the confirmations gathered so far (at once: before a stop, in tests)."""
+        waiting = self._flushing
+        if waiting is not None and waiting is not asyncio.current_task():
+            waiting.cancel()  # nothing left for it to do
+        while self._confirmed:
+            confirmations, self._confirmed = self._confirmed, []
             async with writing(self.sessions) as session:
                 await stored.confirm(session, confirmations, _now())
 
-    async def make_all(self, bot: OutboxBot, idents: Sequence[int], calls: Sequence[Call]) -> None:
-        """Make stored calls in order and confirm them; stop at one that may not have arrived.
-
-        The rest stay stored: the redelivery makes them, in order, once Telegram answers again.
-        """
-        done: list[stored.Confirmation] = []
-        try:
-            for ident, call in zip(idents, calls, strict=True):
-                done.append(stored.Confirmation(ident, await bot.make(call)))
-        except TelegramError as error:
-            log.warning("A stored %s could not be made yet: %s", call.endpoint, error)
-        finally:
-            await self.confirm(done)
+    async def make_all(
+        self, bot: OutboxBot, ident: int, calls: Sequence[Call], made: int = 0
+    ) -> None:
+        """Make a row's calls in order from ``made`` on, then confirm them; stop at one that
+        may not have reached Telegram (the redelivery goes on from it, in order, later)."""
+        message_id = None
+        for index in range(made, len(calls)):
+            try:
+                message_id = await bot.make(calls[index]) or message_id
+            except TelegramError as error:
+                log.warning("A stored %s could not be made yet: %s", calls[index].endpoint, error)
+                self.confirm_soon(stored.Confirmation(ident, index, finished=False))
+                return
+        self.confirm_soon(stored.Confirmation(ident, len(calls), True, message_id))
 
     async def redeliver(self, bot: OutboxBot, *, everything: bool = False) -> int:
-        """Make the calls stored and never confirmed (all of them at start); how many were."""
+        """Make the calls stored and never confirmed (all of them at start); how many rows."""
+        await self.flush()
         now = _now()
         async with writing(self.sessions) as session:
             # At start no one else holds a claim: the process that did is gone.
@@ -275,12 +299,16 @@ class Outbox:
             claimed = await stored.claim_interrupted(session, self.vault, moment)
             await stored.forget_sent(session, now - KEEP_CONFIRMED)
         if claimed:
-            log.info("Making %d stored Bot API call(s) left unconfirmed", len(claimed))
-            calls = [Call.model_validate(content) for _ident, content in claimed]
-            await self.make_all(bot, [ident for ident, _content in claimed], calls)
+            log.info("Making the Bot API calls of %d stored row(s) left unconfirmed", len(claimed))
+        for row in claimed:
+            calls = [Call.model_validate(content) for content in row.calls]
+            await self.make_all(bot, row.ident, calls, row.made)
+        await self.flush()
         return len(claimed)
 
 
+# How long confirmations gather before they are written together.
+CONFIRM_DELAY = 0.05
 # Confirmed rows are kept a while so that a support person can see what was sent when.
 KEEP_CONFIRMED = dt.timedelta(days=2)
 
@@ -292,5 +320,6 @@ def _now() -> dt.datetime:
 async def commit_and_send(unit: uow.UnitOfWork, bot: object, calls: Sequence[Call]) -> None:
     """Commit the update's work together with the calls that show it, then make them."""
     assert isinstance(bot, OutboxBot) and unit.outbox is not None
-    idents = await unit.commit_with(calls)
-    await unit.outbox.make_all(bot, idents, calls)
+    ident = await unit.commit_with(calls)
+    assert ident is not None
+    await unit.outbox.make_all(bot, ident, calls)

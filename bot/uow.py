@@ -55,8 +55,8 @@ class UnitOfWork:
         """Commit the work so far, together with the mark that the update is handled."""
         await self.commit_with(())
 
-    async def commit_with(self, calls: Sequence[Call]) -> list[int]:
-        """Commit the work so far with the mark and the replies that show it; the replies' ids.
+    async def commit_with(self, calls: Sequence[Call]) -> int | None:
+        """Commit the work so far with the mark and the replies that show it; the replies' row.
 
         The replies are stored in the outbox in the same transaction, so that no crash can
         leave the work stored and its replies unsent (:mod:`bot.outbox` makes them).
@@ -67,13 +67,13 @@ class UnitOfWork:
                     await self.session.rollback()
                     raise UpdateAlreadyHandled(self.update_id)
                 self._marked = True
-            idents: list[int] = []
+            ident = None
             if calls:
                 assert self.outbox is not None
-                idents = await self.outbox.store_in(self.session, self.update_id, calls)
+                ident = await self.outbox.store_in(self.session, self.update_id, calls)
             await self.session.commit()
             self._committed = self._marked
-            return idents
+            return ident
         finally:
             self._let_others_write()
 

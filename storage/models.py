@@ -210,11 +210,11 @@ class InboundUpdate(Base):
 
 
 class OutboundCall(Base):
-    """A Bot API call an update's handling must make, stored before it is made.
+    """The Bot API calls one update's handling must make, stored before they are made.
 
-    A reply is part of an update's effect: it is journaled with (or right after) the commit
-    that stored the effect, and made again at start if no one confirmed it was made. The call
-    (text, buttons, any file) is sealed: it may echo what the person typed.
+    A reply is part of an update's effect: it is stored with (or right after) the commit that
+    stored the effect, and made again at start if no one confirmed it was made. The calls
+    (texts, buttons, any file) are sealed: they may echo what the person typed.
     """
 
     __tablename__ = "outbox"
@@ -222,13 +222,14 @@ class OutboundCall(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     update_id: Mapped[int | None] = mapped_column(BigInteger)
-    sealed_call: Mapped[bytes | None]
+    sealed_calls: Mapped[bytes | None]
     created_at: Mapped[dt.datetime] = mapped_column(default=_now)
-    # Whoever makes the call holds it until then; past it, a crash is assumed and another
-    # sender (the next start, or the redelivery job) makes it again.
+    # Whoever makes the calls holds them until then; past it, a crash is assumed and another
+    # sender (the next start, or the redelivery job) makes them again.
     claimed_until: Mapped[dt.datetime | None]
+    # How many of the calls were made: a redelivery goes on from there.
+    made: Mapped[int] = mapped_column(default=0)
     sent_at: Mapped[dt.datetime | None]
-    outcome: Mapped[str | None] = mapped_column(String(16))
     telegram_message_id: Mapped[int | None] = mapped_column(BigInteger)
 
 

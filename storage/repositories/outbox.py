@@ -1,7 +1,8 @@
-"""The outbox: Bot API calls stored before they are made and confirmed once made.
+"""The outbox: the Bot API calls of an update, stored before they are made, confirmed once made.
 
-A call is claimed by whoever stores it, for a lease; one still unconfirmed when its lease has
-run out was interrupted (a crash, a network failure) and is claimed and made again.
+A row holds the calls one commit (or one later reply) must make, in order. Whoever stores it
+holds it for a lease; a row still unconfirmed when its lease has run out was interrupted (a
+crash, Telegram unreachable) and is claimed and made again from its first call not made.
 """
 
 from __future__ import annotations
@@ -11,38 +12,54 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, delete, insert, or_, select, update
+from sqlalchemy import Table, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.crypto import Vault
 from storage.models import OutboundCall
 
-_CONTEXT = b"outbox-call"
+_CONTEXT = b"outbox-calls"
 LEASE = dt.timedelta(seconds=60)
 
 _OUTBOX = cast(Table, OutboundCall.__table__)
 _JOURNAL = insert(_OUTBOX).returning(_OUTBOX.c.id)
-_CONFIRM = (
+_FINISHED = (
     update(_OUTBOX)
     .where(_OUTBOX.c.id == bindparam("ident"))
     .values(
         sent_at=bindparam("now"),
-        outcome=bindparam("outcome"),
+        made=bindparam("made"),
         telegram_message_id=bindparam("message_id"),
         # What was said is the person's own business once it has reached them.
-        sealed_call=None,
+        sealed_calls=None,
         claimed_until=None,
     )
+)
+_INTERRUPTED = (
+    update(_OUTBOX)
+    .where(_OUTBOX.c.id == bindparam("ident"))
+    # Free to be claimed by the next redelivery, from the first call not made.
+    .values(made=bindparam("made"), claimed_until=bindparam("now"))
 )
 
 
 @dataclass(frozen=True)
 class Confirmation:
-    """What became of one stored call: sent (with the message it made) or refused."""
+    """How far a row's calls were made: all of them (``finished``), or the first ``made``."""
 
     ident: int
-    outcome: str
+    made: int
+    finished: bool
     message_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Claimed:
+    """A row taken for making again: its calls, and how many were made already."""
+
+    ident: int
+    made: int
+    calls: list[dict[str, Any]]
 
 
 async def journal(
@@ -51,44 +68,42 @@ async def journal(
     update_id: int | None,
     calls: Sequence[dict[str, Any]],
     now: dt.datetime,
-) -> list[int]:
-    """Store ``calls`` in order, claimed by the caller for a lease; their ids."""
-    if not calls:
-        return []
-    rows = [
-        {
-            "update_id": update_id,
-            "sealed_call": vault.seal_json(call, context=_CONTEXT),
-            "created_at": now,
-            "claimed_until": now + LEASE,
-        }
-        for call in calls
-    ]
-    # One statement a row keeps the ids in the calls' order on every database.
-    return [int((await session.execute(_JOURNAL, row)).scalar_one()) for row in rows]
+) -> int:
+    """Store ``calls`` as one row, claimed by the caller for a lease; its id."""
+    row = {
+        "update_id": update_id,
+        "sealed_calls": vault.seal_json(list(calls), context=_CONTEXT),
+        "created_at": now,
+        "claimed_until": now + LEASE,
+        "made": 0,
+    }
+    return int((await session.execute(_JOURNAL, row)).scalar_one())
 
 
 async def confirm(
     session: AsyncSession, confirmations: Sequence[Confirmation], now: dt.datetime
 ) -> None:
-    """Record that these calls were made (or refused for good): never made again."""
-    if not confirmations:
-        return
-    await session.execute(
-        _CONFIRM,
-        [
-            {"ident": c.ident, "outcome": c.outcome, "message_id": c.message_id, "now": now}
-            for c in confirmations
-        ],
-    )
+    """Record how far rows were made: a finished one is never made again."""
+    finished = [
+        {"ident": c.ident, "made": c.made, "message_id": c.message_id, "now": now}
+        for c in confirmations
+        if c.finished
+    ]
+    interrupted = [
+        {"ident": c.ident, "made": c.made, "now": now} for c in confirmations if not c.finished
+    ]
+    if finished:
+        await session.execute(_FINISHED, finished)
+    if interrupted:
+        await session.execute(_INTERRUPTED, interrupted)
 
 
 async def claim_interrupted(
     session: AsyncSession, vault: Vault, now: dt.datetime, limit: int = 500
-) -> list[tuple[int, dict[str, Any]]]:
-    """Claim the unconfirmed calls whose lease ran out, oldest first, with their contents."""
+) -> list[Claimed]:
+    """Claim the unconfirmed rows whose lease ran out, oldest first, with their calls."""
     stale = await session.execute(
-        select(_OUTBOX.c.id, _OUTBOX.c.sealed_call, _OUTBOX.c.claimed_until)
+        select(_OUTBOX.c.id, _OUTBOX.c.sealed_calls, _OUTBOX.c.claimed_until, _OUTBOX.c.made)
         .where(
             _OUTBOX.c.sent_at.is_(None),
             or_(_OUTBOX.c.claimed_until.is_(None), _OUTBOX.c.claimed_until < now),
@@ -96,8 +111,8 @@ async def claim_interrupted(
         .order_by(_OUTBOX.c.id)
         .limit(limit)
     )
-    claimed: list[tuple[int, dict[str, Any]]] = []
-    for ident, sealed, until in stale.all():
+    claimed: list[Claimed] = []
+    for ident, sealed, until, made in stale.all():
         # Claimed only if no one else claimed it since it was read.
         taken = await session.execute(
             update(_OUTBOX)
@@ -111,18 +126,21 @@ async def claim_interrupted(
             .values(claimed_until=now + LEASE)
         )
         if taken.rowcount and sealed is not None:  # type: ignore[attr-defined]
-            claimed.append((int(ident), vault.open_json(sealed, context=_CONTEXT)))
+            calls = vault.open_json(sealed, context=_CONTEXT)
+            claimed.append(Claimed(int(ident), int(made), calls))
     return claimed
 
 
 async def forget_sent(session: AsyncSession, before: dt.datetime) -> None:
-    """Drop the rows of calls confirmed before ``before``: they only served to skip repeats."""
+    """Drop the rows confirmed before ``before``: they only served to skip repeats."""
     await session.execute(
         delete(_OUTBOX).where(_OUTBOX.c.sent_at.is_not(None), _OUTBOX.c.sent_at < before)
     )
 
 
 async def unconfirmed(session: AsyncSession) -> int:
-    """How many calls are stored and not yet confirmed."""
-    rows = await session.execute(select(_OUTBOX.c.id).where(_OUTBOX.c.sent_at.is_(None)))
-    return len(rows.all())
+    """How many rows are stored and not yet confirmed."""
+    count = await session.scalar(
+        select(func.count()).select_from(_OUTBOX).where(_OUTBOX.c.sent_at.is_(None))
+    )
+    return int(count or 0)

@@ -98,5 +98,5 @@ async def test_replies_made_are_confirmed_and_not_kept(standin: StandInBot) -> N
         calls = (await session.scalars(select(OutboundCall))).all()
     assert calls and all(call.sent_at is not None for call in calls)
     # What was said is the person's business once it reached them: no copy is kept.
-    assert all(call.sealed_call is None for call in calls)
-    assert {call.outcome for call in calls} == {"sent"}
+    assert all(call.sealed_calls is None for call in calls)
+    assert all(call.made >= 1 for call in calls)

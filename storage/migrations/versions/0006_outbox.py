@@ -4,8 +4,9 @@ Revision ID: 0006
 Revises: 0005
 Create Date: 2026-12-02
 
-``outbox`` holds the replies and notices an update's handling must send, stored with (or right
-after) the commit of its effects and made again after a crash until someone confirms them.
+``outbox`` holds the replies and notices an update's handling must send, a row for the calls
+of one update's commit (or of one later call), stored with (or right after) the commit of its
+effects and made again after a crash, from the first call not made, until confirmed.
 """
 
 from __future__ import annotations
@@ -24,11 +25,11 @@ def upgrade() -> None:
         "outbox",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("update_id", sa.BigInteger(), nullable=True),
-        sa.Column("sealed_call", sa.LargeBinary(), nullable=True),
+        sa.Column("sealed_calls", sa.LargeBinary(), nullable=True),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("claimed_until", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("made", sa.Integer(), nullable=False),
         sa.Column("sent_at", sa.DateTime(timezone=True), nullable=True),
-        sa.Column("outcome", sa.String(length=16), nullable=True),
         sa.Column("telegram_message_id", sa.BigInteger(), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_outbox")),
     )
