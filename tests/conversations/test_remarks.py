@@ -27,7 +27,7 @@ from tests.auxil.scenario import DEPARTMENT_OFFICER, UNIT_OFFICER, WORKER, seed
 from tests.conftest import TEST_KEY
 from tests.conversations.registration import PHONE_LANGUAGE, fill_henan
 from tests.conversations.test_access import snapshot
-from tests.conversations.test_officers import CARD_BUTTONS, SUBMIT
+from tests.conversations.test_officers import CARD_BUTTONS, SUBMIT, submit
 
 LOCALES = ["zh_CN", "en"]
 REMARK = "长期患病，家庭负担重"
@@ -160,7 +160,11 @@ async def exported_by_command(services: Services, monkeypatch: pytest.MonkeyPatc
 
 @pytest.mark.parametrize("locale", LOCALES)
 async def test_the_unit_officer_adds_a_remark_that_the_situation_form_prints(
-    services: Services, standin: StandInBot, locale: str, monkeypatch: pytest.MonkeyPatch
+    services: Services,
+    standin: StandInBot,
+    locale: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     await seed(services, "henan-2017")
     await henan_record(standin, locale)
@@ -195,6 +199,14 @@ async def test_the_unit_officer_adds_a_remark_that_the_situation_form_prints(
     if services.sessions.kw["bind"].dialect.name == "sqlite":
         # (The command line opens the database by URL; the PostgreSQL test schema has none.)
         assert await exported_by_command(services, monkeypatch) == printed
+        # ``songnuan audit`` says who added a remark when, but not what it says.
+        capsys.readouterr()
+        assert await asyncio.to_thread(main, ["audit", "--record", "1"]) == 0
+        trail = capsys.readouterr().out.splitlines()
+        assert trail[-1].endswith(
+            " · #4 李明 (union officer of the unit, treasury) · remark (备注) added"
+        )
+        assert not any(REMARK in line for line in trail)
 
     # Sealed: the raw database holds no remark in clear.
     async with services.sessions() as session:
@@ -271,3 +283,21 @@ async def test_the_remark_changes_until_the_department_decides_and_is_fixed_then
     await officer.press(CHANGE[locale], card)
     assert officer.last.text == FIXED[locale]
     assert card.button_labels == [MORE[locale]]
+
+
+async def test_a_campaign_whose_tables_have_no_remarks_box_offers_none(
+    services: Services, standin: StandInBot
+) -> None:
+    await seed(services)  # Jilin: none of its tables has a 备注 box
+    await submit(standin.user(WORKER, "张丽"), "zh_CN")
+    officer = standin.user(UNIT_OFFICER, "李明")
+    card = await approved_card(officer, "zh_CN")
+    assert card.button_labels == [MORE["zh_CN"]]
+    async with services.sessions() as session:
+        record = await session.get(Registration, 1)
+        assert record is not None
+        version = record.version
+    before = await snapshot(services)
+    await officer.press_data(callbacks.data(callbacks.REMARK, 1, version), card)
+    assert officer.last.text == "此登记所属活动的表格没有“备注”栏，不能填写备注。"
+    assert await snapshot(services) == before
