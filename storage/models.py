@@ -144,6 +144,9 @@ class Registration(Base):
     precheck_outcome: Mapped[str | None] = mapped_column(String(16))
     precheck_rules: Mapped[list[Any] | None]
     aid_amount: Mapped[Decimal | None]
+    # The first level's remark (备注), printed in the tables: an officer's words about the
+    # person, sealed like the answers.
+    sealed_remark: Mapped[bytes | None]
     version: Mapped[int] = mapped_column(default=1)
     created_at: Mapped[dt.datetime] = mapped_column(default=_now)
     updated_at: Mapped[dt.datetime] = mapped_column(default=_now, onupdate=_now)

@@ -1,4 +1,5 @@
-"""Registrations as the export engine reads them: decrypted answers and computed incomes."""
+"""Registrations as the export engine reads them: decrypted answers and computed incomes, and
+the unit's remark (备注), decrypted."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from flows.forms import Form, computed_values
 from flows.tables import ExportRecord
 from storage.crypto import Vault
 from storage.models import Registration
-from storage.repositories import registrations
+from storage.repositories import registrations, remarks
 
 
 def export_record(
@@ -25,4 +26,5 @@ def export_record(
         state=registration.state,
         aid_amount=registration.aid_amount,
         submitted_at=registration.submitted_at,
+        remarks=remarks.remark_of(vault, registration),
     )

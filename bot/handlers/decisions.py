@@ -13,7 +13,7 @@ from telegram import Update
 from telegram.ext import ApplicationHandlerStop
 
 from bot.context import BotContext
-from bot.handlers import precheck
+from bot.handlers import precheck, remarks
 from bot.officers import rendering
 from bot.officers.acting import Acting, no_record, record, say, tell
 from bot.officers.awaiting import PRECHECK_KINDS, Awaited, awaited, expect, stop_waiting
@@ -223,6 +223,9 @@ async def typed(update: Update, context: BotContext) -> None:
     if what.kind in PRECHECK_KINDS:
         await precheck.reason_typed(update, context, who, registration, what, message.text)
         raise ApplicationHandlerStop
+    if what.kind == "remark":
+        await remarks.remark_typed(update, context, who, registration, what, message.text)
+        raise ApplicationHandlerStop
     decision: Decision
     if what.kind in ("amount", "amend"):
         try:
@@ -309,8 +312,8 @@ async def _send(context: BotContext, who: Acting, screen: Screen) -> None:
 
 
 async def cancel_typing(update: Update, context: BotContext) -> None:
-    """/cancel while a reason or an amount is awaited: nothing is decided (nor the pre-check
-    changed), the card is back."""
+    """/cancel while a reason, an amount or a remark is awaited: nothing is decided (nor the
+    pre-check or the remark changed), the card is back."""
     person = await person_of(update, context)
     what = awaited(person.user)
     if what is None:
@@ -328,11 +331,12 @@ async def cancel_typing(update: Update, context: BotContext) -> None:
     await context.uow.commit()
     if screen is not None:
         await rendering.edit(context.bot, what.chat_id, what.message_id, screen, who.t)
-    stopped = (
-        precheck.stopped(what)
-        if what.kind in PRECHECK_KINDS
-        else Message(NOT_DECIDED, {"id": str(what.record_id)})
-    )
+    if what.kind in PRECHECK_KINDS:
+        stopped = precheck.stopped(what)
+    elif what.kind == "remark":
+        stopped = remarks.stopped(what)
+    else:
+        stopped = Message(NOT_DECIDED, {"id": str(what.record_id)})
     await say(update, context, who.t.render(stopped))
     raise ApplicationHandlerStop
 

@@ -18,7 +18,7 @@ from flows.review import history_lines
 from flows.review.callbacks import Pressed
 from flows.review.card import field_labels, history_screen
 from storage.models import Registration
-from storage.repositories import review
+from storage.repositories import remarks, review
 
 USAGE: Final = N_("Send /history and the record number, for example: /history 12")
 
@@ -71,6 +71,7 @@ async def history_of(context: BotContext, who: Acting, registration: Registratio
     view = await review.record_view(session, registration, zone=zone)
     require(who.actor, Action.HISTORY, view.target)
     campaign = await review.campaign_of(session, registration)
-    entries = await review.history(session, registration.id)
+    # The remarks' changes opened: the officers who may see the record read what was written.
+    entries = await remarks.history(session, context.services.vault, registration.id)
     labels = field_labels(load_form(campaign.form_id))
     return history_screen(view, history_lines(entries, labels, zone))

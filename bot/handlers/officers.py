@@ -1,5 +1,6 @@
 """The officers' handlers, registered together: the queue and its cards, decisions, history,
-invitations, and the typed reason or amount (read before the registration sees the text)."""
+invitations, remarks, and the typed reason, amount or remark (read before the registration sees
+the text)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot.context import BotContext
-from bot.handlers import decisions, history, invite, precheck, queue, strays
+from bot.handlers import decisions, history, invite, precheck, queue, remarks, strays
 from bot.officers.acting import Acting, acting
 from flows.review import callbacks
 from flows.review.callbacks import Pressed
@@ -36,6 +37,8 @@ PRESSES: Final[dict[str, Press]] = {
     callbacks.UNTRUTHFUL: precheck.start_untruthful,
     callbacks.OVERRIDE: precheck.choose_outcome,
     callbacks.OVERRIDE_TO: precheck.outcome_chosen,
+    callbacks.REMARK: remarks.start_remark,
+    callbacks.REMARK_REMOVE: remarks.remove_remark,
 }
 
 

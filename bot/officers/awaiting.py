@@ -1,6 +1,6 @@
 """What an officer's next typed message answers: the reason of a return or a rejection, an
-aid amount, a granted amount corrected and why, why a grant is withdrawn, or the reason of a
-pre-check marked untruthful or overridden. Kept on the account
+aid amount, a granted amount corrected and why, why a grant is withdrawn, the reason of a
+pre-check marked untruthful or overridden, or a record's remark (备注). Kept on the account
 in the database (``users.awaiting``), never in memory, so that a restart between the button and
 the typed text loses nothing and no update is read twice."""
 
@@ -21,6 +21,7 @@ Kind = Literal[
     "withdraw",
     "untruthful",
     "override",
+    "remark",
 ]
 KINDS: Final = get_args(Kind)
 # The kinds that change the pre-check, not the record's state.

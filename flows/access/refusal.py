@@ -41,6 +41,7 @@ class Reason(enum.Enum):
     AMOUNT_TOO_PRECISE = "amount_too_precise"
     AMOUNT_TOO_LARGE = "amount_too_large"
     AMOUNT_UNCONFIRMED = "amount_unconfirmed"
+    REMARK_INVALID = "remark_invalid"
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,8 @@ choice needs no state on the server until the reason is typed.
 | ``v:unt:<r>:<v>`` | mark the answers untruthful (then the reason) |
 | ``v:ovr:<r>:<v>`` | override the outcome: choose it |
 | ``v:ovo:<r>:<v>:<outcome>`` | the outcome chosen (then the reason) |
+| ``v:rmk:<r>:<v>`` | write the remark (备注) (then the remark, typed) |
+| ``v:rmkx:<r>:<v>`` | remove the remark |
 | ``v:next:<offset>:0`` | the next record of the queue |
 """
 
@@ -58,6 +60,8 @@ PRECHECK: Final = "pc"
 UNTRUTHFUL: Final = "unt"
 OVERRIDE: Final = "ovr"
 OVERRIDE_TO: Final = "ovo"
+REMARK: Final = "rmk"
+REMARK_REMOVE: Final = "rmkx"
 ACTIONS: Final = frozenset(
     {
         APPROVE,
@@ -79,6 +83,8 @@ ACTIONS: Final = frozenset(
         UNTRUTHFUL,
         OVERRIDE,
         OVERRIDE_TO,
+        REMARK,
+        REMARK_REMOVE,
     }
 )
 

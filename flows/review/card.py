@@ -27,6 +27,15 @@ from flows.review import callbacks
 from flows.review.amounts import in_words
 from flows.review.notices import status_text
 from flows.review.records import RecordView
+from flows.review.remarks import (
+    ADD_LABEL,
+    CHANGE_LABEL,
+    EXAMPLE,
+    REMARK_MAX,
+    REMOVE_LABEL,
+    remark_line,
+    remark_refusal,
+)
 from flows.review.states import State
 
 PER_ROW: Final = 6
@@ -64,6 +73,12 @@ def amendable(record: RecordView, viewer: Actor) -> bool:
     )
 
 
+def remarkable(record: RecordView, viewer: Actor, remarks_printed: bool) -> bool:
+    """Whether the card offers the viewer to write the record's remark: the form's tables
+    print one, and the viewer may write it (see :mod:`flows.review.remarks`)."""
+    return remarks_printed and remark_refusal(record, viewer) is None
+
+
 def card_screen(
     form: Form,
     record: RecordView,
@@ -77,8 +92,14 @@ def card_screen(
     full_numbers: bool = False,
     next_offset: int | None = None,
     outcome: Text | None = None,
+    remark: str | None = None,
+    remarks_printed: bool = False,
 ) -> Screen:
-    """The record card; ``outcome`` (after a decision) replaces the decision buttons."""
+    """The record card; ``outcome`` (after a decision) replaces the decision buttons.
+
+    The remark (备注) is shown to every officer who sees the card; the button to write it is
+    offered after the first level's approval, also in the approval's outcome on the card.
+    """
     full = full_numbers and sees_full_numbers(viewer, record.target)
     labels = field_labels(form)
     lines: list[Text] = [
@@ -97,13 +118,45 @@ def card_screen(
     lines.extend(_answer_lines(form, answers, full))
     lines.extend(computed_lines(form, dict(answers)))
     lines.extend(precheck)
+    shown_remark = remark_line(remark)
+    if shown_remark is not None:
+        lines.append(shown_remark)
     if record.aid_amount is not None:
         lines.append(Message(N_("Aid amount: {amount}"), {"amount": record.aid_amount}))
     if outcome is not None:
         lines.append(outcome)
+    remarking = None
+    if remarkable(record, viewer, remarks_printed):
+        remarking = remark_button(record, remark)
     return Screen(
-        tuple(lines), _card_buttons(form, record, answers, viewer, full, next_offset, outcome)
+        tuple(lines),
+        _card_buttons(form, record, answers, viewer, full, next_offset, outcome, remarking),
     )
+
+
+def remark_button(record: RecordView, remark: str | None) -> Button:
+    """The button that writes the record's remark: add one, or change the one there is."""
+    return Button(CHANGE_LABEL if remark else ADD_LABEL, _data(callbacks.REMARK, record))
+
+
+def remark_screen(record: RecordView, remark: str | None) -> Screen:
+    """Ask for the remark printed in the 备注 column (the one there is shown, and may be
+    removed)."""
+    lines: list[Text] = [
+        Message(
+            N_(
+                "Record {id}: please type the remark printed in the 备注 column of the form, "
+                "at most {limit} characters, for example: {example}"
+            ),
+            {"id": str(record.id), "limit": REMARK_MAX, "example": EXAMPLE},
+        )
+    ]
+    rows: list[tuple[Button, ...]] = []
+    if remark:
+        lines.append(Message(N_("The remark now: {remark}"), {"remark": remark}))
+        rows.append((Button(REMOVE_LABEL, _data(callbacks.REMARK_REMOVE, record)),))
+    rows.append((Button(BACK_TO_CARD, _data(callbacks.CARD, record)),))
+    return Screen(tuple(lines), tuple(rows))
 
 
 def return_screen(
@@ -280,6 +333,7 @@ def _card_buttons(
     full: bool,
     next_offset: int | None,
     outcome: Text | None,
+    remarking: Button | None,
 ) -> tuple[tuple[Button, ...], ...]:
     rows: list[tuple[Button, ...]] = []
     if outcome is None and decidable(record, viewer):
@@ -300,6 +354,8 @@ def _card_buttons(
                 Button(Message(N_("🚫 Withdraw the aid")), _data(callbacks.WITHDRAW, record)),
             )
         )
+    if remarking is not None:
+        rows.append((remarking,))
     more = [Button(Message(N_("🕘 History")), _data(callbacks.HISTORY, record))]
     if any(field.type == "file" and answers.get(field.id) for field in form.fields):
         more.append(Button(Message(N_("📎 Documents")), _data(callbacks.DOCUMENTS, record)))

@@ -45,6 +45,9 @@ KIND_NAMES: Final[dict[str, str]] = {
     "marked_untruthful": N_("answers marked untruthful, pre-check made again"),
     "precheck_overridden": N_("pre-check outcome overridden"),
     "record_handed_over": N_("handed to another officer of the unit to correct"),
+    "remark_added": N_("remark (备注) added"),
+    "remark_changed": N_("remark (备注) changed"),
+    "remark_removed": N_("remark (备注) removed"),
     # Events of no record (``songnuan audit --general``).
     "role_granted": N_("role granted by an invitation"),
     "role_revoked": N_("role taken back"),
@@ -140,9 +143,24 @@ def _line(entry: HistoryEntry, labels: Mapping[str, Text], zone: ZoneInfo) -> Te
     previous = entry.details.get("previous_amount")
     if isinstance(previous, str):
         parts.append(Message(N_("was {amount}"), {"amount": Decimal(previous)}))
+    remark = _remark(entry.details)
+    if remark is not None:
+        parts.append(remark)
     if entry.reason:
         parts.append(Message(N_("reason: {reason}"), {"reason": scrub(entry.reason)}))
     return Joined(tuple(parts), " · ")
+
+
+def _remark(details: Mapping[str, object]) -> Text | None:
+    """A remark's change, once opened (the bot's history; the audit command has it sealed)."""
+    before, after = details.get("remark_before"), details.get("remark_after")
+    if isinstance(before, str) and isinstance(after, str):
+        return Joined((before, after), " → ")
+    if isinstance(after, str):
+        return after
+    if isinstance(before, str):
+        return Message(N_("was: {remark}"), {"remark": before})
+    return None
 
 
 def _role(value: str | None) -> Text:

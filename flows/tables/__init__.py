@@ -6,7 +6,13 @@ record on a per-person form. The writers live in ``bot.export``.
 """
 
 from flows.tables.layout import Box, Column, Fill, PersonTable, SummaryTable
-from flows.tables.loading import TableFileError, load_table, load_table_file, table_ids
+from flows.tables.loading import (
+    TableFileError,
+    load_table,
+    load_table_file,
+    prints_remarks,
+    table_ids,
+)
 from flows.tables.records import ExportContext, ExportRecord
 from flows.tables.rows import cells, header_block_text, headers, row_builder, rows
 from flows.tables.sheet import PlacedCell, SheetPlan, person_sheet
@@ -30,6 +36,7 @@ __all__ = [
     "load_table",
     "load_table_file",
     "person_sheet",
+    "prints_remarks",
     "row_builder",
     "rows",
     "table_ids",

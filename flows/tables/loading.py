@@ -9,7 +9,7 @@ from typing import Final
 import yaml
 from pydantic import ValidationError
 
-from flows.tables.layout import TABLE_LAYOUT, PersonTable, SummaryTable
+from flows.tables.layout import TABLE_LAYOUT, Fill, PersonTable, SummaryTable
 
 FORMS_DIR: Final = Path(__file__).resolve().parent.parent / "forms"
 KINDS: Final = frozenset({"summary", "per_person"})
@@ -55,3 +55,22 @@ def table_ids(form_id: str) -> tuple[str, ...]:
 def load_table(form_id: str, table_id: str) -> SummaryTable | PersonTable:
     """The layout ``flows/forms/<form_id>/tables/<table_id>.yaml``, loaded once."""
     return load_table_file(FORMS_DIR / form_id / "tables" / f"{table_id}.yaml")
+
+
+@cache
+def prints_remarks(form_id: str) -> bool:
+    """Whether any of the form's tables prints the record's remark (备注)."""
+    for table_id in table_ids(form_id):
+        table = load_table(form_id, table_id)
+        if isinstance(table, SummaryTable):
+            fills = [column.fill for column in table.columns]
+        else:
+            fills = [box.fill for band in table.bands for box in band.boxes if box.fill]
+        if any(_reads_remarks(fill) for fill in fills):
+            return True
+    return False
+
+
+def _reads_remarks(fill: Fill) -> bool:
+    parts = fill.join or fill.first_of or ()
+    return fill.record == "remarks" or any(_reads_remarks(part) for part in parts)

@@ -19,15 +19,17 @@ from flows.registration import Screen
 from flows.review import SHANGHAI, RecordView
 from flows.review.card import card_screen
 from flows.review.precheck import officers_of
+from flows.tables import prints_remarks
 from storage.crypto import Vault
 from storage.models import Registration, Unit, User
-from storage.repositories import party_aided, registrations, review
+from storage.repositories import party_aided, registrations, remarks, review
 
 
 @dataclass(frozen=True)
 class Card:
     """A record with its answers (decrypted), unit, Party-aided flag and correction changes;
-    its pre-check (decrypted); ``precheck_officers`` names who marked or overrode it."""
+    its pre-check (decrypted); ``precheck_officers`` names who marked or overrode it; its
+    remark (备注, decrypted), and whether the form's tables print one."""
 
     registration: Registration
     record: RecordView
@@ -38,6 +40,8 @@ class Card:
     changed: tuple[str, ...] | None
     precheck: StoredPrecheck | None = None
     precheck_officers: dict[int, str] = field(default_factory=dict)
+    remark: str | None = None
+    remarks_printed: bool = False
 
     def screen(
         self,
@@ -61,6 +65,8 @@ class Card:
             full_numbers=full_numbers,
             next_offset=next_offset,
             outcome=outcome,
+            remark=self.remark,
+            remarks_printed=self.remarks_printed,
         )
 
 
@@ -89,6 +95,8 @@ async def open_card(
         changed=await review.resubmission_changes(session, registration),
         precheck=stored,
         precheck_officers=await _names(session, officers_of(stored)),
+        remark=remarks.remark_of(vault, registration),
+        remarks_printed=prints_remarks(form.id),
     )
 
 
