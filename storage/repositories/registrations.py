@@ -14,7 +14,7 @@ from storage.crypto import Vault
 from storage.models import Campaign, CampaignUnit, Registration
 
 _STATE_CONTEXT = b"registration-state"
-# Migration 0015 seals the plaintext pre-checks of older databases with this same context.
+# Migration 0012 seals the plaintext pre-checks of older databases with this same context.
 PRECHECK_CONTEXT = b"registration-precheck"
 OPEN_STATES = ("draft", "returned")
 
