@@ -42,7 +42,7 @@ def accept(
         reasked = (*reasked, field.id)
     moved = state.but(answers=answers, pending=None, page=0, reasked=reasked, phase=Phase.ANSWERING)
     if field.type == "group":
-        moved = moved.but(items=None, items_of=None, item={}, sub=None)
+        moved = moved.but(items=None, items_of=None, item={}, sub=None, entry=None)
     shown = _newly_computed(form, field, answers)
     step = advance(form, moved, field.id, (*notes, *shown))
     return Step(step.state, step.screens, (*effects, *step.effects))
@@ -88,7 +88,9 @@ def enter_group(
             if isinstance(saved, list)
             else []
         )
-    opened = state.but(cursor=group.id, items=items, items_of=group.id, item={}, pending=None)
+    opened = state.but(
+        cursor=group.id, items=items, items_of=group.id, item={}, pending=None, entry=None
+    )
     if items:
         opened = opened.but(phase=Phase.GROUP_MENU, sub=None)
         return Step(opened, (menu_screen(form, opened, group, notes),))
