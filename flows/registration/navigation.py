@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from flows.forms.conditions import holds
+from flows.forms.conditions import holds, outcome
 from flows.forms.schema import DERIVED_FROM_ID, Field, Form
 from flows.i18n import N_, Message
 from flows.registration.state import RegistrationState
@@ -66,9 +66,40 @@ def previous_field(form: Form, state: RegistrationState, current: str) -> Field 
     return earlier[-1] if earlier else None
 
 
+def count_range(form: Form, answers: Mapping[str, object]) -> tuple[int, int]:
+    """How many questions the whole form asks, at least and at most, given the answers so far.
+
+    A question whose condition reads an answer still to come may or may not be asked: it
+    counts in the most only. Each answer settles some, so the range narrows to one number.
+    """
+    asked: dict[str, bool | None] = {}
+
+    def open_(name: str) -> bool:
+        if name in DERIVED_FROM_ID:  # read from the ID number, once it is given
+            return any(asked.get(field.id) is not False for field in _id_fields(form))
+        return asked.get(name) is not False
+
+    for field in form.fields:
+        asked[field.id] = True if field.when is None else outcome(field.when, answers, open_)
+    certain = sum(1 for value in asked.values() if value is True)
+    return certain, certain + sum(1 for value in asked.values() if value is None)
+
+
 def progress(form: Form, state: RegistrationState, field: Field) -> Message:
-    """``Question 7 of 18``, counted over the questions relevant now."""
+    """``Question 7 of 18``; ``Question 7 of 18–21`` while conditional questions are open."""
     fields = scope(form, state)
     ids = [candidate.id for candidate in fields]
     number = ids.index(field.id) + 1 if field.id in ids else len(ids)
-    return Message(N_("Question {n} of {total}"), {"n": number, "total": len(fields)})
+    if state.only is not None:  # a correction round asks exactly the flagged questions
+        least = most = len(fields)
+    else:
+        least, most = count_range(form, state.answers)
+    if least == most:
+        return Message(N_("Question {n} of {total}"), {"n": number, "total": least})
+    return Message(
+        N_("Question {n} of {least}–{most}"), {"n": number, "least": least, "most": most}
+    )
+
+
+def _id_fields(form: Form) -> list[Field]:
+    return [field for field in form.fields if field.type == "resident_id"]

@@ -109,7 +109,7 @@ def test_a_household_of_one_is_not_asked_for_family_members() -> None:
     for answer in ("财政厅", "科员", "13904311234", "1"):
         walker.type(answer)
     assert walker.state.cursor == "wages"
-    assert walker.lines()[0] == "第 7 题，共 25 题"
+    assert walker.lines()[0] == "第 7 题，共 25–29 题"  # no family members now
 
 
 def test_group_entries_can_be_removed_and_back_steps_inside_an_entry() -> None:
