@@ -40,6 +40,35 @@ def scope(form: Form, state: RegistrationState) -> list[Field]:
     return [field for field in fields if field.id in state.only]
 
 
+def in_section(form: Form, state: RegistrationState, section_id: str) -> list[Field]:
+    """The questions of this round in one section, in the form's order."""
+    return [field for field in scope(form, state) if field.section == section_id]
+
+
+def next_in_section(form: Form, state: RegistrationState, after: str | None) -> Field | None:
+    """While a section is changed from the review: its question after ``after``, if any."""
+    if state.section is None or after is None or not form.has_field(after):
+        return None
+    if form.field(after).section != state.section:
+        return None  # a question of another section that an answer made relevant: walk over
+    limit = form.position(after)
+    later = [
+        field for field in in_section(form, state, state.section) if form.position(field.id) > limit
+    ]
+    return later[0] if later else None
+
+
+def previous_in_section(form: Form, state: RegistrationState, current: str) -> Field | None:
+    """While a section is changed from the review: its question before ``current``, if any."""
+    if state.section is None:
+        return None
+    limit = form.position(current)
+    earlier = [
+        field for field in in_section(form, state, state.section) if form.position(field.id) < limit
+    ]
+    return earlier[-1] if earlier else None
+
+
 def next_field(form: Form, state: RegistrationState, after: str | None) -> Field | None:
     """The question to ask next, or ``None`` when it is time for the review."""
     fields = relevant(form, state.answers)

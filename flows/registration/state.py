@@ -30,7 +30,9 @@ class RegistrationState(BaseModel):
     confirmation, the toggled options, the files of a multi-page document. ``only`` restricts
     a correction round to the fields an officer flagged; ``reasked`` are those answered again.
     ``on_behalf``: a union officer fills the form in for a worker. ``returned_because``: the
-    officer's reason for the last return, shown while the correction lasts. In a repeated
+    officer's reason for the last return, shown while the correction lasts. ``editing``: the
+    answers are changed from the review, which comes back after them; ``section``: the
+    section whose questions are walked for it, one by one. In a repeated
     group, ``items`` are the entries so far, ``item`` the one being answered and ``entry`` its
     number (from 1) when an existing entry is changed rather than a new one added.
     """
@@ -44,6 +46,7 @@ class RegistrationState(BaseModel):
     consent: bool = False
     on_behalf: bool = False
     editing: bool = False
+    section: str | None = None
     only: tuple[str, ...] | None = None
     reasked: tuple[str, ...] = ()
     returned_because: str | None = None
@@ -80,6 +83,7 @@ def start_correction(
         reasked=(),
         returned_because=reason,
         editing=False,
+        section=None,
         pending=None,
         items=None,
         items_of=None,

@@ -279,10 +279,10 @@ async def test_the_whole_henan_form_reaches_the_review(
     await fill_henan(worker, locale)
     review = worker.last.text
     expected = {
-        "zh_CN": ["3. 民族：土家族", "2. 身份证号：4101**********0042", "家庭月人均收入：¥600.00"],
+        "zh_CN": ["民族：土家族", "身份证号：4101**********0042", "家庭月人均收入：¥600.00"],
         "en": [
-            "3. Ethnic group: Tujia",
-            "2. Resident ID number: 4101**********0042",
+            "Ethnic group: Tujia",
+            "Resident ID number: 4101**********0042",
             "Household income per person per month: CN¥600.00",
         ],
     }
@@ -482,16 +482,85 @@ async def test_back_edit_from_the_review_and_a_sticker(scenario_bot: StandInBot)
     assert worker.last.text.startswith("Question 4 of 25–30\nPosition")
 
 
-async def test_edit_from_the_review_returns_to_the_review(scenario_bot: StandInBot) -> None:
-    worker = scenario_bot.user(WORKER, "张丽", "en")
-    await fill_jilin(worker, "en")
-    assert "3. Work unit: 吉林省财政厅" in worker.last.text.splitlines()
-    await worker.press("✏️ 3")
-    assert "Work unit" in worker.last.text
+REVIEW_SECTIONS = {
+    "zh_CN": [
+        "身份信息",
+        "工作与联系方式",
+        "家庭人口与收入",
+        "帮扶金发放",
+        "困难情况",
+        "住房财产与排除情形",
+        "证明材料",
+    ],
+    "en": [
+        "Identity",
+        "Work and contact",
+        "Household and income",
+        "Aid payment",
+        "Hardship",
+        "Property and exclusions",
+        "Documents",
+    ],
+}
+CONTACT_SECTION = {
+    "zh_CN": [
+        "【工作与联系方式】",
+        "所在单位：{unit}",
+        "职务：科员",
+        "联系电话：139****1234",
+        "家庭现住址：长春市朝阳区人民大街1号",
+    ],
+    "en": [
+        "— Work and contact —",
+        "Work unit: {unit}",
+        "Position: 科员",
+        "Phone number: 139****1234",
+        "Current home address: 长春市朝阳区人民大街1号",
+    ],
+}
+SECTION_WORDS = {
+    "zh_CN": {"edit": "✏️ 修改{}", "keep": "保持不变 ✓", "current": "当前填写：{}"},
+    "en": {"edit": "✏️ Edit {}", "keep": "Keep ✓", "current": "Current answer: {}"},
+}
+
+
+def contact_section(review: str, locale: str) -> list[str]:
+    lines = review.splitlines()
+    start = lines.index(CONTACT_SECTION[locale][0])
+    return lines[start : start + 5]
+
+
+@pytest.mark.parametrize("locale", ["zh_CN", "en"])
+async def test_the_review_by_section_and_a_sections_edit(
+    scenario_bot: StandInBot, locale: str
+) -> None:
+    words = SECTION_WORDS[locale]
+    worker = scenario_bot.user(WORKER, "张丽", PHONE_LANGUAGE[locale])
+    await fill_jilin(worker, locale)
+    expected = [line.format(unit="吉林省财政厅") for line in CONTACT_SECTION[locale]]
+    assert contact_section(worker.last.text, locale) == expected
+    # One Edit per section, one a row, then Submit and Delete: no grid of numbers.
+    assert worker.last.button_labels[:-2] == [
+        [words["edit"].format(section)] for section in REVIEW_SECTIONS[locale]
+    ]
+
+    await worker.press(words["edit"].format(REVIEW_SECTIONS[locale][1]))
+    assert words["current"].format("吉林省财政厅") in worker.last.text.splitlines()
+    assert words["keep"] in worker.last.button_labels[-1]
+    # Its questions one by one, each with its answer and Keep; the address comes after the phone.
+    mark = worker.mark
     await worker.send("吉林省民政厅")
-    review = worker.last.text.splitlines()
-    assert review[0] == "Please check your answers:"
-    assert "3. Work unit: 吉林省民政厅" in review
+    for answer in ("科员", "139****1234", "长春市朝阳区人民大街1号"):
+        assert words["current"].format(answer) in "\n".join(worker.texts_after(mark)).splitlines()
+        mark = worker.mark
+        await worker.press(words["keep"])
+    review = worker.last.text
+    assert review.startswith(
+        "请核对您填写的内容：" if locale == "zh_CN" else "Please check your answers:"
+    )
+    expected = [line.format(unit="吉林省民政厅") for line in CONTACT_SECTION[locale]]
+    assert contact_section(review, locale) == expected
+    assert (await answers_in_database(scenario_bot.services))["work_unit"] == "吉林省民政厅"
 
 
 async def test_skip_is_offered_only_for_optional_questions(
@@ -501,7 +570,7 @@ async def test_skip_is_offered_only_for_optional_questions(
     worker = standin.user(WORKER, "李芳", "en")
     await fill_henan(worker, "en")
     review = worker.last.text.splitlines()
-    assert "22. Diagnosis of the serious illness (1–2 pages, optional): (not answered)" in review
+    assert "Diagnosis of the serious illness (1–2 pages, optional): (not answered)" in review
     # fill_henan pressed Skip on the optional question; the typed-in (required) questions
     # keep their buttons in the chat, and none of them offered Skip.
     typed_questions = [m for m in worker.bot_messages if m.button_labels == [["◀ Back"]]]
