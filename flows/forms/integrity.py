@@ -51,7 +51,7 @@ def _problems(form: Form) -> Iterator[Problem]:
             if part.section is not None:
                 yield Problem(
                     f"{where}.fields[{part.id}].section",
-                    "a group's part is in the group's section: remove",
+                    "a group's parts are in the group's section: remove it",
                 )
         ids = [part.id for part in field.fields]
         for part_id in {part_id for part_id in ids if ids.count(part_id) > 1}:

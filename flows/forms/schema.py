@@ -175,10 +175,6 @@ class Form(BaseModel):
         """Each top-level field's place in the form's order, by id."""
         return {field.id: n for n, field in enumerate(self.fields)}
 
-    def section_fields(self, section_id: str) -> list[Field]:
-        """The top-level fields of one section, in the form's order."""
-        return [field for field in self.fields if field.section == section_id]
-
     def field(self, field_id: str) -> Field:
         """The top-level field with this id (``KeyError`` if there is none)."""
         return self.fields_by_id[field_id]

@@ -76,7 +76,7 @@ def review_screen(form: Form, state: RegistrationState, notes: tuple[Text, ...] 
     answers: dict[str, object] = dict(state.answers)
     lines: list[Text] = [*notes, Message(N_("Please check your answers:"))]
     fields = relevant(form, answers)
-    placed = computed_sections(form)
+    placed = _computed_sections(form)
     for section in form.sections:
         mine = [field for field in fields if field.section == section.id]
         if not mine:
@@ -131,7 +131,7 @@ def _answer_lines(field: Field, answers: dict[str, object]) -> list[Text]:
     return lines
 
 
-def computed_sections(form: Form) -> dict[str, str]:
+def _computed_sections(form: Form) -> dict[str, str]:
     """The section each computed value is shown in: that of the last question it reads."""
     last: dict[str, Field] = {}
     for value in form.computed:
