@@ -10,7 +10,7 @@ In a form file::
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 
 from pydantic import BaseModel, ConfigDict
@@ -87,6 +87,28 @@ def holds(condition: Condition, answers: Mapping[str, object]) -> bool:
     if isinstance(condition, AtMost):
         return number <= condition.at_most
     return number >= condition.at_least
+
+
+def outcome(
+    condition: Condition, answers: Mapping[str, object], open_: Callable[[str], bool]
+) -> bool | None:
+    """Whether the condition holds, or ``None`` while it waits on an answer still to come.
+
+    ``open_(name)`` says whether the unanswered ``name`` may yet be answered; one that will
+    not be stays unanswered, and an unanswered field satisfies nothing (as in :func:`holds`).
+    """
+    if isinstance(condition, AllOf | AnyOf):
+        parts = [
+            outcome(part, answers, open_)
+            for part in (condition.all if isinstance(condition, AllOf) else condition.any)
+        ]
+        decisive = isinstance(condition, AnyOf)  # one True settles "any", one False "all"
+        if decisive in parts:
+            return decisive
+        return None if None in parts else not decisive
+    if condition.field not in answers and open_(condition.field):
+        return None
+    return holds(condition, answers)
 
 
 def referenced(condition: Condition) -> Iterator[str]:

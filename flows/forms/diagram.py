@@ -1,4 +1,5 @@
-"""A form as a Mermaid flowchart: the questions in order, a diamond where a condition decides.
+"""A form as a Mermaid flowchart: the questions in order, a diamond where a condition decides,
+each section's questions in a box of their own (the review's Edit changes a box at a time).
 
 ``songnuan form diagram ID`` prints it; each shipped form keeps a generated ``diagram.mmd``
 beside its ``form.yaml``.
@@ -11,30 +12,38 @@ from flows.forms.schema import Field, Form
 
 
 def mermaid(form: Form) -> str:
-    """The flowchart of the form, as Mermaid source text."""
-    lines = ["flowchart TD", f'    start(["{_quote(form.title.zh_CN)}"])']
+    """The flowchart of the form, as Mermaid source text: each section a box of its questions."""
+    nodes: dict[str, list[str]] = {section.id: [] for section in form.sections}
+    edges: list[str] = []
+    outside = [f'    start(["{_quote(form.title.zh_CN)}"])']
     ends: list[tuple[str, str]] = [("start", "")]
     consent_placed = False
     for number, field in enumerate(form.fields, start=1):
         if field.is_sensitive and not consent_placed:
-            lines.append('    consent{{"个人信息同意 / consent"}}')
-            lines.extend(_connect(ends, "consent"))
+            outside.append('    consent{{"个人信息同意 / consent"}}')
+            edges.extend(_connect(ends, "consent"))
             ends, consent_placed = [("consent", "agree")], True
         node = f"f_{field.id}"
-        lines.append(f"    {node}{_shape(field, number)}")
+        # Integrity has made every field name a section of the form.
+        box = nodes.setdefault(field.section or "", [])
+        box.append(f"        {node}{_shape(field, number)}")
         if field.when is None:
-            lines.extend(_connect(ends, node))
+            edges.extend(_connect(ends, node))
             ends = [(node, "")]
         else:
             decision = f"c_{field.id}"
-            lines.append(f'    {decision}{{"{_quote(describe(field.when))}"}}')
-            lines.extend(_connect(ends, decision))
-            lines.append(f"    {decision} -->|yes| {node}")
+            box.append(f'        {decision}{{"{_quote(describe(field.when))}"}}')
+            edges.extend(_connect(ends, decision))
+            edges.append(f"    {decision} -->|yes| {node}")
             ends = [(node, ""), (decision, "no")]
-    lines.append('    review[/"核对 / review"/]')
-    lines.extend(_connect(ends, "review"))
-    lines.append('    review --> submit(["提交 / submit"])')
-    return "\n".join(lines) + "\n"
+    outside.append('    review[/"核对 / review"/]')
+    edges.extend(_connect(ends, "review"))
+    edges.append('    review --> submit(["提交 / submit"])')
+    lines = ["flowchart TD", *outside]
+    for section in form.sections:
+        label = _quote(f"{section.label.zh_CN} / {section.label.en}")
+        lines.extend((f'    subgraph s_{section.id}["{label}"]', *nodes[section.id], "    end"))
+    return "\n".join([*lines, *edges]) + "\n"
 
 
 def _shape(field: Field, number: int) -> str:

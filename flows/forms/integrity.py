@@ -37,6 +37,7 @@ def problems(form: Form) -> list[Problem]:
 
 
 def _problems(form: Form) -> Iterator[Problem]:
+    yield from _sections(form)
     seen: dict[str, Field] = {}
     for field in form.fields:
         where = f"fields[{field.id}]"
@@ -47,12 +48,34 @@ def _problems(form: Form) -> Iterator[Problem]:
         yield from _field(where, field)
         for part in field.fields:
             yield from _field(f"{where}.fields[{part.id}]", part)
+            if part.section is not None:
+                yield Problem(
+                    f"{where}.fields[{part.id}].section",
+                    "a group's parts are in the group's section: remove it",
+                )
         ids = [part.id for part in field.fields]
         for part_id in {part_id for part_id in ids if ids.count(part_id) > 1}:
             yield Problem(f"{where}.fields", f"duplicate id {part_id!r}")
         seen[field.id] = field
     yield from _computed(form)
     yield from _checks(form)
+
+
+def _sections(form: Form) -> Iterator[Problem]:
+    ids = [section.id for section in form.sections]
+    for section_id in sorted({section_id for section_id in ids if ids.count(section_id) > 1}):
+        yield Problem("sections", f"duplicate id {section_id!r}")
+    known = ", ".join(ids)
+    for field in form.fields:
+        where = f"fields[{field.id}].section"
+        if field.section is None:
+            yield Problem(where, f"missing: name the section the field belongs to ({known})")
+        elif field.section not in ids:
+            yield Problem(where, f"unknown section {field.section!r} (known: {known})")
+    named = {field.section for field in form.fields}
+    for section_id in ids:
+        if section_id not in named:
+            yield Problem(f"sections[{section_id}]", "no field names this section")
 
 
 def _field(where: str, field: Field) -> Iterator[Problem]:

@@ -1,4 +1,5 @@
-"""The shape of a form file: fields, their types and parameters, computed values and checks.
+"""The shape of a form file: sections, fields, their types and parameters, computed values and
+checks.
 
 Pydantic validates each field's own shape here; what spans fields (references, duplicate ids,
 examples that must parse) is checked by :mod:`flows.forms.integrity` once the file has loaded.
@@ -10,6 +11,7 @@ from decimal import Decimal
 from functools import cached_property
 from typing import Annotated, Final, Literal
 
+from annotated_types import MinLen
 from pydantic import BaseModel, ConfigDict, StringConstraints, model_validator
 
 from flows.forms.checks import Check
@@ -46,7 +48,7 @@ SENSITIVE_TYPES: Final = frozenset({"resident_id", "phone", "bank_card"})
 DERIVED_FROM_ID: Final = ("sex", "birth_date", "age")
 _COMMON: Final = frozenset(
     {"id", "type", "label", "help", "example", "required", "when", "fact", "sensitive"}
-    | {"unique", "errors"}
+    | {"unique", "errors", "section"}
 )
 _PARAMETERS: Final[dict[str, frozenset[str]]] = {
     "text": frozenset({"max_length"}),
@@ -59,6 +61,15 @@ _PARAMETERS: Final[dict[str, frozenset[str]]] = {
     "resident_id": frozenset({"minimum_age"}),
     "group": frozenset({"fields", "item_label"}),
 }
+
+
+class Section(BaseModel):
+    """A part of the form, as the notice's table groups its items; the review shows one each."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: FieldId
+    label: LocalizedText
 
 
 class Option(BaseModel):
@@ -87,6 +98,8 @@ class Field(BaseModel):
     example: LocalizedText | None = None
     required: bool = True
     when: Condition | None = None
+    # The id of the form's section it belongs to (every top-level field names one).
+    section: FieldId | None = None
     fact: str | None = None
     sensitive: bool = False
     unique: bool = False
@@ -145,6 +158,7 @@ class Form(BaseModel):
     id: str
     title: LocalizedText
     intro: LocalizedText | None = None
+    sections: Annotated[tuple[Section, ...], MinLen(1)]
     fields: tuple[Field, ...]
     computed: tuple[Computed, ...] = ()
     checks: tuple[Check, ...] = ()

@@ -14,7 +14,13 @@ from flows.registration.consent import consent_screen, declined_screen
 from flows.registration.effects import AnswerAccepted, Effect, Step
 from flows.registration.groups import item_screen, menu_screen
 from flows.registration.identity_check import confirm_screen
-from flows.registration.navigation import next_field, previous_field, pruned
+from flows.registration.navigation import (
+    next_field,
+    next_in_section,
+    previous_field,
+    previous_in_section,
+    pruned,
+)
 from flows.registration.questions import question_screen
 from flows.registration.review import after_submission_screen, computed_lines, review_screen
 from flows.registration.screens import Button, Screen
@@ -42,7 +48,7 @@ def accept(
         reasked = (*reasked, field.id)
     moved = state.but(answers=answers, pending=None, page=0, reasked=reasked, phase=Phase.ANSWERING)
     if field.type == "group":
-        moved = moved.but(items=None, items_of=None, item={}, sub=None)
+        moved = moved.but(items=None, items_of=None, item={}, sub=None, entry=None)
     shown = _newly_computed(form, field, answers)
     step = advance(form, moved, field.id, (*notes, *shown))
     return Step(step.state, step.screens, (*effects, *step.effects))
@@ -51,7 +57,15 @@ def accept(
 def advance(
     form: Form, state: RegistrationState, after: str | None, notes: tuple[Text, ...] = ()
 ) -> Step:
-    """Ask the next question, or show the review when every relevant one is answered."""
+    """Ask the next question, or show the review when every relevant one is answered.
+
+    While a section is changed from the review, its next question comes first; then any
+    question an answer made relevant elsewhere; then the review.
+    """
+    following = next_in_section(form, state, after)
+    if following is not None:
+        return ask(form, state, following, notes)
+    state = state.but(section=None)
     upcoming = next_field(form, state, after)
     if upcoming is None:
         reviewing = state.but(phase=Phase.REVIEW, cursor=None, editing=False, pending=None)
@@ -88,7 +102,9 @@ def enter_group(
             if isinstance(saved, list)
             else []
         )
-    opened = state.but(cursor=group.id, items=items, items_of=group.id, item={}, pending=None)
+    opened = state.but(
+        cursor=group.id, items=items, items_of=group.id, item={}, pending=None, entry=None
+    )
     if items:
         opened = opened.but(phase=Phase.GROUP_MENU, sub=None)
         return Step(opened, (menu_screen(form, opened, group, notes),))
@@ -97,10 +113,19 @@ def enter_group(
 
 
 def go_back(form: Form, state: RegistrationState, field: Field, today: dt.date) -> Step:
-    """The question before ``field``, or the review when the answer was being edited."""
+    """The question before ``field``; from the review, the section's one before, or the review."""
     if state.editing:
+        before = previous_in_section(form, state, field.id)
+        if before is not None:
+            return ask(form, state, before)
         reviewing = state.but(
-            phase=Phase.REVIEW, cursor=None, editing=False, pending=None, items=None, items_of=None
+            phase=Phase.REVIEW,
+            cursor=None,
+            editing=False,
+            section=None,
+            pending=None,
+            items=None,
+            items_of=None,
         )
         return Step(reviewing, (review_screen(form, reviewing),))
     before = previous_field(form, state, field.id)

@@ -14,7 +14,9 @@ the longest, ``r:t:<40-char field>:<19-char option>``, fits Telegram's 64 bytes.
 | ``r:keep:<field>`` | keep the current answer |
 | ``r:back:<field>`` / ``r:skip:<field>`` | previous question / skip an optional one |
 | ``r:add:<group>`` / ``r:rm:<group>:<n>`` | add an entry / remove entry ``n`` (from 1) |
-| ``r:edit:<field>`` | change an answer from the review |
+| ``r:ed:<group>:<n>`` | change entry ``n`` (from 1), question by question |
+| ``r:sec:<section>`` | change a section's answers from the review, question by question |
+| ``r:edit:<field>`` | change one answer (a count check's fix; reviews shown before sections) |
 | ``r:submit`` / ``r:confirm`` / ``r:review`` | submit / confirm after the pre-check / back |
 | ``r:agree`` / ``r:decline`` | consent to sensitive personal information, or not |
 | ``r:delete`` / ``r:delok`` / ``r:delno`` | delete the draft / yes / no, keep it |
@@ -39,7 +41,9 @@ BACK: Final = "back"
 SKIP: Final = "skip"
 ADD: Final = "add"
 REMOVE: Final = "rm"
+CHANGE_ENTRY: Final = "ed"
 EDIT: Final = "edit"
+SECTION: Final = "sec"
 SUBMIT: Final = "submit"
 CONFIRM: Final = "confirm"
 REVIEW: Final = "review"

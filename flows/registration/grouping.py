@@ -77,6 +77,15 @@ def on_group_menu(form: Form, state: RegistrationState, event: Event, today: dt.
         case callbacks.ADD:
             adding = state.but(phase=Phase.GROUP_ITEM, item={}, sub=group.fields[0].id)
             return Step(adding, (item_screen(form, adding, group),))
+        case callbacks.CHANGE_ENTRY if position := callbacks.number(pressed.argument, len(items)):
+            # The entry's answers are the current ones, each kept with Keep or typed anew.
+            changing = state.but(
+                phase=Phase.GROUP_ITEM,
+                item=dict(items[position - 1]),
+                entry=position,
+                sub=group.fields[0].id,
+            )
+            return Step(changing, (item_screen(form, changing, group),))
         case callbacks.REMOVE if position := callbacks.number(pressed.argument, len(items)):
             removed = items.pop(position - 1)
             note = Message(N_("Removed: {entry}"), {"entry": entry(group, dict(removed))})
@@ -99,9 +108,13 @@ def _next_part(
     if position + 1 < len(ids):
         moved = state.but(item=item, sub=ids[position + 1])
         return Step(moved, (item_screen(form, moved, group),))
-    listed = state.but(
-        phase=Phase.GROUP_MENU, items=[*(state.items or []), item], item={}, sub=None
-    )
+    items: list[object] = list(state.items or [])
+    if state.entry is not None and 0 < state.entry <= len(items):
+        items[state.entry - 1] = item
+        listed = state.but(phase=Phase.GROUP_MENU, items=items, item={}, sub=None, entry=None)
+        note = Message(N_("Changed: {entry}"), {"entry": entry(group, item)})
+        return Step(listed, (menu_screen(form, listed, group, (note,)),))
+    listed = state.but(phase=Phase.GROUP_MENU, items=[*items, item], item={}, sub=None)
     note = Message(N_("Added: {entry}"), {"entry": entry(group, item)})
     return Step(listed, (menu_screen(form, listed, group, (note,)),))
 
@@ -113,7 +126,8 @@ def _back(form: Form, state: RegistrationState, group: Field, part: Field, today
         moved = state.but(sub=ids[position - 1])
         return Step(moved, (item_screen(form, moved, group),))
     if state.items:
-        listed = state.but(phase=Phase.GROUP_MENU, item={}, sub=None)
+        # Back before an entry's first question leaves it as it was (or unadded).
+        listed = state.but(phase=Phase.GROUP_MENU, item={}, sub=None, entry=None)
         return Step(listed, (menu_screen(form, listed, group),))
     return go_back(form, state, group, today)
 

@@ -18,7 +18,7 @@ def item_screen(
 ) -> Screen:
     """Ask the entry's field ``state.sub``."""
     part = next(part for part in group.fields if part.id == state.sub)
-    number = len(state.items or []) + 1
+    number = state.entry or len(state.items or []) + 1
     lines: list[Text] = [
         *notes,
         progress(form, state, group),
@@ -44,7 +44,7 @@ def menu_screen(
     notes: tuple[Text, ...] = (),
     fix: Field | None = None,
 ) -> Screen:
-    """The entries so far, with Add another, Done, a remove button per entry and Back.
+    """The entries so far, with Add another, Done, Edit and Delete beside each entry, and Back.
 
     ``fix`` offers a button to change the answer a failed count check compares with.
     """
@@ -61,11 +61,19 @@ def menu_screen(
             Button(Message(N_("Done ✔")), callbacks.data(callbacks.DONE, group.id)),
         )
     ]
-    removals = [
-        Button(f"🗑 {number}", callbacks.data(callbacks.REMOVE, group.id, str(number)))
+    rows.extend(
+        (
+            Button(
+                Message(N_("✏️ Edit {number}"), {"number": number}),
+                callbacks.data(callbacks.CHANGE_ENTRY, group.id, str(number)),
+            ),
+            Button(
+                Message(N_("🗑 Delete {number}"), {"number": number}),
+                callbacks.data(callbacks.REMOVE, group.id, str(number)),
+            ),
+        )
         for number in range(1, len(items) + 1)
-    ]
-    rows.extend(tuple(removals[start : start + 5]) for start in range(0, len(removals), 5))
+    )
     if fix is not None:
         rows.append(
             (

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from flows.forms.conditions import holds
+from flows.forms.conditions import holds, outcome
 from flows.forms.schema import DERIVED_FROM_ID, Field, Form
 from flows.i18n import N_, Message
 from flows.registration.state import RegistrationState
@@ -40,6 +40,35 @@ def scope(form: Form, state: RegistrationState) -> list[Field]:
     return [field for field in fields if field.id in state.only]
 
 
+def in_section(form: Form, state: RegistrationState, section_id: str) -> list[Field]:
+    """The questions of this round in one section, in the form's order."""
+    return [field for field in scope(form, state) if field.section == section_id]
+
+
+def next_in_section(form: Form, state: RegistrationState, after: str | None) -> Field | None:
+    """While a section is changed from the review: its question after ``after``, if any."""
+    if state.section is None or after is None or not form.has_field(after):
+        return None
+    if form.field(after).section != state.section:
+        return None  # a question of another section that an answer made relevant: walk over
+    limit = form.position(after)
+    later = [
+        field for field in in_section(form, state, state.section) if form.position(field.id) > limit
+    ]
+    return later[0] if later else None
+
+
+def previous_in_section(form: Form, state: RegistrationState, current: str) -> Field | None:
+    """While a section is changed from the review: its question before ``current``, if any."""
+    if state.section is None:
+        return None
+    limit = form.position(current)
+    earlier = [
+        field for field in in_section(form, state, state.section) if form.position(field.id) < limit
+    ]
+    return earlier[-1] if earlier else None
+
+
 def next_field(form: Form, state: RegistrationState, after: str | None) -> Field | None:
     """The question to ask next, or ``None`` when it is time for the review."""
     fields = relevant(form, state.answers)
@@ -66,9 +95,40 @@ def previous_field(form: Form, state: RegistrationState, current: str) -> Field 
     return earlier[-1] if earlier else None
 
 
+def count_range(form: Form, answers: Mapping[str, object]) -> tuple[int, int]:
+    """How many questions the whole form asks, at least and at most, given the answers so far.
+
+    A question whose condition reads an answer still to come may or may not be asked: it
+    counts in the most only. Each answer settles some, so the range narrows to one number.
+    """
+    asked: dict[str, bool | None] = {}
+
+    def open_(name: str) -> bool:
+        if name in DERIVED_FROM_ID:  # read from the ID number, once it is given
+            return any(asked.get(field.id) is not False for field in _id_fields(form))
+        return asked.get(name) is not False
+
+    for field in form.fields:
+        asked[field.id] = True if field.when is None else outcome(field.when, answers, open_)
+    certain = sum(1 for value in asked.values() if value is True)
+    return certain, certain + sum(1 for value in asked.values() if value is None)
+
+
 def progress(form: Form, state: RegistrationState, field: Field) -> Message:
-    """``Question 7 of 18``, counted over the questions relevant now."""
+    """``Question 7 of 18``; ``Question 7 of 18–21`` while conditional questions are open."""
     fields = scope(form, state)
     ids = [candidate.id for candidate in fields]
     number = ids.index(field.id) + 1 if field.id in ids else len(ids)
-    return Message(N_("Question {n} of {total}"), {"n": number, "total": len(fields)})
+    if state.only is not None:  # a correction round asks exactly the flagged questions
+        least = most = len(fields)
+    else:
+        least, most = count_range(form, state.answers)
+    if least == most:
+        return Message(N_("Question {n} of {total}"), {"n": number, "total": least})
+    return Message(
+        N_("Question {n} of {least}–{most}"), {"n": number, "least": least, "most": most}
+    )
+
+
+def _id_fields(form: Form) -> list[Field]:
+    return [field for field in form.fields if field.type == "resident_id"]

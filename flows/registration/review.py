@@ -1,4 +1,5 @@
-"""The review: every answer (sensitive ones masked), computed values, problems, Edit buttons."""
+"""The review: every answer (sensitive ones masked) by section, computed values, problems,
+one Edit button per section."""
 
 from __future__ import annotations
 
@@ -9,15 +10,14 @@ from flows.forms.checks import Severity, failure, severity
 from flows.forms.computed import computed_values
 from flows.forms.display import entry, shown, shown_derived
 from flows.forms.parsing.choices import CHOOSE_A_BUTTON
-from flows.forms.schema import DERIVED_FROM_ID, DERIVED_LABELS, Field, Form
+from flows.forms.schema import DERIVED_FROM_ID, DERIVED_LABELS, Field, Form, Section
 from flows.forms.texts import Joined, Text, labelled
 from flows.i18n import N_, Message
 from flows.registration import callbacks
-from flows.registration.navigation import relevant
+from flows.registration.navigation import relevant, scope
 from flows.registration.screens import Button, Screen
 from flows.registration.state import RegistrationState
 
-EDIT_BUTTONS_PER_ROW: Final = 6
 FEN: Final = Decimal("0.01")
 
 
@@ -62,52 +62,86 @@ def computed_lines(
 
 def editable(form: Form, state: RegistrationState) -> list[Field]:
     """The fields the review offers to change: all relevant ones, or those flagged."""
-    fields = relevant(form, state.answers)
-    return [field for field in fields if state.only is None or field.id in state.only]
+    return scope(form, state)
+
+
+def editable_sections(form: Form, state: RegistrationState) -> list[Section]:
+    """The sections the review offers to change: those with a field to change."""
+    named = {field.section for field in editable(form, state)}
+    return [section for section in form.sections if section.id in named]
 
 
 def review_screen(form: Form, state: RegistrationState, notes: tuple[Text, ...] = ()) -> Screen:
-    """Every relevant answer numbered, with an Edit button per number, Submit and Delete."""
+    """Every relevant answer under its section's heading, an Edit per section, Submit, Delete."""
     answers: dict[str, object] = dict(state.answers)
     lines: list[Text] = [*notes, Message(N_("Please check your answers:"))]
-    numbers: dict[str, int] = {}
-    for number, field in enumerate(relevant(form, answers), start=1):
-        numbers[field.id] = number
-        lines.append(
-            Joined((f"{number}. ", labelled(field.label, shown(field, answers.get(field.id)))))
-        )
-        if field.type == "resident_id" and field.id in answers:
-            lines.extend(
-                Joined(("    ", labelled(DERIVED_LABELS[name], shown_derived(name, answers[name]))))
-                for name in DERIVED_FROM_ID
-                if name in answers
-            )
-        entries = answers.get(field.id)
-        if field.type == "group" and isinstance(entries, list):
-            lines.extend(
-                Joined((f"    {index}) ", entry(field, item)))
-                for index, item in enumerate(entries, start=1)
-                if isinstance(item, dict)
-            )
-    lines.extend(computed_lines(form, answers))
+    fields = relevant(form, answers)
+    placed = _computed_sections(form)
+    for section in form.sections:
+        mine = [field for field in fields if field.section == section.id]
+        if not mine:
+            continue
+        lines.extend(("", Message(N_("— {section} —"), {"section": section.label})))
+        for field in mine:
+            lines.extend(_answer_lines(field, answers))
+        computed_here = {name for name, home in placed.items() if home == section.id}
+        if computed_here:
+            lines.extend(computed_lines(form, answers, computed_here))
+    unplaced = {value.id for value in form.computed if value.id not in placed}
+    if unplaced:
+        lines.extend(computed_lines(form, answers, unplaced))
+    lines.append("")
     lines.extend(Joined(("⚠️ ", message)) for message in problems(form, answers))
     lines.extend(Joined(("❕ ", message)) for message in warnings(form, answers))
     if state.only is not None:
         lines.append(
             Message(N_("Returned for correction: only the flagged answers can be changed."))
         )
-    lines.append(Message(N_("To change an answer, press its number.")))
+    lines.append(Message(N_("To change answers, press their section's Edit button.")))
     edits = [
-        Button(f"✏️ {numbers[field.id]}", callbacks.data(callbacks.EDIT, field.id))
-        for field in editable(form, state)
+        Button(
+            Message(N_("✏️ Edit {section}"), {"section": section.label}),
+            callbacks.data(callbacks.SECTION, section.id),
+        )
+        for section in editable_sections(form, state)
     ]
-    rows = [
-        tuple(edits[start : start + EDIT_BUTTONS_PER_ROW])
-        for start in range(0, len(edits), EDIT_BUTTONS_PER_ROW)
-    ]
+    # One a row: a section's name is too long to share the width of a phone's screen.
+    rows = [(button,) for button in edits]
     rows.append((Button(Message(N_("📨 Submit")), callbacks.data(callbacks.SUBMIT)),))
     rows.append((Button(Message(N_("🗑 Delete this draft")), callbacks.data(callbacks.DELETE)),))
     return Screen(tuple(lines), tuple(rows))
+
+
+def _answer_lines(field: Field, answers: dict[str, object]) -> list[Text]:
+    """``label: answer``, with what the ID number tells and a group's entries below it."""
+    lines: list[Text] = [labelled(field.label, shown(field, answers.get(field.id)))]
+    if field.type == "resident_id" and field.id in answers:
+        lines.extend(
+            Joined(("    ", labelled(DERIVED_LABELS[name], shown_derived(name, answers[name]))))
+            for name in DERIVED_FROM_ID
+            if name in answers
+        )
+    entries = answers.get(field.id)
+    if field.type == "group" and isinstance(entries, list):
+        lines.extend(
+            Joined((f"    {index}) ", entry(field, item)))
+            for index, item in enumerate(entries, start=1)
+            if isinstance(item, dict)
+        )
+    return lines
+
+
+def _computed_sections(form: Form) -> dict[str, str]:
+    """The section each computed value is shown in: that of the last question it reads."""
+    last: dict[str, Field] = {}
+    for value in form.computed:
+        read = [
+            form.field(name) if form.has_field(name) else last.get(name) for name in value.inputs()
+        ]
+        known = [field for field in read if field is not None]
+        if known:
+            last[value.id] = max(known, key=lambda field: form.position(field.id))
+    return {name: field.section for name, field in last.items() if field.section is not None}
 
 
 def submit_screen(hint: bool = False) -> Screen:

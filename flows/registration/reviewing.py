@@ -11,7 +11,7 @@ from flows.registration import callbacks
 from flows.registration.advancing import ask, redisplay
 from flows.registration.effects import Step, SubmitConfirmed, SubmitRequested
 from flows.registration.events import Back, ButtonPressed, Event, TextInput
-from flows.registration.navigation import next_field
+from flows.registration.navigation import in_section, next_field
 from flows.registration.review import (
     editable,
     problems,
@@ -23,15 +23,21 @@ from flows.registration.state import Phase, RegistrationState
 
 
 def on_review(form: Form, state: RegistrationState, event: Event, today: dt.date) -> Step:
-    """Edit one answer, or ask to submit."""
+    """Change a section's answers (or one answer), or ask to submit."""
     pressed = callbacks.decode(event.data) if isinstance(event, ButtonPressed) else None
+    if pressed is not None and pressed.action == callbacks.SECTION and pressed.field:
+        walked = in_section(form, state, pressed.field)
+        if walked:
+            return ask(form, state.but(editing=True, section=pressed.field), walked[0])
     if pressed is not None and pressed.action == callbacks.EDIT:
         chosen = [field for field in editable(form, state) if field.id == pressed.field]
         if chosen:
             return ask(form, state.but(editing=True), chosen[0])
     if pressed is not None and pressed.action == callbacks.SUBMIT:
         return _submit(form, state, today)
-    note = Message(N_("To change an answer press its number; when all is right, press Submit."))
+    note = Message(
+        N_("To change answers press their section's Edit; when all is right, press Submit.")
+    )
     return redisplay(form, state, today, (note,))
 
 

@@ -14,7 +14,7 @@ class Phase(StrEnum):
     CONSENT = "consent"  # before the first sensitive question (``cursor``)
     DECLINED = "declined"  # consent refused; nothing sensitive is asked
     CONFIRMING = "confirming"  # is the sex/birth date/age read from the ID right?
-    GROUP_ITEM = "group_item"  # one entry of a repeated group, field ``sub``
+    GROUP_ITEM = "group_item"  # one entry of a repeated group (``entry``, or a new one), ``sub``
     GROUP_MENU = "group_menu"  # the entries so far: add another / done
     REVIEW = "review"  # every answer, with Edit buttons and Submit
     SUBMITTING = "submitting"  # pre-check shown; Confirm or back to the review
@@ -30,7 +30,11 @@ class RegistrationState(BaseModel):
     confirmation, the toggled options, the files of a multi-page document. ``only`` restricts
     a correction round to the fields an officer flagged; ``reasked`` are those answered again.
     ``on_behalf``: a union officer fills the form in for a worker. ``returned_because``: the
-    officer's reason for the last return, shown while the correction lasts.
+    officer's reason for the last return, shown while the correction lasts. ``editing``: the
+    answers are changed from the review, which comes back after them; ``section``: the
+    section whose questions are walked for it, one by one. In a repeated
+    group, ``items`` are the entries so far, ``item`` the one being answered and ``entry`` its
+    number (from 1) when an existing entry is changed rather than a new one added.
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -42,6 +46,7 @@ class RegistrationState(BaseModel):
     consent: bool = False
     on_behalf: bool = False
     editing: bool = False
+    section: str | None = None
     only: tuple[str, ...] | None = None
     reasked: tuple[str, ...] = ()
     returned_because: str | None = None
@@ -51,6 +56,7 @@ class RegistrationState(BaseModel):
     items_of: str | None = None
     item: dict[str, JsonValue] = {}
     sub: str | None = None
+    entry: int | None = None
     return_phase: Phase | None = None
 
     def but(self, **changes: object) -> RegistrationState:
@@ -77,9 +83,11 @@ def start_correction(
         reasked=(),
         returned_because=reason,
         editing=False,
+        section=None,
         pending=None,
         items=None,
         items_of=None,
         item={},
         sub=None,
+        entry=None,
     )

@@ -67,4 +67,4 @@ async def test_a_draft_entered_for_a_worker_stays_with_its_unit(
         )
     await officer.send("/enter")
     # Not the treasury's draft: a registration for the budget office starts afresh.
-    assert officer.last.text.splitlines()[1:3] == ["Question 1 of 25", "Name of the worker"]
+    assert officer.last.text.splitlines()[1:3] == ["Question 1 of 25–30", "Name of the worker"]

@@ -37,7 +37,7 @@ FIRST_QUESTION = {
     "zh_CN": (
         "本登记表每项都必须填写，漏填视为无效。我会一题一题地问您，随时可以返回修改，"
         "最后核对后再提交。\n"
-        "第 1 题，共 25 题\n"
+        "第 1 题，共 25–30 题\n"
         "困难职工姓名\n"
         "请填写与身份证一致的姓名。\n"
         "示例：张丽"
@@ -46,7 +46,7 @@ FIRST_QUESTION = {
         "Every item of this form must be filled in; an incomplete form is invalid. I will ask "
         "one question at a time; you can go back at any time and check everything before you "
         "submit.\n"
-        "Question 1 of 25\n"
+        "Question 1 of 25–30\n"
         "Name of the worker\n"
         "As written on the resident ID card.\n"
         "Example: Zhang Li"
@@ -67,8 +67,8 @@ ID_CONFIRM = {
     ),
 }
 WORK_UNIT = {
-    "zh_CN": "第 3 题，共 25 题\n所在单位\n示例：吉林省财政厅",
-    "en": "Question 3 of 25\nWork unit\nExample: Jilin Provincial Department of Finance",
+    "zh_CN": "第 3 题，共 25–30 题\n所在单位\n示例：吉林省财政厅",
+    "en": "Question 3 of 25–30\nWork unit\nExample: Jilin Provincial Department of Finance",
 }
 
 
@@ -126,14 +126,14 @@ async def test_answers_are_stored_before_the_reply_and_encrypted(
             "zh_CN",
             "220102198503150024",
             "已收到 2201**********0024。为保护您的信息，您发送的消息已从聊天中删除。\n\n"
-            "⚠️ 最后一位校验码与前面的数字不符，请逐位核对。\n第 2 题，共 25 题\n身份证号码\n"
+            "⚠️ 最后一位校验码与前面的数字不符，请逐位核对。\n第 2 题，共 25–30 题\n身份证号码\n"
             "18位，最后一位可能是X。\n示例：220102198503150023",
         ),
         (
             "en",
             "22010219850315002",
             "Received 2201*********5002. Your message was removed from the chat to protect it.\n\n"
-            "⚠️ A resident ID number has 18 characters; this one has 17.\nQuestion 2 of 25\n"
+            "⚠️ A resident ID number has 18 characters; this one has 17.\nQuestion 2 of 25–30\n"
             "Resident ID number\n18 characters; the last may be X.\nExample: 220102198503150023",
         ),
     ],
@@ -161,7 +161,7 @@ async def test_a_draft_resumes_after_a_restart(services: Services) -> None:
         await worker.send("/register")
         assert worker.last.text == (
             "Welcome back! Let us continue where you stopped.\n"
-            "Question 4 of 25\nPosition\nIf you have no title, write “staff”.\nExample: clerk"
+            "Question 4 of 25–30\nPosition\nIf you have no title, write “staff”.\nExample: clerk"
         )
 
 
@@ -172,7 +172,7 @@ async def test_cancel_pauses_and_keeps_the_answers(scenario_bot: StandInBot) -> 
     assert worker.last.text == "Paused. Your answers are kept; send /register to continue."
     await worker.send("/register")
     assert worker.last.text.endswith(
-        "Question 3 of 25\nWork unit\nExample: Jilin Provincial Department of Finance"
+        "Question 3 of 25–30\nWork unit\nExample: Jilin Provincial Department of Finance"
     )
 
 
@@ -190,7 +190,7 @@ async def test_one_registration_per_resident_id_across_units(
         "Received 2201**********0023. Your message was removed from the chat to protect it.\n\n"
         "A registration already exists for this number in this campaign. If you think this is "
         "a mistake, please contact your union officer.\n"
-        "Question 2 of 25\nResident ID number\n18 characters; the last may be X.\n"
+        "Question 2 of 25–30\nResident ID number\n18 characters; the last may be X.\n"
         "Example: 220102198503150023"
     )
     # Issue 13: the typed number left the chat as every other ID message does.
@@ -279,10 +279,10 @@ async def test_the_whole_henan_form_reaches_the_review(
     await fill_henan(worker, locale)
     review = worker.last.text
     expected = {
-        "zh_CN": ["3. 民族：土家族", "2. 身份证号：4101**********0042", "家庭月人均收入：¥600.00"],
+        "zh_CN": ["民族：土家族", "身份证号：4101**********0042", "家庭月人均收入：¥600.00"],
         "en": [
-            "3. Ethnic group: Tujia",
-            "2. Resident ID number: 4101**********0042",
+            "Ethnic group: Tujia",
+            "Resident ID number: 4101**********0042",
             "Household income per person per month: CN¥600.00",
         ],
     }
@@ -296,7 +296,7 @@ async def test_an_officer_enters_a_registration_for_a_worker(
 ) -> None:
     officer = scenario_bot.user(UNIT_OFFICER, "李明", "en")
     await officer.send("/enter")
-    assert "Question 1 of 25\nName of the worker" in officer.last.text
+    assert "Question 1 of 25–30\nName of the worker" in officer.last.text
     await officer.send("张丽")
     async with services.sessions() as session:
         registration = await session.scalar(select(Registration))
@@ -377,13 +377,17 @@ async def test_an_officer_confirms_the_workers_consent_rather_than_giving_their_
     await officer.send("/enter")
     assert officer.texts[-2:] == [CONTINUING[language], declined]
     await officer.press(agree_now)
-    assert ("Question 2 of 25" if language == "en" else "第 2 题，共 25 题") in officer.last.text
+    assert (
+        "Question 2 of 25–30" if language == "en" else "第 2 题，共 25–30 题"
+    ) in officer.last.text
     await officer.send(RESIDENT_ID)
     await officer.press(officer.last.buttons[0].text)
     await officer.send("吉林省财政厅")
     await officer.send("科员")
     # The worker's phone: the officer's phone is not offered as an answer.
-    assert ("Question 5 of 25" if language == "en" else "第 5 题，共 25 题") in officer.last.text
+    assert (
+        "Question 5 of 25–30" if language == "en" else "第 5 题，共 25–30 题"
+    ) in officer.last.text
     assert officer.chat.reply_keyboard is None
     await officer.send("/cancel")
     assert officer.last.text == PAUSED_ON_BEHALF[language]
@@ -468,26 +472,95 @@ async def test_back_edit_from_the_review_and_a_sticker(scenario_bot: StandInBot)
     await answer_identity(worker, "en")
     await worker.send("吉林省财政厅")
     await worker.press("◀ Back")
-    assert worker.last.text.startswith("Question 3 of 25\nWork unit")
+    assert worker.last.text.startswith("Question 3 of 25–30\nWork unit")
     await worker.send_sticker()
     assert worker.last.text.startswith(
         "⚠️ This kind of message cannot be read here: please type your answer.\n"
-        "Question 3 of 25\nWork unit"
+        "Question 3 of 25–30\nWork unit"
     )
     await worker.send("吉林省民政厅")
-    assert worker.last.text.startswith("Question 4 of 25\nPosition")
+    assert worker.last.text.startswith("Question 4 of 25–30\nPosition")
 
 
-async def test_edit_from_the_review_returns_to_the_review(scenario_bot: StandInBot) -> None:
-    worker = scenario_bot.user(WORKER, "张丽", "en")
-    await fill_jilin(worker, "en")
-    assert "3. Work unit: 吉林省财政厅" in worker.last.text.splitlines()
-    await worker.press("✏️ 3")
-    assert "Work unit" in worker.last.text
+REVIEW_SECTIONS = {
+    "zh_CN": [
+        "身份信息",
+        "工作与联系方式",
+        "家庭人口与收入",
+        "帮扶金发放",
+        "困难情况",
+        "住房财产与排除情形",
+        "证明材料",
+    ],
+    "en": [
+        "Identity",
+        "Work and contact",
+        "Household and income",
+        "Aid payment",
+        "Hardship",
+        "Property and exclusions",
+        "Documents",
+    ],
+}
+CONTACT_SECTION = {
+    "zh_CN": [
+        "【工作与联系方式】",
+        "所在单位：{unit}",
+        "职务：科员",
+        "联系电话：139****1234",
+        "家庭现住址：长春市朝阳区人民大街1号",
+    ],
+    "en": [
+        "— Work and contact —",
+        "Work unit: {unit}",
+        "Position: 科员",
+        "Phone number: 139****1234",
+        "Current home address: 长春市朝阳区人民大街1号",
+    ],
+}
+SECTION_WORDS = {
+    "zh_CN": {"edit": "✏️ 修改{}", "keep": "保持不变 ✓", "current": "当前填写：{}"},
+    "en": {"edit": "✏️ Edit {}", "keep": "Keep ✓", "current": "Current answer: {}"},
+}
+
+
+def contact_section(review: str, locale: str) -> list[str]:
+    lines = review.splitlines()
+    start = lines.index(CONTACT_SECTION[locale][0])
+    return lines[start : start + 5]
+
+
+@pytest.mark.parametrize("locale", ["zh_CN", "en"])
+async def test_the_review_by_section_and_a_sections_edit(
+    scenario_bot: StandInBot, locale: str
+) -> None:
+    words = SECTION_WORDS[locale]
+    worker = scenario_bot.user(WORKER, "张丽", PHONE_LANGUAGE[locale])
+    await fill_jilin(worker, locale)
+    expected = [line.format(unit="吉林省财政厅") for line in CONTACT_SECTION[locale]]
+    assert contact_section(worker.last.text, locale) == expected
+    # One Edit per section, one a row, then Submit and Delete: no grid of numbers.
+    assert worker.last.button_labels[:-2] == [
+        [words["edit"].format(section)] for section in REVIEW_SECTIONS[locale]
+    ]
+
+    await worker.press(words["edit"].format(REVIEW_SECTIONS[locale][1]))
+    assert words["current"].format("吉林省财政厅") in worker.last.text.splitlines()
+    assert words["keep"] in worker.last.button_labels[-1]
+    # Its questions one by one, each with its answer and Keep; the address comes after the phone.
+    mark = worker.mark
     await worker.send("吉林省民政厅")
-    review = worker.last.text.splitlines()
-    assert review[0] == "Please check your answers:"
-    assert "3. Work unit: 吉林省民政厅" in review
+    for answer in ("科员", "139****1234", "长春市朝阳区人民大街1号"):
+        assert words["current"].format(answer) in "\n".join(worker.texts_after(mark)).splitlines()
+        mark = worker.mark
+        await worker.press(words["keep"])
+    review = worker.last.text
+    assert review.startswith(
+        "请核对您填写的内容：" if locale == "zh_CN" else "Please check your answers:"
+    )
+    expected = [line.format(unit="吉林省民政厅") for line in CONTACT_SECTION[locale]]
+    assert contact_section(review, locale) == expected
+    assert (await answers_in_database(scenario_bot.services))["work_unit"] == "吉林省民政厅"
 
 
 async def test_skip_is_offered_only_for_optional_questions(
@@ -497,7 +570,7 @@ async def test_skip_is_offered_only_for_optional_questions(
     worker = standin.user(WORKER, "李芳", "en")
     await fill_henan(worker, "en")
     review = worker.last.text.splitlines()
-    assert "22. Diagnosis of the serious illness (1–2 pages, optional): (not answered)" in review
+    assert "Diagnosis of the serious illness (1–2 pages, optional): (not answered)" in review
     # fill_henan pressed Skip on the optional question; the typed-in (required) questions
     # keep their buttons in the chat, and none of them offered Skip.
     typed_questions = [m for m in worker.bot_messages if m.button_labels == [["◀ Back"]]]
@@ -516,16 +589,16 @@ async def test_a_shared_contact_answers_the_phone_question(
     # The echo comes on its own, to take the phone's keyboard away; then the next question.
     assert worker.texts[-2:] == [
         "Received 139****5678. Your message was removed from the chat to protect it.",
-        "Question 6 of 25\nPeople in the household\nIncluding yourself.\nExample: 3",
+        "Question 6 of 25–30\nPeople in the household\nIncluding yourself.\nExample: 3",
     ]
     assert worker.chat.reply_keyboard is None  # the phone's button is gone again
     assert (await answers_in_database(services))["phone"] == "+8613912345678"
 
 
 PHONE_QUESTION = {
-    "zh_CN": "第 5 题，共 25 题\n联系电话\n手机号，或带区号的固定电话。\n示例：0431-82701100",
+    "zh_CN": "第 5 题，共 25–30 题\n联系电话\n手机号，或带区号的固定电话。\n示例：0431-82701100",
     "en": (
-        "Question 5 of 25\nPhone number\nA mobile number, or a landline with its area code.\n"
+        "Question 5 of 25–30\nPhone number\nA mobile number, or a landline with its area code.\n"
         "Example: 13904311234"
     ),
 }
@@ -581,7 +654,7 @@ async def test_going_back_from_the_phone_question_takes_its_keyboard_away(
     assert worker.texts[-2] == (
         "The button that shares your phone number comes back with that question."
     )
-    assert "Question 4 of 25\nPosition" in worker.last.text
+    assert "Question 4 of 25–30\nPosition" in worker.last.text
     assert worker.chat.reply_keyboard is None
 
 
@@ -592,7 +665,7 @@ async def test_an_officers_own_draft_and_the_one_entered_for_a_worker_stay_apart
     await officer.send("/register")
     await officer.send("李明")  # the officer's own registration, paused at the consent
     await officer.send("/enter")
-    assert "Question 1 of 25\nName of the worker" in officer.last.text
+    assert "Question 1 of 25–30\nName of the worker" in officer.last.text
     await officer.send("张丽")
     assert officer.last.text.startswith(
         "Before the next question: the worker's consent to sensitive personal information"

@@ -116,7 +116,7 @@ async def test_a_reminder_resumes_the_draft(
     await worker.press(reminder.buttons[0].text)
     assert worker.last.text == (
         "Welcome back! Let us continue where you stopped.\n"
-        "Question 3 of 25\nWork unit\nExample: Jilin Provincial Department of Finance"
+        "Question 3 of 25–30\nWork unit\nExample: Jilin Provincial Department of Finance"
     )
     # Never twice: the same moment again sends nothing.
     assert (await run_due_reminders(services, standin.application.bot)).sent == 0

@@ -158,5 +158,5 @@ async def test_a_name_of_zero_width_characters_is_asked_again_with_the_example(
     await worker.send("\u200b\ufeff\u200d")
     assert worker.last.text == (
         "⚠️ 这条消息里没有可见的文字：请参照示例输入回答。\n"
-        "第 1 题，共 25 题\n困难职工姓名\n请填写与身份证一致的姓名。\n示例：张丽"
+        "第 1 题，共 25–30 题\n困难职工姓名\n请填写与身份证一致的姓名。\n示例：张丽"
     )

@@ -36,6 +36,8 @@ def _broken(tmp_path: Path, change: str, value: object) -> FormFileError:
     target, key = change.split(".")
     if target == "new":
         data["fields"].append(value)
+    elif target == "sections":
+        data["sections"] = value
     elif target == "checks":
         data["checks"][int(key)] = value
     else:
@@ -68,6 +70,25 @@ BROKEN = [
         "fields[name]",
         "duplicate id 'name'",
     ),
+    (
+        "new.x",
+        {"id": "extra", "type": "text", "max_length": 5, "label": {"zh_CN": "a", "en": "a"}},
+        "fields[extra].section",
+        "missing: name the section the field belongs to (identity, work_contact,",
+    ),
+    ("phone.section", "contact", "fields[phone].section", "unknown section 'contact' (known: "),
+    # The bank card, the payment section's only field, moved: the section is left empty.
+    ("bank_card.section", "identity", "sections[payment]", "no field names this section"),
+    (
+        "sections.x",
+        [
+            {"id": "identity", "label": {"zh_CN": "a", "en": "a"}},
+            {"id": "identity", "label": {"zh_CN": "b", "en": "b"}},
+        ],
+        "sections",
+        "duplicate id 'identity'",
+    ),
+    ("sections.x", [], "sections", "at least 1 item"),
     (
         "phone.example",
         {"zh_CN": "12345", "en": "12345"},
@@ -165,3 +186,12 @@ def test_henan_facts_ask_the_contract_only_of_migrant_workers() -> None:
     form = load_form("henan-2017")
     answers = {"migrant_worker": False, "contract_months": 24, "party_aided": True}
     assert facts_from_answers(form, answers) == {"migrant_worker": False, "party_aided": True}
+
+
+def test_the_diagram_draws_each_section_as_a_box_of_its_questions() -> None:
+    drawn = mermaid(load_form("jilin-2020"))
+    assert (
+        '    subgraph s_payment["帮扶金发放 / Aid payment"]\n'
+        '        f_bank_card["17. 工商银行卡号 / ICBC bank card number<br/>'
+    ) in drawn
+    assert drawn.count("    subgraph ") == drawn.count("\n    end\n") == 7

@@ -30,18 +30,18 @@ PDF = FileSent(
 )
 TEXTS = {
     "zh_CN": {
-        "q1": "第 1 题，共 25 题",
+        "q1": "第 1 题，共 25–30 题",
         "id_says": ["性别：女", "出生日期：1985年3月15日", "年龄：34"],
         "review": "请核对您填写的内容：",
         "per_capita": "家庭月人均可支配收入：¥1,150.00",
-        "masked_id": "2. 身份证号码：2201**********0023",
+        "masked_id": "身份证号码：2201**********0023",
     },
     "en": {
-        "q1": "Question 1 of 25",
+        "q1": "Question 1 of 25–30",
         "id_says": ["Sex: Female", "Date of birth: March 15, 1985", "Age: 34"],
         "review": "Please check your answers:",
         "per_capita": "Disposable income per person per month: CN¥1,150.00",
-        "masked_id": "2. Resident ID number: 2201**********0023",
+        "masked_id": "Resident ID number: 2201**********0023",
     },
 }
 

@@ -20,12 +20,12 @@ def resident_id(born: str, sequence: str = "002", region: str = "220102") -> str
 
 
 def edited(walker: Walker, field: str, *answers: str) -> None:
-    walker.press(f"r:edit:{field}")
+    walker.edit(field)
     for answer in answers:
         walker.type(answer)
     if walker.state.phase is Phase.CONFIRMING:
         walker.press(f"r:ok:{field}")
-    assert walker.state.phase is Phase.REVIEW
+    walker.keep_rest()
 
 
 def submit_refused(walker: Walker, reason: str) -> None:
@@ -103,8 +103,9 @@ def test_henan_own_income_above_the_households_and_a_laid_off_single_mother() ->
     edited(walker, "own_income", "2000")
     submit_refused(walker, "本人月收入超过了全家月总收入：全家收入应包括您本人的收入，请核对。")
     edited(walker, "own_income", "1800")
-    walker.press("r:edit:enterprise_restructured")
+    walker.edit("enterprise_restructured")
     walker.press("r:c:enterprise_restructured:y")
+    assert walker.state.cursor == "laid_off_couple"  # now relevant, in the same section
     walker.press("r:c:laid_off_couple:y")
-    assert walker.state.phase is Phase.REVIEW
+    walker.keep_rest()
     submit_refused(walker, "单亲女职工与“夫妻双方都已下岗”不能同时成立：请核对。")

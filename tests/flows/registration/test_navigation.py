@@ -62,24 +62,25 @@ def test_back_asks_the_previous_question_with_its_answer_and_keep() -> None:
 
 def test_edit_from_the_review_asks_that_field_and_returns() -> None:
     walker = reviewed_jilin("en")
-    walker.press("r:edit:wages")
+    walker.edit("wages")
     assert walker.state.editing
     walker.type("4,000")
-    assert walker.state.phase is Phase.REVIEW
+    walker.keep_rest()
     assert "Household income per month: CN¥4,600.00" in walker.lines()
     assert walker.state.answers["wages"] == "4000.00"
 
 
 def test_an_edit_that_makes_a_question_relevant_asks_it_before_the_review() -> None:
     walker = reviewed_jilin()
-    walker.press("r:edit:homes_owned")
+    walker.edit("homes_owned")
     walker.type("2")
     assert walker.state.cursor == "housing_area_m2"
     walker.type("130")
-    assert walker.state.phase is Phase.REVIEW
-    walker.press("r:edit:homes_owned")
+    walker.keep_rest()
+    walker.edit("homes_owned")
     walker.type("1")
     assert "housing_area_m2" not in walker.state.answers
+    assert walker.state.cursor == "owns_shop_or_employs"
 
 
 def test_group_done_checks_the_household_size_and_offers_the_fix() -> None:
@@ -109,12 +110,12 @@ def test_a_household_of_one_is_not_asked_for_family_members() -> None:
     for answer in ("财政厅", "科员", "13904311234", "1"):
         walker.type(answer)
     assert walker.state.cursor == "wages"
-    assert walker.lines()[0] == "第 7 题，共 25 题"
+    assert walker.lines()[0] == "第 7 题，共 25–29 题"  # no family members now
 
 
 def test_group_entries_can_be_removed_and_back_steps_inside_an_entry() -> None:
     walker = reviewed_jilin()
-    walker.press("r:edit:family_members")
+    walker.edit("family_members")
     walker.press("r:rm:family_members:2")
     walker.press("r:add:family_members")
     walker.type("王小")
@@ -124,7 +125,7 @@ def test_group_entries_can_be_removed_and_back_steps_inside_an_entry() -> None:
     for answer in ("13", "女儿", "学生"):
         walker.type(answer)
     walker.press("r:done:family_members")
-    assert walker.state.phase is Phase.REVIEW
+    walker.keep_rest()
     assert walker.state.answers["family_members"][1]["age"] == 13
 
 
@@ -158,7 +159,7 @@ def test_a_sticker_where_text_is_expected_is_refused_kindly() -> None:
 
 def test_a_151_character_reason_is_refused() -> None:
     walker = reviewed_jilin("en")
-    walker.press("r:edit:hardship_reason")
+    walker.edit("hardship_reason")
     walker.type("困" * 151)
     assert walker.lines()[0] == "⚠️ This is 151 characters long; at most 150 fit."
     assert walker.state.phase is Phase.ANSWERING
@@ -166,7 +167,7 @@ def test_a_151_character_reason_is_refused() -> None:
 
 def test_a_button_of_an_earlier_question_does_not_answer_this_one() -> None:
     walker = reviewed_jilin("en")
-    walker.press("r:edit:owns_shop_or_employs")
+    walker.edit("owns_shop_or_employs")
     walker.send(ButtonPressed("r:c:children_private_school_or_abroad:y"))
     assert walker.state.cursor == "owns_shop_or_employs"
     assert walker.lines()[0].startswith("That button belongs to an earlier question")
@@ -175,10 +176,10 @@ def test_a_button_of_an_earlier_question_does_not_answer_this_one() -> None:
 def test_skip_is_offered_only_for_optional_questions() -> None:
     walker = Walker.of("henan-2017", "en")
     walk_henan(walker)
-    walker.press("r:edit:doc_diagnosis")
+    walker.edit("doc_diagnosis")
     assert "r:skip:doc_diagnosis" in walker.buttons()
     walker.press("r:skip:doc_diagnosis")
-    walker.press("r:edit:name")
+    walker.edit("name")
     assert not any(data.startswith("r:skip") for data in walker.buttons())
 
 
@@ -193,10 +194,15 @@ def test_a_correction_round_asks_only_the_flagged_fields_then_reviews() -> None:
     walker.press("r:keep:phone")
     walker.type("6214833712345670")
     assert walker.state.phase is Phase.REVIEW
-    assert [data for data in walker.buttons() if data.startswith("r:edit")] == [
-        "r:edit:phone",
-        "r:edit:bank_card",
+    # Only the sections of the flagged answers, and in them only those answers.
+    assert [data for data in walker.buttons() if data.startswith("r:sec")] == [
+        "r:sec:work_contact",
+        "r:sec:payment",
     ]
+    walker.press("r:sec:work_contact")
+    assert walker.state.cursor == "phone"
+    walker.press("r:keep:phone")
+    assert walker.state.phase is Phase.REVIEW
     walker.press("r:submit")
     walker.press("r:confirm")
     assert walker.state.phase is Phase.SUBMITTED and walker.state.only is None
@@ -282,10 +288,11 @@ def test_a_new_number_typed_at_the_read_back_replaces_the_first() -> None:
 @pytest.mark.parametrize("said", ["完成", "done", "Done ✔"])
 def test_typing_done_finishes_a_several_choices_question(said: str) -> None:
     walker = reviewed_jilin("en")
-    walker.press("r:edit:hardship_types")
+    walker.edit("hardship_types")
     walker.type("Low income")
     walker.type(said)
-    assert walker.state.phase is Phase.REVIEW
+    assert walker.state.cursor == "causes"
+    walker.keep_rest()
     ticked = walker.state.answers["hardship_types"]
     assert isinstance(ticked, list) and "low_income" in ticked and len(ticked) == 3
 

@@ -12,6 +12,7 @@ from flows.registration import (
     ButtonPressed,
     Effect,
     Event,
+    Phase,
     RegistrationState,
     Resume,
     Screen,
@@ -62,6 +63,30 @@ class Walker:
     def press(self, data: str) -> Step:
         assert data in self.buttons(), f"{data} not offered: {self.buttons()}"
         return self.send(ButtonPressed(data))
+
+    def edit(self, field_id: str) -> Step:
+        """From the review, open the section of ``field_id`` and keep its answers up to it."""
+        step = self.press(f"r:sec:{self.form.field(field_id).section}")
+        for _ in self.form.fields:
+            if self.state.cursor == field_id:
+                return step
+            step = self.keep()
+        raise AssertionError(f"{field_id} was not asked: {self.lines()}")
+
+    def keep(self) -> Step:
+        """Keep the answer shown (a list of entries: Done)."""
+        if self.state.phase is Phase.GROUP_MENU:
+            return self.press(f"r:done:{self.state.cursor}")
+        return self.press(f"r:keep:{self.state.cursor}")
+
+    def keep_rest(self) -> Step:
+        """Keep the rest of the section's answers, up to the review."""
+        step = self.last
+        for _ in self.form.fields:
+            if self.state.phase is Phase.REVIEW:
+                return step
+            step = self.keep()
+        raise AssertionError(f"the review did not come back: {self.lines()}")
 
     def screen(self) -> Screen:
         return self.last.screens[-1]
