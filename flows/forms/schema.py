@@ -11,8 +11,8 @@ from decimal import Decimal
 from functools import cached_property
 from typing import Annotated, Final, Literal
 
-from annotated_types import MinLen
 from pydantic import BaseModel, ConfigDict, StringConstraints, model_validator
+from pydantic import Field as Constrained
 
 from flows.forms.checks import Check
 from flows.forms.computed import Computed
@@ -158,7 +158,7 @@ class Form(BaseModel):
     id: str
     title: LocalizedText
     intro: LocalizedText | None = None
-    sections: Annotated[tuple[Section, ...], MinLen(1)]
+    sections: Annotated[tuple[Section, ...], Constrained(min_length=1)]
     fields: tuple[Field, ...]
     computed: tuple[Computed, ...] = ()
     checks: tuple[Check, ...] = ()
