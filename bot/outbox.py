@@ -294,9 +294,11 @@ class Outbox:
         await self.flush()
         now = _now()
         async with writing(self.sessions) as session:
-            # At start no one else holds a claim: the process that did is gone.
-            moment = now + stored.LEASE * 2 if everything else now
-            claimed = await stored.claim_interrupted(session, self.vault, moment)
+            # At start no one else holds a claim: the process that did is gone, however
+            # recently it claimed (a process killed right after its own start, say).
+            claimed = await stored.claim_interrupted(
+                session, self.vault, now, everything=everything
+            )
             await stored.forget_sent(session, now - KEEP_CONFIRMED)
         if claimed:
             log.info("Making the Bot API calls of %d stored row(s) left unconfirmed", len(claimed))

@@ -99,18 +99,21 @@ async def confirm(
 
 
 async def claim_interrupted(
-    session: AsyncSession, vault: Vault, now: dt.datetime, limit: int = 500
+    session: AsyncSession,
+    vault: Vault,
+    now: dt.datetime,
+    *,
+    everything: bool = False,
+    limit: int = 500,
 ) -> list[Claimed]:
-    """Claim the unconfirmed rows whose lease ran out, oldest first, with their calls."""
-    stale = await session.execute(
-        select(_OUTBOX.c.id, _OUTBOX.c.sealed_calls, _OUTBOX.c.claimed_until, _OUTBOX.c.made)
-        .where(
-            _OUTBOX.c.sent_at.is_(None),
-            or_(_OUTBOX.c.claimed_until.is_(None), _OUTBOX.c.claimed_until < now),
-        )
-        .order_by(_OUTBOX.c.id)
-        .limit(limit)
-    )
+    """Claim the unconfirmed rows whose lease ran out (``everything``: all unconfirmed rows,
+    whoever held them), oldest first, with their calls; claimed for a lease from ``now``."""
+    query = select(
+        _OUTBOX.c.id, _OUTBOX.c.sealed_calls, _OUTBOX.c.claimed_until, _OUTBOX.c.made
+    ).where(_OUTBOX.c.sent_at.is_(None))
+    if not everything:
+        query = query.where(or_(_OUTBOX.c.claimed_until.is_(None), _OUTBOX.c.claimed_until < now))
+    stale = await session.execute(query.order_by(_OUTBOX.c.id).limit(limit))
     claimed: list[Claimed] = []
     for ident, sealed, until, made in stale.all():
         # Claimed only if no one else claimed it since it was read.

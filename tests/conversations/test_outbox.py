@@ -100,3 +100,41 @@ async def test_replies_made_are_confirmed_and_not_kept(standin: StandInBot) -> N
     # What was said is the person's business once it reached them: no copy is kept.
     assert all(call.sealed_calls is None for call in calls)
     assert all(call.made >= 1 for call in calls)
+
+
+async def test_a_start_killed_while_it_makes_the_replies_leaves_them_to_the_next(
+    services: Services,
+) -> None:
+    await seed(services)
+    server = BotApiStandIn()
+    first = StandInBot(services, server)
+    await first.start()
+    worker = first.user(WORKER)
+    await worker.send("/register")
+    held = hold_next(server, "sendMessage")
+    dying = asyncio.ensure_future(worker.send("张丽"))
+    await asyncio.wait_for(held.wait(), 10)
+    dying.cancel()
+    for task in list(first.dispatcher._workers):
+        task.cancel()
+    await asyncio.gather(dying, *first.dispatcher._workers, return_exceptions=True)
+    await first.application.stop()
+
+    # The next start claims the reply and dies too, while making it.
+    held = hold_next(server, "sendMessage")
+    second = StandInBot(services, server)
+    starting = asyncio.ensure_future(second.start())
+    await asyncio.wait_for(held.wait(), 10)
+    starting.cancel()
+    await asyncio.gather(starting, return_exceptions=True)
+    await second.application.stop()
+    assert CONSENT not in worker.last.text
+
+    # The one after it does not wait for the dead one's claim to run out.
+    third = StandInBot(services, server)
+    await third.start()
+    try:
+        assert worker.last.text.startswith(CONSENT)
+        assert await unconfirmed(services) == 0
+    finally:
+        await third.stop()
