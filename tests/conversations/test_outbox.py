@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from bot.context import Services
-from bot.standin import BotApiStandIn
+from bot.standin import BotApiStandIn, SimulatedUser
 from bot.standin.running import StandInBot
 from storage.models import OutboundCall, Registration
 from storage.repositories import registrations
@@ -38,6 +38,19 @@ def hold_next(server: BotApiStandIn, method: str) -> asyncio.Event:
     return arrived
 
 
+async def dies_answering(bot: StandInBot, worker: SimulatedUser, text: str) -> None:
+    """``worker`` sends ``text``; the bot dies with the reply in flight, its tasks never to run
+    again (what is left of it, the job queue, is stopped)."""
+    held = hold_next(bot.server, "sendMessage")
+    dying = asyncio.ensure_future(worker.send(text))
+    await asyncio.wait_for(held.wait(), 10)
+    dying.cancel()
+    for task in list(bot.dispatcher._workers):
+        task.cancel()
+    await asyncio.gather(dying, *bot.dispatcher._workers, return_exceptions=True)
+    await bot.application.stop()
+
+
 async def unconfirmed(services: Services) -> int:
     async with services.sessions() as session:
         count = await session.scalar(
@@ -55,15 +68,7 @@ async def test_a_reply_cut_off_by_a_crash_is_sent_at_the_next_start(services: Se
     await worker.send("/register")
     assert "第 1 题" in worker.last.text
 
-    held = hold_next(server, "sendMessage")
-    dying = asyncio.ensure_future(worker.send("张丽"))
-    await asyncio.wait_for(held.wait(), 10)
-    # The process dies with the reply in flight: its tasks never run again.
-    dying.cancel()
-    for task in list(first.dispatcher._workers):
-        task.cancel()
-    await asyncio.gather(dying, *first.dispatcher._workers, return_exceptions=True)
-    await first.application.stop()  # what is left of it: the job queue
+    await dies_answering(first, worker, "张丽")
     assert CONSENT not in worker.last.text
     assert await unconfirmed(services) == 1
 
@@ -111,14 +116,7 @@ async def test_a_start_killed_while_it_makes_the_replies_leaves_them_to_the_next
     await first.start()
     worker = first.user(WORKER)
     await worker.send("/register")
-    held = hold_next(server, "sendMessage")
-    dying = asyncio.ensure_future(worker.send("张丽"))
-    await asyncio.wait_for(held.wait(), 10)
-    dying.cancel()
-    for task in list(first.dispatcher._workers):
-        task.cancel()
-    await asyncio.gather(dying, *first.dispatcher._workers, return_exceptions=True)
-    await first.application.stop()
+    await dies_answering(first, worker, "张丽")
 
     # The next start claims the reply and dies too, while making it.
     held = hold_next(server, "sendMessage")
