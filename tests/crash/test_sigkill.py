@@ -1,6 +1,6 @@
 """A real ``songnuan run`` killed with SIGKILL at random moments while workers register.
 
-The bot runs as its own process against the stand-in behind a real port; twelve workers fill
+The bot runs as its own process against the stand-in behind a real port; eight workers fill
 in the Jilin form at once, each waiting for the bot's answer as a person would, while in
 another unit a broadcast to thirty workers and their deadline reminders are due. Meanwhile
 the process is killed without warning, again and again, and started anew. Afterwards every
@@ -53,14 +53,14 @@ from tests.auxil.processes import LOCAL_TOKEN, environment_for
 from tests.conftest import TEST_KEY
 from tests.conversations.registration import fill_jilin
 
-WORKERS = 12
+WORKERS = 8
 RECIPIENTS = 30
 KILLS = 6
 BROADCAST = "周五下午三点在工会活动室发放慰问品"
 SHANGHAI = dt.timezone(dt.timedelta(hours=8))
 # A person waits this long for an answer; a restart takes a few seconds of it.
 PATIENCE = 60.0
-QUIET = 0.2
+QUIET = 0.15
 
 
 def resident_id(index: int) -> str:
