@@ -19,7 +19,6 @@ from bot.officers.acting import Acting, no_record, record, say, tell
 from bot.officers.awaiting import PRECHECK_KINDS, Awaited, awaited, expect, stop_waiting
 from bot.officers.cards import aid_amounts, card_screen, open_card
 from bot.officers.deciding import (
-    TYPE_AGAIN,
     Place,
     apply,
     card_to_amend,
@@ -27,6 +26,7 @@ from bot.officers.deciding import (
     expect_input,
     place_of,
     show_pressed,
+    type_again,
 )
 from bot.people import person_of
 from flows.access import Action, Reason, Refused
@@ -231,7 +231,7 @@ async def typed(update: Update, context: BotContext) -> None:
         try:
             amount = parse_amount(message.text)
         except Refused as refused:
-            await _type_again(update, context, who, refused)
+            await type_again(update, context, who, refused.message)
             raise ApplicationHandlerStop from None
         view = await review.record_view(
             context.session, registration, zone=context.services.settings.zone
@@ -249,7 +249,7 @@ async def typed(update: Update, context: BotContext) -> None:
         try:
             reason = check_reason(message.text)
         except Refused as refused:
-            await _type_again(update, context, who, refused)
+            await type_again(update, context, who, refused.message)
             raise ApplicationHandlerStop from None
         view = await review.record_view(
             context.session, registration, zone=context.services.settings.zone
@@ -299,11 +299,6 @@ async def _ask_amend_reason(
         ),
     )
     await _send(context, who, amend_reason_screen(view, amount))
-
-
-async def _type_again(update: Update, context: BotContext, who: Acting, refused: Refused) -> None:
-    await context.uow.commit()
-    await say(update, context, "\n".join([who.t.render(refused.message), who.t(TYPE_AGAIN)]))
 
 
 async def _send(context: BotContext, who: Acting, screen: Screen) -> None:

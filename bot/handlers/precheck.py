@@ -19,13 +19,13 @@ from bot.officers.acting import Acting, say, tell
 from bot.officers.awaiting import Awaited, stop_waiting
 from bot.officers.cards import card_screen, open_card
 from bot.officers.deciding import (
-    TYPE_AGAIN,
     Place,
     card_to_decide,
     decision_refusal,
     expect_input,
     refused_on_card,
     show_pressed,
+    type_again,
 )
 from bot.registration.precheck import mark_untruthful, override
 from flows.access import Action, Refusal, Refused
@@ -136,8 +136,7 @@ async def reason_typed(
     try:
         reason = check_reason(text)
     except Refused as refused:
-        await context.uow.commit()
-        await say(update, context, "\n".join([who.t.render(refused.message), who.t(TYPE_AGAIN)]))
+        await type_again(update, context, who, refused.message)
         return
     officer = who.actor.user_id
     assert officer is not None

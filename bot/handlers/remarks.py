@@ -20,12 +20,12 @@ from bot.officers.acting import Acting, say, tell
 from bot.officers.awaiting import Awaited, stop_waiting
 from bot.officers.cards import card_screen, open_card, opened
 from bot.officers.deciding import (
-    TYPE_AGAIN,
     Place,
     expect_input,
     place_of,
     refused_on_card,
     show_pressed,
+    type_again,
 )
 from flows.access import Reason, Refusal, Refused
 from flows.i18n import N_, Message
@@ -95,8 +95,7 @@ async def remark_typed(
         remark = check_remark(text)
     except Refused as refused:
         # The wait goes on: the officer types it again, or goes back to the card.
-        await context.uow.commit()
-        await say(update, context, "\n".join([who.t.render(refused.message), who.t(TYPE_AGAIN)]))
+        await type_again(update, context, who, refused.message)
         return
     stop_waiting(who.person.user)
     if not await _write(update, context, who, card, remark, what.version, place):

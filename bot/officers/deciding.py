@@ -242,6 +242,12 @@ async def apply(
     return True
 
 
+async def type_again(update: Update, context: BotContext, who: Acting, message: Message) -> None:
+    """Say why a typed answer was refused; the wait goes on (type again, or back to the card)."""
+    await context.uow.commit()
+    await say(update, context, "\n".join([who.t.render(message), who.t(TYPE_AGAIN)]))
+
+
 async def _refused(
     update: Update,
     context: BotContext,
@@ -251,10 +257,8 @@ async def _refused(
     place: Place,
     typed: bool,
 ) -> None:
-    text = who.t.render(refused.message)
     if typed and refused.reason in INPUT_PROBLEMS:
-        await context.uow.commit()
-        await say(update, context, "\n".join([text, who.t(TYPE_AGAIN)]))
+        await type_again(update, context, who, refused.message)
         return
     stop_waiting(who.person.user)
     await context.uow.commit()
@@ -266,4 +270,4 @@ async def _refused(
         if card is not None:
             screen = card_screen(card, who, next_offset=place.next_offset)
             await rendering.edit(context.bot, place.chat_id, place.message_id, screen, who.t)
-    await say(update, context, text)
+    await say(update, context, who.t.render(refused.message))

@@ -4,7 +4,6 @@ invisible stored. Hypothesis draws the inputs, a bounded number, the same on eve
 from __future__ import annotations
 
 import logging
-import unicodedata
 from typing import Any
 
 import pytest
@@ -16,9 +15,9 @@ from bot.context import Services
 from bot.standin.running import StandInBot
 from storage.models import Registration, User
 from storage.repositories import registrations
+from tests.auxil.invisible import invisible_in
 from tests.auxil.scenario import UNIT_OFFICER, WORKER, seed
 
-INVISIBLE = frozenset({"Cc", "Cf", "Cs"})
 TRICKY = [
     *"²³¹٣１２０\u202e\u202d\u200b\u200d\ufeff\x1b\x00\x07\t\n\r😀👍🏽张丽，。\u3164",
     "\ud800",
@@ -78,17 +77,6 @@ callback_data = st.builds(
     st.sampled_from(PREFIXES),
     st.lists(parts, max_size=4),
 )
-
-
-def invisible_in(value: Any) -> list[str]:
-    """The control, format and surrogate characters anywhere in a stored value."""
-    if isinstance(value, str):
-        return [c for c in value if c != "\n" and unicodedata.category(c) in INVISIBLE]
-    if isinstance(value, dict):
-        return [c for item in value.values() for c in invisible_in(item)]
-    if isinstance(value, list):
-        return [c for item in value for c in invisible_in(item)]
-    return []
 
 
 async def stored_strings(services: Services) -> list[Any]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import logging
-import unicodedata
 from typing import Any
 
 import pytest
@@ -19,6 +18,7 @@ from flows.tables import ExportContext
 from storage.models import Campaign, Registration
 from storage.repositories import registrations
 from storage.repositories.exports import Selection
+from tests.auxil.invisible import invisible_in
 from tests.auxil.scenario import UNIT_OFFICER, WORKER, seed
 from tests.conversations.registration import RESIDENT_ID
 from tests.conversations.test_exports import approve_all, export, submit_jilin
@@ -27,18 +27,6 @@ ADDRESS = "长春市朝阳区人民大街1号"
 PHONE = "18643219876"
 CARD = "6222024200998877668"
 TYPED_ADDRESS = "\u202e长春市朝阳区\x1b[31m人民大街\u200b1号\x07\ufeff"
-INVISIBLE = frozenset({"Cc", "Cf", "Cs"})
-
-
-def invisible_in(value: Any) -> list[str]:
-    """The control, format and surrogate characters anywhere in a stored value."""
-    if isinstance(value, str):
-        return [c for c in value if c != "\n" and unicodedata.category(c) in INVISIBLE]
-    if isinstance(value, dict):
-        return [c for item in value.values() for c in invisible_in(item)]
-    if isinstance(value, list):
-        return [c for item in value for c in invisible_in(item)]
-    return []
 
 
 async def stored_answers(services: Services) -> dict[str, Any]:
