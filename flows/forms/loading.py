@@ -10,10 +10,7 @@ from functools import cache
 from pathlib import Path
 from typing import Final
 
-import yaml
-from pydantic import ValidationError
-
-from flows.datafiles import location_in_file
+from flows.datafiles import DataFileError, load_data_file
 from flows.forms.integrity import Problem, problems
 from flows.forms.schema import Form
 
@@ -21,28 +18,13 @@ FORMS_DIR: Final = Path(__file__).resolve().parent
 FORM_FILE: Final = "form.yaml"
 
 
-class FormFileError(ValueError):
+class FormFileError(DataFileError):
     """A form file that cannot be used; one line per problem: file, field, what is wrong."""
-
-    def __init__(self, path: Path, found: list[Problem]) -> None:
-        super().__init__("\n".join(f"{path}: {where}: {what}" for where, what in found))
-        self.path = path
-        self.problems = found
 
 
 def load_form_file(path: Path) -> Form:
     """Read and validate one form file."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        raise FormFileError(path, [Problem("(file)", str(error))]) from error
-    try:
-        form = Form.model_validate(data)
-    except ValidationError as error:
-        found = [
-            Problem(location_in_file(data, item["loc"]), item["msg"]) for item in error.errors()
-        ]
-        raise FormFileError(path, found) from error
+    form = load_data_file(path, Form, error=FormFileError)
     found = problems(form)
     if path.parent.name != form.id and path.name == FORM_FILE:
         found.insert(0, Problem("id", f"{form.id!r} differs from the folder {path.parent.name!r}"))

@@ -10,10 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Final
 
-import yaml
-from pydantic import ValidationError
-
-from flows.datafiles import location_in_file
+from flows.datafiles import DataFileError, load_data_file
 from flows.policy.policy import Policy
 from flows.policy.schema import PolicySpec
 
@@ -21,13 +18,8 @@ POLICIES_DIR: Final = Path(__file__).resolve().parent.parent / "policies"
 SUFFIX: Final = ".yaml"
 
 
-class PolicyFileError(ValueError):
+class PolicyFileError(DataFileError):
     """A policy file that cannot be used; one line per problem: file, field, what is wrong."""
-
-    def __init__(self, path: Path, problems: list[tuple[str, str]]) -> None:
-        super().__init__("\n".join(f"{path}: {where}: {what}" for where, what in problems))
-        self.path = path
-        self.problems = problems
 
 
 class UnknownPolicyError(LookupError):
@@ -36,15 +28,7 @@ class UnknownPolicyError(LookupError):
 
 def load_policy_file(path: Path) -> Policy:
     """Read and validate one policy file; its id must be its file name."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        raise PolicyFileError(path, [("(file)", str(error))]) from error
-    try:
-        spec = PolicySpec.model_validate(data)
-    except ValidationError as error:
-        problems = [(location_in_file(data, item["loc"]), item["msg"]) for item in error.errors()]
-        raise PolicyFileError(path, problems) from error
+    spec = load_data_file(path, PolicySpec, error=PolicyFileError)
     if spec.id != path.name.removesuffix(SUFFIX):
         raise PolicyFileError(path, [("id", f"{spec.id!r} differs from the file name")])
     return Policy(spec, path)

@@ -10,9 +10,9 @@ from functools import cache
 from pathlib import Path
 from typing import Final
 
-import yaml
 from pydantic import BaseModel, ConfigDict, TypeAdapter
 
+from flows.datafiles import load_data_file
 from flows.forms.parsing.normalize import compact, require_content
 from flows.forms.parsing.problems import InvalidAnswer
 from flows.i18n import N_, LocalizedText, Message
@@ -40,8 +40,7 @@ class Ethnicity(BaseModel):
 @cache
 def ethnicities() -> tuple[Ethnicity, ...]:
     """All 56, in GB 3304 order."""
-    data = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
-    return TypeAdapter(tuple[Ethnicity, ...]).validate_python(data)
+    return load_data_file(DATA_FILE, TypeAdapter(tuple[Ethnicity, ...]))
 
 
 def by_code(code: str) -> Ethnicity | None:
