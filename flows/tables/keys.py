@@ -1,67 +1,18 @@
-"""The names a table layout may read: canonical answer keys, computed values, record attributes.
+"""The names a table layout may read: its own form's answers, computed values, group parts and
+options, and the record's attributes.
 
-They are the project's shared vocabulary (the brief's "canonical answer keys"); a layout that
-names anything else fails to load, so a typo never becomes a silently empty column.
+A layout is checked against the form it sits beside when it loads, so a new field is printed by
+editing data alone, and a key the form does not offer (a typo, another form's field) fails to
+load instead of printing an empty column.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Final, Literal
 
-ANSWER_KEYS: Final = frozenset(
-    {
-        "name",
-        "resident_id",
-        "sex",
-        "birth_date",
-        "age",
-        "ethnicity",
-        "work_unit",
-        "position",
-        "phone",
-        "household_size",
-        "own_income",
-        "wages",
-        "business_income",
-        "property_income",
-        "transfer_income",
-        "income_tax",
-        "social_security",
-        "necessary_expenses",
-        "months_at_current_income",
-        "address",
-        "card_type",
-        "bank_card",
-        "hardship_types",
-        "causes",
-        "hardship_reason",
-        "family_members",
-        "homes_owned",
-        "housing_area_m2",
-        "owns_shop_or_employs",
-        "children_private_school_or_abroad",
-        "uses_ships_or_machinery",
-        "party_aided",
-        "enterprise_restructured",
-        "laid_off_couple",
-        "migrant_worker",
-        "contract_months",
-        "single_mother",
-        "doc_id_and_bank_card",
-        "doc_minimum_living",
-        "doc_disability",
-        "doc_diagnosis",
-    }
-)
-
-COMPUTED_KEYS: Final = frozenset(
-    {"household_total_income", "household_disposable_income", "per_capita_income"}
-)
-
-# The sub-fields of each repeated group, as the registration form stores its items.
-GROUP_ITEM_KEYS: Final = {
-    "family_members": frozenset({"name", "age", "relationship", "work_unit_position"}),
-}
+from flows.forms.schema import DERIVED_LABELS, Form
 
 RecordAttribute = Literal["unit_name", "state", "aid_amount", "submitted_at", "remarks"]
 
@@ -70,3 +21,51 @@ Derived = Literal["age", "row_number", "state"]
 
 # The fields a header block may show, filled from the export context.
 HEADER_BLOCK_FIELDS: Final = frozenset({"unit", "contact", "phone", "issued"})
+
+# The language the notices' tables are printed in: option labels are shown in it.
+TABLE_LOCALE: Final = "zh_CN"
+
+# The key under which the loader hands a layout's validators what its form offers.
+CONTEXT_KEY: Final = "form_keys"
+
+
+@dataclass(frozen=True, slots=True)
+class FormKeys:
+    """What one form offers a table: the keys its records' answers and computed values have.
+
+    ``answers`` are its top-level field ids and the answers read from a resident ID (sex,
+    birth date, age); ``parts`` the part ids of each repeated group; ``options`` the printed
+    label of each option of each choice field.
+    """
+
+    form_id: str
+    answers: frozenset[str]
+    computed: frozenset[str]
+    parts: Mapping[str, frozenset[str]]
+    options: Mapping[str, Mapping[str, str]]
+
+    @classmethod
+    def of(cls, form: Form) -> FormKeys:
+        """The keys ``form`` offers."""
+        # Read by attribute, not by field type: only some kinds of field have parts or options.
+        parts = {
+            field.id: frozenset(part.id for part in getattr(field, "fields", ()))
+            for field in form.fields
+            if getattr(field, "fields", ())
+        }
+        options = {
+            field.id: {option.id: option.label[TABLE_LOCALE] for option in field.options}
+            for field in form.fields
+            if getattr(field, "options", ())
+        }
+        return cls(
+            form_id=form.id,
+            answers=frozenset(field.id for field in form.fields) | frozenset(DERIVED_LABELS),
+            computed=frozenset(value.id for value in form.computed),
+            parts=parts,
+            options=options,
+        )
+
+    def unknown_answer(self, key: str) -> str:
+        """Why ``key`` cannot be read as an answer of this form."""
+        return f"unknown answer key {key!r}: the form {self.form_id} has no such answer"

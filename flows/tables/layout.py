@@ -13,17 +13,23 @@ and the page set-up. Two kinds exist:
 from __future__ import annotations
 
 from string import Formatter
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    TypeAdapter,
+    ValidationInfo,
+    model_validator,
+)
 
 from flows.i18n import LocalizedText
 from flows.tables.keys import (
-    ANSWER_KEYS,
-    COMPUTED_KEYS,
-    GROUP_ITEM_KEYS,
+    CONTEXT_KEY,
     HEADER_BLOCK_FIELDS,
     Derived,
+    FormKeys,
     RecordAttribute,
 )
 
@@ -50,13 +56,25 @@ class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
+def _form_keys(info: ValidationInfo) -> FormKeys | None:
+    """What the layout's form offers, when the loader gives it (it always does)."""
+    keys = info.context.get(CONTEXT_KEY) if isinstance(info.context, dict) else None
+    return keys if isinstance(keys, FormKeys) else None
+
+
+def _placeholders(text: str) -> set[str]:
+    return {field for _, field, _, _ in Formatter().parse(text) if field}
+
+
 class Fill(_Frozen):
     """What fills a column or a box: exactly one source, shown in one format.
 
     Sources: an ``answer`` key, a ``computed`` value, a ``record`` attribute, a ``derived``
     value (age at the campaign's date, running number), an ``item`` sub-field inside a repeated
     band, or several fills combined: ``join`` (the non-empty ones, ``separator`` between) or
-    ``first_of`` (the first non-empty one).
+    ``first_of`` (the first non-empty one). Keys are checked against the layout's form; a
+    list of a choice field's options shows the form's labels, and a check box's caption is by
+    default its option's label.
     """
 
     answer: str | None = None
@@ -69,7 +87,7 @@ class Fill(_Frozen):
     format: Format = "text"
     separator: str = "、"
     labels: dict[str, str] | None = Field(
-        default=None, description="shown text of option ids, for the list format"
+        default=None, description="shown text of option ids: the form's, never the file's"
     )
     template: str | None = Field(
         default=None, description="how one item of a repeated group is written, for list"
@@ -77,15 +95,32 @@ class Fill(_Frozen):
     option: str | None = Field(default=None, description="the option a check box stands for")
     caption: str | None = Field(default=None, description="text after a check box or of a flag")
 
+    @model_validator(mode="before")
+    @classmethod
+    def _labels_from_the_form(cls, data: Any, info: ValidationInfo) -> Any:
+        keys = _form_keys(info)
+        if not isinstance(data, dict) or keys is None:
+            return data
+        if "labels" in data:
+            raise ValueError("option labels come from the form: leave 'labels' out")
+        labels = keys.options.get(str(data.get("answer")))
+        if labels is None:
+            return data
+        if data.get("format") == "list":
+            return {**data, "labels": dict(labels)}
+        option = str(data.get("option"))
+        if data.get("format") == "check" and "caption" not in data and option in labels:
+            return {**data, "caption": labels[option]}
+        return data
+
     @model_validator(mode="after")
-    def _check(self) -> Fill:
+    def _check(self, info: ValidationInfo) -> Fill:
         chosen = [name for name in _SOURCES if getattr(self, name) is not None]
         if len(chosen) != 1:
             raise ValueError(f"give exactly one of {', '.join(_SOURCES)} (got {chosen or 'none'})")
-        if self.answer is not None and self.answer not in ANSWER_KEYS:
-            raise ValueError(f"unknown answer key {self.answer!r}")
-        if self.computed is not None and self.computed not in COMPUTED_KEYS:
-            raise ValueError(f"unknown computed value {self.computed!r}")
+        keys = _form_keys(info)
+        if keys is not None:
+            self._check_against(keys)
         if (self.format == "check") != (self.option is not None):
             raise ValueError("'option' goes with the check format, and check needs it")
         if self.format == "flag" and self.caption is None:
@@ -93,6 +128,25 @@ class Fill(_Frozen):
         if (self.labels is not None or self.template is not None) and self.format != "list":
             raise ValueError("'labels' and 'template' go with the list format")
         return self
+
+    def _check_against(self, keys: FormKeys) -> None:
+        """Whether the form offers what this fill reads."""
+        if self.answer is not None and self.answer not in keys.answers:
+            raise ValueError(keys.unknown_answer(self.answer))
+        if self.computed is not None and self.computed not in keys.computed:
+            raise ValueError(
+                f"unknown computed value {self.computed!r}: the form {keys.form_id} "
+                "computes no such value"
+            )
+        if self.option is not None and self.option not in keys.options.get(self.answer or "", {}):
+            raise ValueError(f"{self.answer!r} has no option {self.option!r}")
+        if self.template is not None:
+            parts = keys.parts.get(self.answer or "")
+            if parts is None:
+                raise ValueError(f"a 'template' writes a repeated group; {self.answer!r} is none")
+            if _placeholders(self.template) - parts:
+                unknown = sorted(_placeholders(self.template) - parts)
+                raise ValueError(f"{self.answer} items have no {unknown}")
 
     def items(self) -> tuple[str, ...]:
         """The ``item`` sub-fields this fill reads, its parts' included."""
@@ -137,7 +191,7 @@ class Band(_Frozen):
     header: str | None = Field(default=None, description="CSV column name of a repeated band")
 
     @model_validator(mode="after")
-    def _check(self) -> Band:
+    def _check(self, info: ValidationInfo) -> Band:
         used = {key for box in self.boxes if box.fill is not None for key in box.fill.items()}
         if self.repeat is None:
             if used:
@@ -145,11 +199,13 @@ class Band(_Frozen):
             if self.min_rows or self.header:
                 raise ValueError("'min_rows' and 'header' belong in a band with 'repeat'")
             return self
-        allowed = GROUP_ITEM_KEYS.get(self.repeat)
-        if allowed is None:
-            raise ValueError(f"{self.repeat!r} is not a repeated group")
-        if used - allowed:
-            raise ValueError(f"{self.repeat} items have no {sorted(used - allowed)}")
+        keys = _form_keys(info)
+        if keys is not None:
+            allowed = keys.parts.get(self.repeat)
+            if allowed is None:
+                raise ValueError(f"{self.repeat!r} is not a repeated group of {keys.form_id}")
+            if used - allowed:
+                raise ValueError(f"{self.repeat} items have no {sorted(used - allowed)}")
         if self.header is None:
             raise ValueError("a repeated band needs a 'header' for its CSV column")
         return self
@@ -194,7 +250,7 @@ class _Table(_Frozen):
     @model_validator(mode="after")
     def _check_campaign_fields(self) -> _Table:
         for where, text in (("title", self.title), *(("footnotes", n) for n in self.footnotes)):
-            names = {field for _, field, _, _ in Formatter().parse(text) if field}
+            names = _placeholders(text)
             if names - CAMPAIGN_FIELDS:
                 raise ValueError(
                     f"{where} may use {sorted(CAMPAIGN_FIELDS)}, "
@@ -205,7 +261,7 @@ class _Table(_Frozen):
     @model_validator(mode="after")
     def _check_header_block(self) -> _Table:
         if self.header_block is not None:
-            names = {field for _, field, _, _ in Formatter().parse(self.header_block) if field}
+            names = _placeholders(self.header_block)
             if names - HEADER_BLOCK_FIELDS:
                 raise ValueError(
                     f"header_block may use {sorted(HEADER_BLOCK_FIELDS)}, "

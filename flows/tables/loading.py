@@ -1,4 +1,5 @@
-"""Loading table layout files, validated: a broken file names the file, the field and the fault."""
+"""Loading table layout files, validated against their own form: a broken file names the file,
+the place in it (``columns[工商银行卡号].fill``) and the fault, every one of them."""
 
 from __future__ import annotations
 
@@ -6,44 +7,23 @@ from functools import cache
 from pathlib import Path
 from typing import Final
 
-import yaml
-from pydantic import ValidationError
-
+from flows.datafiles import DataFileError, load_data_file
+from flows.forms import Form, load_form
+from flows.tables.keys import CONTEXT_KEY, FormKeys
 from flows.tables.layout import TABLE_LAYOUT, Fill, PersonTable, SummaryTable
 
 FORMS_DIR: Final = Path(__file__).resolve().parent.parent / "forms"
-KINDS: Final = frozenset({"summary", "per_person"})
 
 
-class TableFileError(ValueError):
-    """A table layout file that cannot be used, with where and why."""
-
-    def __init__(self, path: Path, field: str, problem: str) -> None:
-        super().__init__(f"{path}: {field}: {problem}")
-        self.path = path
-        self.field = field
-        self.problem = problem
+class TableFileError(DataFileError):
+    """A table layout file that cannot be used; one line per problem: file, place, fault."""
 
 
-def load_table_file(path: Path) -> SummaryTable | PersonTable:
-    """Read and validate one layout file."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        raise TableFileError(path, "(file)", str(error)) from error
-    try:
-        return TABLE_LAYOUT.validate_python(data)
-    except ValidationError as error:
-        first = error.errors()[0]
-        raise TableFileError(path, _field(first["loc"], first["type"]), first["msg"]) from error
-
-
-def _field(location: tuple[int | str, ...], error_type: str) -> str:
-    """The faulty field as written in the file: the union's tag is the ``kind`` key."""
-    if error_type.startswith("union_tag"):
-        return "kind"
-    inside = location[1:] if location and location[0] in KINDS else location
-    return ".".join(str(part) for part in inside) or "(top level)"
+def load_table_file(path: Path, form: Form) -> SummaryTable | PersonTable:
+    """Read one layout file and validate it against ``form``, the form whose records it prints."""
+    return load_data_file(
+        path, TABLE_LAYOUT, error=TableFileError, context={CONTEXT_KEY: FormKeys.of(form)}
+    )
 
 
 def table_ids(form_id: str) -> tuple[str, ...]:
@@ -54,7 +34,7 @@ def table_ids(form_id: str) -> tuple[str, ...]:
 @cache
 def load_table(form_id: str, table_id: str) -> SummaryTable | PersonTable:
     """The layout ``flows/forms/<form_id>/tables/<table_id>.yaml``, loaded once."""
-    return load_table_file(FORMS_DIR / form_id / "tables" / f"{table_id}.yaml")
+    return load_table_file(FORMS_DIR / form_id / "tables" / f"{table_id}.yaml", load_form(form_id))
 
 
 @cache
