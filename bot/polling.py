@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 import gc
 import logging
 import signal
@@ -13,6 +12,7 @@ from telegram.error import NetworkError, RetryAfter, TimedOut
 
 from bot.context import SongnuanApplication
 from bot.dispatch import Dispatcher
+from bot.reminders.limiter import retry_seconds
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +44,7 @@ async def poll(
         try:
             batch = fetch.result()
         except RetryAfter as error:
-            await _sleep_or_stop(stop, seconds_of(error.retry_after))
+            await _sleep_or_stop(stop, retry_seconds(error))
             continue
         except (NetworkError, TimedOut) as error:
             delay = BACKOFF_SECONDS[min(failures, len(BACKOFF_SECONDS) - 1)]
@@ -75,11 +75,6 @@ def settle_heap() -> None:
     """
     gc.collect()
     gc.freeze()
-
-
-def seconds_of(period: int | dt.timedelta) -> float:
-    """Seconds of a ``retry_after``, which PTB gives as int or timedelta by its settings."""
-    return period.total_seconds() if isinstance(period, dt.timedelta) else float(period)
 
 
 async def _sleep_or_stop(stop: asyncio.Event, seconds: float) -> None:
