@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from flows.i18n import DISPLAY_ZONE
 from storage.models import Campaign, User
 from storage.repositories import campaigns, units, users
 
@@ -25,13 +25,13 @@ class DemoPeople:
     officer: int = DEMO_OFFICER_ID
 
 
-def _at(now: dt.datetime, *, days: int, hour: int) -> dt.datetime:
-    """A deadline as notices set them: a day ahead, on the hour, in Beijing time."""
-    day = (now.astimezone(DISPLAY_ZONE) + dt.timedelta(days=days)).date()
-    return dt.datetime.combine(day, dt.time(hour), tzinfo=DISPLAY_ZONE)
+def _at(now: dt.datetime, zone: ZoneInfo, *, days: int, hour: int) -> dt.datetime:
+    """A deadline as notices set them: days ahead, on the hour, in the installation's zone."""
+    day = (now.astimezone(zone) + dt.timedelta(days=days)).date()
+    return dt.datetime.combine(day, dt.time(hour), tzinfo=zone)
 
 
-async def seed_demo(session: AsyncSession, now: dt.datetime) -> bool:
+async def seed_demo(session: AsyncSession, now: dt.datetime, zone: ZoneInfo) -> bool:
     """Create the demo data unless the database has units already; whether it did."""
     if await units.all_units(session):
         return False
@@ -44,8 +44,8 @@ async def seed_demo(session: AsyncSession, now: dt.datetime) -> bool:
         form_id=DEMO_FORM,
         policy_id=DEMO_POLICY,
         intake_opens=now - dt.timedelta(days=1),
-        intake_closes=_at(now, days=30, hour=16),
-        review_closes=_at(now, days=40, hour=17),
+        intake_closes=_at(now, zone, days=30, hour=16),
+        review_closes=_at(now, zone, days=40, hour=17),
     )
     session.add(campaign)
     await session.flush()

@@ -42,7 +42,8 @@ async def person_of(update: Update, context: BotContext) -> Person:
         # Remembered, so that what the bot sends unasked (reminders, notices of a decision)
         # comes in the language of the person's phone until they choose one with /language.
         user.locale = normalize_locale(sender.language_code)
-    person = Person(user=user, t=translator(locale_of(user, sender.language_code, context)))
+    t = translator(locale_of(user, sender.language_code, context), context.services.settings.zone)
+    person = Person(user=user, t=t)
     context.uow.memo[key] = person
     return person
 

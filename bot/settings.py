@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from flows.i18n import SUPPORTED_LOCALES
+from flows.i18n import DEFAULT_ZONE, SUPPORTED_LOCALES
 
 ENV_PREFIX = "SONGNUAN_"
 
@@ -49,7 +49,7 @@ class Settings(BaseSettings):
         default="https://api.telegram.org/file/bot",
         description="Bot API file download base URL; the token is appended to it",
     )
-    timezone: str = Field(default="Asia/Shanghai", description="time zone of deadlines")
+    timezone: str = Field(default=DEFAULT_ZONE.key, description="time zone of deadlines")
     locale: str = Field(default="zh_CN", description="language for users who chose none")
     secret_key: SecretStr | None = Field(
         default=None,
@@ -119,7 +119,7 @@ class Settings(BaseSettings):
 
     @property
     def zone(self) -> ZoneInfo:
-        """The deadlines' time zone."""
+        """The installation's time zone: of deadlines, reminders, and every moment shown."""
         return ZoneInfo(self.timezone)
 
     @property

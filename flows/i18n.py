@@ -36,8 +36,9 @@ SUPPORTED_LOCALES: Final = ("zh_CN", "en")
 DEFAULT_LOCALE: Final = "zh_CN"
 CURRENCY: Final = "CNY"
 LOCALE_DIR: Final = Path(__file__).parent / "locale"
-# Deadlines are Beijing time in the notices, and people everywhere read them that way.
-DISPLAY_ZONE: Final = ZoneInfo("Asia/Shanghai")
+# The zone of an installation that names none (SONGNUAN_TIMEZONE's default): the notices'
+# deadlines are Beijing time. The installation's own zone reaches every screen from its settings.
+DEFAULT_ZONE: Final = ZoneInfo("Asia/Shanghai")
 
 
 def N_(msgid: str) -> str:
@@ -118,10 +119,11 @@ SMALL_NUMBERS = 1000
 
 
 class Translator:
-    """Translate and format for one locale."""
+    """Translate and format for one locale, showing moments in the installation's ``zone``."""
 
-    def __init__(self, locale: str) -> None:
+    def __init__(self, locale: str, zone: ZoneInfo = DEFAULT_ZONE) -> None:
         self.locale = normalize_locale(locale)
+        self.zone = zone
         self._babel_locale = Locale.parse(self.locale)
         self._translations = _catalog(self.locale)
         # The patterns looked up once: an explanation formats a dozen amounts, a bulk
@@ -183,8 +185,8 @@ class Translator:
         return format_date(value, format="long", locale=self._babel_locale)
 
     def moment(self, value: dt.datetime) -> str:
-        """A day and time of day in Beijing time: ``12月28日 16:00`` / ``Dec 28, 16:00``."""
-        value = value.astimezone(DISPLAY_ZONE)
+        """A day and time of day in the translator's zone: ``12月28日 16:00``, ``Dec 28, 16:00``."""
+        value = value.astimezone(self.zone)
         day = format_skeleton("MMMd", value, locale=self._babel_locale)
         clock = format_datetime(value, "HH:mm", locale=self._babel_locale)
         separator = ", " if self.locale == "en" else " "
@@ -211,6 +213,6 @@ class Translator:
 
 
 @cache
-def translator(locale: str) -> Translator:
-    """The shared :class:`Translator` of a locale."""
-    return Translator(locale)
+def translator(locale: str, zone: ZoneInfo = DEFAULT_ZONE) -> Translator:
+    """The shared :class:`Translator` of a locale and the installation's time zone."""
+    return Translator(locale, zone)

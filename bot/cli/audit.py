@@ -40,7 +40,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def _audit(args: argparse.Namespace) -> int:
     settings = settings_or_exit()
-    t = translator(args.locale)
+    t = translator(args.locale, settings.zone)
 
     async def record(session: AsyncSession) -> list[str]:
         registration = await session.get(Registration, args.record)

@@ -96,7 +96,7 @@ async def _new(services: Services, args: argparse.Namespace, scope: Scope) -> in
     print(f"Broadcast to the {scope}: {len(to)} recipients ({shown}).")
     for locale in sorted(locales):
         print(f"\nAs they read it ({locale}):")
-        print(_indented(broadcast_text(translator(locale), text)))
+        print(_indented(broadcast_text(translator(locale, services.settings.zone), text)))
     print()
     if not args.yes and not _confirmed():
         print("Cancelled: nothing was recorded or sent.")

@@ -85,7 +85,7 @@ async def _converse(settings: Settings, player: str, language_code: str) -> None
     services = await open_services(settings)
     try:
         async with services.sessions() as session, session.begin():
-            seeded = await seed_demo(session, services.clock.now())
+            seeded = await seed_demo(session, services.clock.now(), services.settings.zone)
             # Update ids only grow, in Telegram too; the stand-in continues after the last one.
             first_update_id = await updates.last_update_id(session) + 1
         server = BotApiStandIn(first_update_id=first_update_id)

@@ -214,4 +214,5 @@ def _day(value: str | None) -> dt.date:
 
 
 def _translator(args: argparse.Namespace) -> Translator:
-    return translator(args.locale or settings_or_exit().locale)
+    settings = settings_or_exit()
+    return translator(args.locale or settings.locale, settings.zone)

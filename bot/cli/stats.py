@@ -60,7 +60,7 @@ def _stats(args: argparse.Namespace) -> int:
     settings = settings_or_exit()
     secret = settings.secret_key.get_secret_value() if settings.secret_key else None
     vault = Vault(load_master_key(secret, settings.data_dir))
-    t = translator(args.locale or settings.locale)
+    t = translator(args.locale or settings.locale, settings.zone)
 
     async def work(session: AsyncSession) -> list[str]:
         campaign = await campaigns.by_code(session, args.campaign)

@@ -60,9 +60,10 @@ async def outside_private_chats(update: Update, context: BotContext) -> None:
 def _translator(update: Update, context: BotContext) -> Translator:
     """The language of the sender's phone: group members are not looked up or remembered."""
     sender = update.effective_user
+    settings = context.services.settings
     if sender is not None and sender.language_code:
-        return translator(normalize_locale(sender.language_code))
-    return translator(context.services.settings.locale)
+        return translator(normalize_locale(sender.language_code), settings.zone)
+    return translator(settings.locale, settings.zone)
 
 
 HANDLERS: Final = [TypeHandler(Update, outside_private_chats)]

@@ -133,7 +133,7 @@ async def _hand(
     unit = await context.session.get(Unit, registration.unit_id)
     answers = registrations.open_state(context.services.vault, registration).get("answers", {})
     handover.hand_over(context.session, registration, to)
-    t = translator(to.locale or context.services.settings.locale)
+    t = translator(to.locale or context.services.settings.locale, context.services.settings.zone)
     text = t(
         HANDED,
         id=str(registration.id),

@@ -95,7 +95,7 @@ async def language_chosen(update: Update, context: BotContext) -> None:
     person = await person_of(update, context)
     person.user.locale = locale
     await context.uow.commit()
-    t = translator(locale)
+    t = translator(locale, context.services.settings.zone)
     await query.answer(t("Language: {language}", language=LANGUAGE_NAMES[locale]))
     await query.edit_message_reply_markup(reply_markup=None)
     await query.message.reply_text(  # type: ignore[union-attr]

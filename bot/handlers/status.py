@@ -12,7 +12,7 @@ from flows.access import Level
 from flows.campaigns import CampaignTimes, status_lines
 from flows.forms import Form, load_form
 from flows.forms.masking import scrub
-from flows.i18n import DISPLAY_ZONE, N_, NP_, Translator
+from flows.i18n import N_, NP_, Translator
 from flows.registration import RegistrationState
 from flows.registration.review import problems
 from flows.reminders import questions_left
@@ -54,7 +54,7 @@ async def campaign_status(context: BotContext, person: Person) -> list[str]:
     if campaign is None:
         return []
     now = context.services.clock.now()
-    return status_lines(person.t, campaign.name, CampaignTimes.of(campaign), now, DISPLAY_ZONE)
+    return status_lines(person.t, campaign.name, CampaignTimes.of(campaign), now, person.t.zone)
 
 
 async def show_status(update: Update, context: BotContext) -> None:

@@ -10,7 +10,7 @@ from telegram.error import Forbidden, TelegramError
 from bot.context import BotContext
 from flows.access import Level, level_name
 from flows.forms import Form
-from flows.i18n import N_, translator
+from flows.i18n import N_, Translator, translator
 from flows.registration import render_text
 from flows.review import Kind, Transition, scrub, worker_notice
 from flows.review.card import field_labels
@@ -28,10 +28,10 @@ async def recipient_of(context: BotContext, registration: Registration) -> User 
     return await users.get(context.session, user_id)
 
 
-def notice_text(transition: Transition, form: Form, locale: str, command: str = "/register") -> str:
+def notice_text(transition: Transition, form: Form, t: Translator, command: str) -> str:
     """The notice in one language, the flagged answers named by their labels."""
     notice = worker_notice(transition, field_labels(form), command)
-    return render_text(notice, translator(locale))
+    return render_text(notice, t)
 
 
 async def tell_worker(
@@ -43,11 +43,12 @@ async def tell_worker(
         return False
     locale = user.locale or context.services.settings.locale
     entered = registration.subject_user_id is None
-    text = notice_text(transition, form, locale, "/enter" if entered else "/register")
+    t = translator(locale, context.services.settings.zone)
+    text = notice_text(transition, form, t, "/enter" if entered else "/register")
     if entered:
         # The worker is not in this chat: the officer who entered the record hears whose it is.
         answers = registrations.open_state(context.services.vault, registration)["answers"]
-        about = translator(locale)(ENTERED_FOR, id=str(registration.id), name=answers.get("name"))
+        about = t(ENTERED_FOR, id=str(registration.id), name=answers.get("name"))
         text = "\n".join([about, text])
     return await _send(context, user, text)
 
@@ -74,7 +75,9 @@ async def tell_unit_officers(
     for officer in await handover.unit_officers(context.session, registration.unit_id, but=but):
         if officer.blocked_at is not None:
             continue
-        t = translator(officer.locale or context.services.settings.locale)
+        t = translator(
+            officer.locale or context.services.settings.locale, context.services.settings.zone
+        )
         text = t(
             RETURNED_ABOVE,
             id=str(registration.id),

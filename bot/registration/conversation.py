@@ -116,7 +116,12 @@ async def take_turn(
     for record in submitting:
         try:
             await review.submit(
-                context.session, context.services.vault, record, await _actor(context, person), now
+                context.session,
+                context.services.vault,
+                record,
+                await _actor(context, person),
+                now,
+                zone=context.services.settings.zone,
             )
         except Refused as refused:
             await context.uow.rollback()

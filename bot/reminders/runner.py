@@ -190,7 +190,7 @@ async def _due_jobs(
             for recipient, facts in await _audience(session, services.vault, campaign, slot, now):
                 if recipient.user_id in already:
                     continue
-                t = translator(recipient.locale or services.settings.locale)
+                t = translator(recipient.locale or services.settings.locale, policy.zone)
                 outgoing = compose(t, slot, facts, now, policy.zone)
                 jobs.append(_Job(campaign.id, slot, recipient, outgoing))
     return jobs
@@ -331,7 +331,7 @@ async def _send_broadcast(
                     lease=claim_lease(services),
                 )
 
-        t = translator(recipient.locale or services.settings.locale)
+        t = translator(recipient.locale or services.settings.locale, services.settings.zone)
         outgoing = Outgoing((broadcast_text(t, text),))
         outcome, message_id = await send_claimed(
             bot, recipient.telegram_id, outgoing, claim, sleep=sleep
@@ -387,7 +387,7 @@ async def _report_broadcast(
     services: Services, bot: Bot, creator: User, counts: dict[str, int]
 ) -> None:
     """Tell the officer how their broadcast went, once it is finished (after a restart too)."""
-    t = translator(creator.locale or services.settings.locale)
+    t = translator(creator.locale or services.settings.locale, services.settings.zone)
     missed = counts.get(broadcasts.BLOCKED, 0) + counts.get(broadcasts.FAILED, 0)
     text = t(BROADCAST_DONE, sent=counts.get(broadcasts.SENT, 0), missed=missed)
     await deliver(bot, creator.telegram_id, Outgoing((text,)))

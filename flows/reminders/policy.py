@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from typing import Final
 from zoneinfo import ZoneInfo
 
+from flows.i18n import DEFAULT_ZONE
+
 DEFAULT_OFFSETS: Final = (
     dt.timedelta(days=7),
     dt.timedelta(days=3),
@@ -14,7 +16,6 @@ DEFAULT_OFFSETS: Final = (
     dt.timedelta(hours=2),
 )
 MILESTONE_OFFSETS: Final = (dt.timedelta(days=1), dt.timedelta(hours=2))
-DEFAULT_ZONE: Final = ZoneInfo("Asia/Shanghai")
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ from flows.review.decisions import (
 )
 from flows.review.history import KIND_NAMES, HistoryEntry, actor_text, history_lines
 from flows.review.notices import officer_outcome, status_text, worker_notice
-from flows.review.records import SHANGHAI, RecordView
+from flows.review.records import RecordView
 from flows.review.states import (
     FINAL,
     STATE_NAMES,
@@ -66,7 +66,6 @@ __all__ = [
     "KIND_NAMES",
     "MAX_AMOUNT",
     "REASON_MAX",
-    "SHANGHAI",
     "STATE_NAMES",
     "UNSUBMITTED",
     "WAITING",

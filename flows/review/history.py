@@ -18,9 +18,8 @@ from flows.access.roles import OFFICER_LEVELS, ROLE_NAMES
 from flows.forms.display import LIST_SEPARATOR
 from flows.forms.masking import scrub
 from flows.forms.texts import Joined, Text
-from flows.i18n import N_, Message
+from flows.i18n import DEFAULT_ZONE, N_, Message
 from flows.review.outcomes import outcome_name
-from flows.review.records import SHANGHAI
 from flows.review.states import STATE_NAMES, State
 
 KIND_NAMES: Final[dict[str, str]] = {
@@ -100,7 +99,7 @@ def actor_text(
 def history_lines(
     entries: Sequence[HistoryEntry],
     labels: Mapping[str, Text] | None = None,
-    zone: ZoneInfo = SHANGHAI,
+    zone: ZoneInfo = DEFAULT_ZONE,
 ) -> list[Text]:
     """One line per event: when, who, what, the change of state, the fields, the reason."""
     if not entries:

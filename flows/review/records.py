@@ -5,13 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Final
 from zoneinfo import ZoneInfo
 
 from flows.access import Level, RecordTarget
+from flows.i18n import DEFAULT_ZONE
 from flows.review.states import UNSUBMITTED, WAITING, State
-
-SHANGHAI: Final = ZoneInfo("Asia/Shanghai")
 
 
 @dataclass(frozen=True)
@@ -38,7 +36,7 @@ class RecordView:
     version: int = 0
     decided_by: str | None = None
     field_ids: frozenset[str] | None = None
-    zone: ZoneInfo = SHANGHAI
+    zone: ZoneInfo = DEFAULT_ZONE
     amount_bound: Decimal | None = None
 
     @property

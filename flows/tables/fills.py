@@ -66,7 +66,7 @@ def _state(scope: Scope) -> str:
         name = STATE_NAMES[State(scope.record.state)]
     except ValueError:
         return scope.record.state
-    return translator(scope.context.locale)(name)
+    return translator(scope.context.locale, scope.context.zone)(name)
 
 
 def _source(fill: Fill) -> _Source:

@@ -36,7 +36,7 @@ def for_export(
         "footnotes": tuple(campaign_text(note, context) for note in table.footnotes)
     }
     if context.all_submitted:
-        t = translator(context.locale)
+        t = translator(context.locale, context.zone)
         title += t(ALL_SUBMITTED)
         if isinstance(table, SummaryTable):
             state = Column(

@@ -6,10 +6,9 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Final
 from zoneinfo import ZoneInfo
 
-SHANGHAI: Final = ZoneInfo("Asia/Shanghai")
+from flows.i18n import DEFAULT_ZONE
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +47,7 @@ class ExportContext:
     issued: dt.date
     as_of: dt.date
     full_numbers: bool
-    zone: ZoneInfo = SHANGHAI
+    zone: ZoneInfo = DEFAULT_ZONE
     year: int | None = None
     deadline: dt.date | None = None
     all_submitted: bool = False

@@ -14,9 +14,10 @@ from flows.access import Action, Actor, require
 from flows.forms import load_form
 from flows.forms.schema import Form
 from flows.forms.texts import Text
+from flows.i18n import DEFAULT_ZONE
 from flows.policy.stored import StoredPrecheck
 from flows.registration import Screen
-from flows.review import SHANGHAI, RecordView
+from flows.review import RecordView
 from flows.review.card import card_screen
 from flows.review.precheck import officers_of
 from flows.tables import prints_remarks
@@ -76,7 +77,7 @@ async def open_card(
     registration: Registration,
     viewer: Actor,
     *,
-    zone: ZoneInfo = SHANGHAI,
+    zone: ZoneInfo = DEFAULT_ZONE,
 ) -> Card:
     """The card of a record the viewer may see; raises :class:`~flows.access.Refused` else."""
     record = await review.record_view(session, registration, zone=zone)

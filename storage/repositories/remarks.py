@@ -12,7 +12,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from flows.access import Actor, Refused
-from flows.review import SHANGHAI, HistoryEntry
+from flows.i18n import DEFAULT_ZONE
+from flows.review import HistoryEntry
 from flows.review.remarks import check_may_remark, remark_refusal
 from storage.crypto import Vault
 from storage.models import Registration
@@ -45,7 +46,7 @@ async def write_remark(
     now: dt.datetime,
     *,
     seen_version: int | None = None,
-    zone: ZoneInfo = SHANGHAI,
+    zone: ZoneInfo = DEFAULT_ZONE,
 ) -> str | None:
     """Store ``remark`` (checked by :func:`~flows.review.remarks.check_remark`; None removes
     it) and audit the change; returns the remark it replaced.

@@ -31,12 +31,11 @@ from flows.access import (
     require,
 )
 from flows.forms import load_form
-from flows.i18n import N_, Message
+from flows.i18n import DEFAULT_ZONE, N_, Message
 from flows.policy import load_policy
 from flows.registration import RegistrationState, start_correction
 from flows.review import (
     DECISION_KINDS,
-    SHANGHAI,
     UNSUBMITTED,
     WAITING,
     Decision,
@@ -91,7 +90,7 @@ async def record_view(
     registration: Registration,
     campaign: Campaign | None = None,
     *,
-    zone: ZoneInfo = SHANGHAI,
+    zone: ZoneInfo = DEFAULT_ZONE,
     field_ids: frozenset[str] | None = None,
 ) -> RecordView:
     """The record as the review domain sees it, naming who made its last decision."""
@@ -116,17 +115,17 @@ async def record_view(
         decided_by=decided_by,
         field_ids=field_ids,
         zone=zone,
-        amount_bound=amount_bound(campaign),
+        amount_bound=amount_bound(campaign, zone),
     )
 
 
-def amount_bound(campaign: Campaign) -> Decimal | None:
-    """The campaign policy's confirmation line for aid amounts, as it stood when intake
-    opened (None: every amount is granted without a second look)."""
+def amount_bound(campaign: Campaign, zone: ZoneInfo) -> Decimal | None:
+    """The campaign policy's confirmation line for aid amounts, as it stood on the day intake
+    opened in the installation's ``zone`` (None: every amount is granted without a second look)."""
     amounts = load_policy(campaign.policy_id).spec.aid_amounts
     if amounts is None:
         return None
-    return amounts.confirm_above_on(campaign.intake_opens.astimezone(SHANGHAI).date())
+    return amounts.confirm_above_on(campaign.intake_opens.astimezone(zone).date())
 
 
 async def target_of(session: AsyncSession, registration: Registration) -> RecordTarget:
@@ -185,7 +184,7 @@ async def submit(
     person: Actor,
     now: dt.datetime,
     *,
-    zone: ZoneInfo = SHANGHAI,
+    zone: ZoneInfo = DEFAULT_ZONE,
 ) -> Transition:
     """Submit a draft, or resubmit a returned record with what its correction changed.
 
@@ -224,7 +223,7 @@ async def decide(
     now: dt.datetime,
     *,
     seen_version: int | None = None,
-    zone: ZoneInfo = SHANGHAI,
+    zone: ZoneInfo = DEFAULT_ZONE,
 ) -> Transition:
     """Apply an officer's decision, once: raises :class:`~flows.access.Refused` if it is not
     allowed, if another officer decided the record first (saying who), or if the record is no
