@@ -8,6 +8,7 @@ from pathlib import Path
 
 from flows.forms import FormFileError, available_forms, load_form, load_form_file
 from flows.forms.diagram import mermaid
+from flows.tables import TableFileError, load_table_file
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -15,7 +16,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser = subparsers.add_parser("form", help="registration forms: list, check, diagram")
     actions = parser.add_subparsers(dest="action", required=True)
     actions.add_parser("list", help="the shipped forms").set_defaults(handler=_list)
-    check = actions.add_parser("check", help="validate a form file")
+    check = actions.add_parser("check", help="validate a form file and the tables beside it")
     check.add_argument("file", type=Path, help="path to a form.yaml")
     check.set_defaults(handler=_check)
     diagram = actions.add_parser("diagram", help="print a form as a Mermaid flowchart")
@@ -35,6 +36,16 @@ def _check(args: argparse.Namespace) -> int:
         form = load_form_file(args.file)
     except FormFileError as error:
         print(error, file=sys.stderr)
+        return 2
+    # A table reads the form's answers, so a form change can break a table beside it.
+    broken = False
+    for path in sorted((args.file.parent / "tables").glob("*.yaml")):
+        try:
+            load_table_file(path, form)
+        except TableFileError as error:
+            print(error, file=sys.stderr)
+            broken = True
+    if broken:
         return 2
     print(f"{args.file}: ok, form {form.id} with {len(form.fields)} fields")
     return 0
