@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -15,14 +14,6 @@ DEMO_WORKER_ID = 10001
 DEMO_OFFICER_ID = 20001
 DEMO_FORM = "jilin-2020"
 DEMO_POLICY = "jilin-2020"
-
-
-@dataclass(frozen=True)
-class DemoPeople:
-    """The Telegram ids the terminal plays as."""
-
-    worker: int = DEMO_WORKER_ID
-    officer: int = DEMO_OFFICER_ID
 
 
 def _at(now: dt.datetime, *, days: int, hour: int) -> dt.datetime:

@@ -233,7 +233,7 @@ class BotApiStandIn:
         return []
 
     def pending_updates(self) -> int:
-        """How many updates wait to be fetched."""
+        """How many updates the bot has not confirmed yet (fetched with a later offset)."""
         return len(self._updates)
 
     # --- internals -----------------------------------------------------------------------

@@ -32,7 +32,7 @@ from bot.context import Services
 from bot.settings import Settings
 from bot.standin import BotApiStandIn, SimulatedUser
 from bot.standin.chats import Chat, ChatMessage
-from bot.standin.http import HttpStandIn
+from tests.auxil.http_standin import HttpStandIn
 from flows.forms import load_form
 from flows.registration import new_state
 from storage.database import create_engine
