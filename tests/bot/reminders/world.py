@@ -15,12 +15,29 @@ from bot.settings import Settings
 from flows.registration import new_state
 from storage.crypto import Vault
 from storage.database import session_factory, upgrade
-from storage.models import Campaign, Registration, User
-from storage.repositories import campaigns, registrations, units
+from storage.installation import CampaignPlan, Person, install, tree
+from storage.models import Campaign, Registration
+from storage.repositories import registrations
 from tests.flows.reminders.times import JILIN, PAPER, at
 
 KEY = bytes(range(32))
 FORM = "jilin-2020"
+TREE = tree(
+    "prov",
+    "吉林省直机关工会",
+    tree("dept", "省财政厅工会", tree("u1", "国库处"), tree("u2", "预算处")),
+    tree("dept2", "省交通厅工会", tree("u3", "公路局")),
+)
+CAMPAIGN = CampaignPlan(
+    code="jilin-2020",
+    name="2020年元旦春节送温暖",
+    form_id=FORM,
+    intake_opens=JILIN.intake_opens,
+    intake_closes=JILIN.intake_closes,
+    review_closes=JILIN.review_closes,
+    units=("u1", "u2", "u3"),
+    milestones=({"name": PAPER.name, "at": PAPER.at.isoformat()},),
+)
 
 
 @dataclass
@@ -49,19 +66,12 @@ class World:
         """Add someone; their Telegram id is 1000 + their number."""
         telegram_id = 1000 + len(self.people) + 1
         async with self.session() as session, session.begin():
-            user = User(
-                telegram_id=telegram_id,
-                display_name=name,
-                role=role,
-                unit_id=self.units[unit] if unit else None,
-                locale=locale,
-                **extra,
+            made = await install(
+                session, people=[Person(telegram_id, name, unit, role, locale, extra)]
             )
-            session.add(user)
-            await session.flush()
-            self.people[name] = user.id
-            self.chats[name] = telegram_id
-        return user.id
+        self.people[name] = made.users[telegram_id]
+        self.chats[name] = telegram_id
+        return made.users[telegram_id]
 
     async def registration(
         self,
@@ -129,25 +139,5 @@ async def build_world(engine: AsyncEngine, settings: Settings, start: dt.datetim
         clock=clock,
     )
     async with services.sessions() as session, session.begin():
-        province = await units.add(session, "prov", "吉林省直机关工会", "province", None)
-        dept = await units.add(session, "dept", "省财政厅工会", "department", province)
-        dept2 = await units.add(session, "dept2", "省交通厅工会", "department", province)
-        u1 = await units.add(session, "u1", "国库处", "unit", dept)
-        u2 = await units.add(session, "u2", "预算处", "unit", dept)
-        u3 = await units.add(session, "u3", "公路局", "unit", dept2)
-        campaign = Campaign(
-            code="jilin-2020",
-            name="2020年元旦春节送温暖",
-            form_id=FORM,
-            policy_id=FORM,
-            intake_opens=JILIN.intake_opens,
-            intake_closes=JILIN.intake_closes,
-            review_closes=JILIN.review_closes,
-            milestones=[{"name": PAPER.name, "at": PAPER.at.isoformat()}],
-        )
-        session.add(campaign)
-        await session.flush()
-        await campaigns.add_units(session, campaign, [u1.id, u2.id, u3.id])
-        ids = {unit.code: unit.id for unit in (province, dept, dept2, u1, u2, u3)}
-        campaign_id = campaign.id
-    return World(services, clock, campaign_id, ids)
+        made = await install(session, TREE, [CAMPAIGN])
+    return World(services, clock, made.campaigns[CAMPAIGN.code], made.units)
