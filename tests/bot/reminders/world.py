@@ -1,4 +1,5 @@
-"""A small installation for the reminder tests: a unit tree, Jilin's campaign, people, drafts."""
+"""A small installation for the reminder tests: a unit tree, Jilin's campaign, people, drafts,
+and the Bot API stand-in where everyone has a chat with the bot."""
 
 from __future__ import annotations
 
@@ -8,10 +9,15 @@ from typing import Any
 
 from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
+from telegram import Bot
+from telegram.ext import BaseRateLimiter, ExtBot
+from telegram.request import BaseRequest
 
 from bot.clock import ManualClock
 from bot.context import Services
 from bot.settings import Settings
+from bot.standin import BotApiStandIn, StandInRequest
+from bot.standin.running import STAND_IN_TOKEN
 from flows.registration import new_state
 from storage.crypto import Vault
 from storage.database import session_factory, upgrade
@@ -50,6 +56,11 @@ class World:
     units: dict[str, int]
     people: dict[str, int] = field(default_factory=dict)  # name -> user id
     chats: dict[str, int] = field(default_factory=dict)  # name -> telegram id
+    server: BotApiStandIn = field(default_factory=BotApiStandIn)
+
+    def texts_to(self, name: str) -> list[str]:
+        """What the bot wrote to ``name``, oldest first."""
+        return self.server.chats[self.chats[name]].bot_texts()
 
     def session(self) -> AsyncSession:
         """A new session on the world's database."""
@@ -63,7 +74,7 @@ class World:
         locale: str | None = "zh_CN",
         **extra: Any,
     ) -> int:
-        """Add someone; their Telegram id is 1000 + their number."""
+        """Add someone, with a chat with the bot; their Telegram id is 1000 + their number."""
         telegram_id = 1000 + len(self.people) + 1
         async with self.session() as session, session.begin():
             made = await install(
@@ -71,6 +82,7 @@ class World:
             )
         self.people[name] = made.users[telegram_id]
         self.chats[name] = telegram_id
+        self.server.open_chat(telegram_id, name)
         return made.users[telegram_id]
 
     async def registration(
@@ -141,3 +153,17 @@ async def build_world(engine: AsyncEngine, settings: Settings, start: dt.datetim
     async with services.sessions() as session, session.begin():
         made = await install(session, TREE, [CAMPAIGN])
     return World(services, clock, made.campaigns[CAMPAIGN.code], made.units)
+
+
+async def bot_on(
+    server: BotApiStandIn,
+    rate_limiter: BaseRateLimiter[Any] | None = None,
+    request: BaseRequest | None = None,
+) -> Bot:
+    """A bot talking to ``server`` (through ``request`` if given), initialised."""
+    request = request or StandInRequest(server)
+    bot: Bot = ExtBot(
+        STAND_IN_TOKEN, request=request, get_updates_request=request, rate_limiter=rate_limiter
+    )
+    await bot.initialize()
+    return bot
