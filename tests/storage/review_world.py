@@ -21,10 +21,11 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from flows.access import Actor
 from flows.registration import Phase, new_state
 from storage.crypto import Vault
-from storage.database import session_factory, upgrade
+from storage.database import session_factory
 from storage.installation import CampaignPlan, Person, install, tree
 from storage.models import Registration, User
 from storage.repositories import registrations, review
+from tests.auxil.databases import migrated
 
 SHANGHAI: Final = ZoneInfo("Asia/Shanghai")
 VAULT: Final = Vault(base64.b64decode(base64.b64encode(bytes(range(32)))))
@@ -80,7 +81,7 @@ TREE: Final = tree(
 
 async def build(engine: AsyncEngine, levels: list[str] | None = None) -> World:
     """Upgrade the database and fill it with the tree, the people and one campaign."""
-    await upgrade(engine)
+    await migrated(engine)
     sessions = session_factory(engine)
     people = [
         Person(1000 + number, name, unit, role)

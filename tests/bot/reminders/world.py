@@ -20,10 +20,11 @@ from bot.standin import BotApiStandIn, StandInRequest
 from bot.standin.running import STAND_IN_TOKEN
 from flows.registration import new_state
 from storage.crypto import Vault
-from storage.database import session_factory, upgrade
+from storage.database import session_factory
 from storage.installation import CampaignPlan, Person, install, tree
 from storage.models import Campaign, Registration
 from storage.repositories import registrations
+from tests.auxil.databases import migrated
 from tests.flows.reminders.times import JILIN, PAPER, at
 
 KEY = bytes(range(32))
@@ -142,7 +143,7 @@ class World:
 
 async def build_world(engine: AsyncEngine, settings: Settings, start: dt.datetime) -> World:
     """Province → department → two units (and a second department with one), Jilin's campaign."""
-    await upgrade(engine)
+    await migrated(engine)
     clock = ManualClock(start)
     services = Services(
         settings=settings,
