@@ -2,8 +2,8 @@
 
 The demo of ``songnuan chat``, the benchmarks and the tests describe the installation they need
 with :func:`tree`, :class:`CampaignPlan` and :class:`Person`, and :func:`install` makes the
-rows, through the same repository calls as ``songnuan unit add`` and ``songnuan campaign
-create``. A unit's kind follows from its depth: the province, its departments, their units.
+rows (the units through the repository call of ``songnuan unit add``, which checks their
+place). A unit's kind follows from its depth: the province, its departments, their units.
 """
 
 from __future__ import annotations
