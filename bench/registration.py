@@ -69,8 +69,8 @@ from bot.settings import Settings
 from bot.standin import BotApiStandIn, SimulatedUser, StandInRequest
 from bot.standin.running import STAND_IN_TOKEN
 from storage.database import create_engine
-from storage.models import Campaign, Registration, User
-from storage.repositories import campaigns, units
+from storage.installation import CampaignPlan, Person, install, tree
+from storage.models import Registration
 
 log = logging.getLogger(__name__)
 
@@ -84,6 +84,11 @@ COST_RATIO_TARGET: Final = 4.0
 FIRST_WORKER: Final = 300_000_001
 # Users who warm the caches (form files, catalogs, prepared statements) before any timing.
 WARM_UP_FORMS: Final = 2
+TREE: Final = tree(
+    "province",
+    "吉林省直机关工会",
+    tree("finance", "省财政厅工会", tree("treasury", "国库处工会小组")),
+)
 
 Action = Callable[[SimulatedUser], Awaitable[None]]
 
@@ -393,26 +398,18 @@ async def _services(folder: Path, name: str) -> Services:
 
 async def seed_workers(services: Services, telegram_ids: Sequence[int]) -> None:
     """A unit in an open Jilin campaign, and a worker of that unit for each id."""
+    campaign = CampaignPlan(
+        code="2020",
+        name="2020年元旦春节送温暖",
+        form_id="jilin-2020",
+        intake_opens=dt.datetime(2019, 12, 10, 9, 0, tzinfo=SHANGHAI),
+        intake_closes=dt.datetime(2019, 12, 28, 16, 0, tzinfo=SHANGHAI),
+        review_closes=dt.datetime(2019, 12, 31, 17, 0, tzinfo=SHANGHAI),
+        units=("treasury",),
+    )
+    workers = [Person(telegram_id, "张丽", "treasury") for telegram_id in telegram_ids]
     async with services.sessions() as session, session.begin():
-        province = await units.add(session, "province", "吉林省直机关工会", "province", None)
-        finance = await units.add(session, "finance", "省财政厅工会", "department", province)
-        treasury = await units.add(session, "treasury", "国库处工会小组", "unit", finance)
-        campaign = Campaign(
-            code="2020",
-            name="2020年元旦春节送温暖",
-            form_id="jilin-2020",
-            policy_id="jilin-2020",
-            intake_opens=dt.datetime(2019, 12, 10, 9, 0, tzinfo=SHANGHAI),
-            intake_closes=dt.datetime(2019, 12, 28, 16, 0, tzinfo=SHANGHAI),
-            review_closes=dt.datetime(2019, 12, 31, 17, 0, tzinfo=SHANGHAI),
-        )
-        session.add(campaign)
-        await session.flush()
-        await campaigns.add_units(session, campaign, [treasury.id])
-        session.add_all(
-            User(telegram_id=telegram_id, display_name="张丽", role="worker", unit_id=treasury.id)
-            for telegram_id in telegram_ids
-        )
+        await install(session, TREE, [campaign], workers)
 
 
 REVIEW_BUTTON: Final = "📨 提交"

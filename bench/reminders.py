@@ -31,14 +31,15 @@ from bot.standin import BotApiStandIn, StandInRequest, TelegramLimits
 from flows.registration import new_state
 from storage.crypto import Vault
 from storage.database import create_engine, session_factory, upgrade
-from storage.models import Campaign, CampaignUnit, User
-from storage.repositories import registrations, units
+from storage.installation import CampaignPlan, Person, install, tree
+from storage.repositories import registrations
 
 REMINDERS = 1000
 COMPARISON = 200  # AIORateLimiter's batch: enough to show its bursts, without waiting long
 ALLOWED_PER_SECOND = 30
 TARGET_RATIO = 0.9
 TOKEN = "5550001:STAND-IN"
+TREE = tree("p", "省直机关工会", tree("d", "厅局工会", tree("u1", "单位")))
 ZONE = ZoneInfo("Asia/Shanghai")
 
 
@@ -106,39 +107,30 @@ async def _measure(count: int, limiter: BaseRateLimiter[Any]) -> _Result:
 
 async def _seed(services: Services, server: BotApiStandIn, count: int, now: dt.datetime) -> None:
     """A unit, a campaign whose intake closes in a week less a minute, and ``count`` drafts."""
+    campaign = CampaignPlan(
+        code="bench",
+        name="送温暖",
+        form_id="jilin-2020",
+        intake_opens=now - dt.timedelta(days=20),
+        intake_closes=now + dt.timedelta(days=7),
+        review_closes=now + dt.timedelta(days=10),
+        units=("u1",),
+    )
+    workers = [Person(900_000 + n, f"w{n}", "u1", locale="zh_CN") for n in range(count)]
     async with services.sessions() as session, session.begin():
-        province = await units.add(session, "p", "省直机关工会", "province", None)
-        department = await units.add(session, "d", "厅局工会", "department", province)
-        unit = await units.add(session, "u1", "单位", "unit", department)
-        campaign = Campaign(
-            code="bench",
-            name="送温暖",
-            form_id="jilin-2020",
-            policy_id="jilin-2020",
-            intake_opens=now - dt.timedelta(days=20),
-            intake_closes=now + dt.timedelta(days=7),
-            review_closes=now + dt.timedelta(days=10),
-        )
-        session.add(campaign)
-        await session.flush()
-        session.add(CampaignUnit(campaign_id=campaign.id, unit_id=unit.id))
-        people = [
-            User(telegram_id=900_000 + n, display_name=f"w{n}", locale="zh_CN", unit_id=unit.id)
-            for n in range(count)
-        ]
-        session.add_all(people)
-        await session.flush()
+        made = await install(session, TREE, [campaign], workers)
+        unit_id = made.units["u1"]
         state = new_state("jilin-2020").model_dump(mode="json")
         touched = now - dt.timedelta(days=2)
-        for person in people:
-            server.open_chat(person.telegram_id, person.display_name, "zh-hans")
+        for worker in workers:
+            server.open_chat(worker.telegram_id, worker.name, "zh-hans")
             draft = registrations.new_draft(
                 session,
                 services.vault,
-                campaign_id=campaign.id,
-                unit_id=unit.id,
-                entered_by_user_id=person.id,
-                subject_user_id=person.id,
+                campaign_id=made.campaigns[campaign.code],
+                unit_id=unit_id,
+                entered_by_user_id=made.users[worker.telegram_id],
+                subject_user_id=made.users[worker.telegram_id],
                 state=state,
             )
             draft.created_at = draft.updated_at = touched

@@ -3,26 +3,26 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import Campaign, User
-from storage.repositories import campaigns, units, users
+from storage.installation import CampaignPlan, Person, install, tree
+from storage.repositories import units
 
 DEMO_WORKER_ID = 10001
 DEMO_OFFICER_ID = 20001
 DEMO_FORM = "jilin-2020"
 DEMO_POLICY = "jilin-2020"
-
-
-@dataclass(frozen=True)
-class DemoPeople:
-    """The Telegram ids the terminal plays as."""
-
-    worker: int = DEMO_WORKER_ID
-    officer: int = DEMO_OFFICER_ID
+DEMO_TREE = tree(
+    "province",
+    "省直机关工会",
+    tree("demo-dept", "示范厅局工会", tree("demo-unit", "示范单位工会")),
+)
+DEMO_PEOPLE = (
+    Person(DEMO_WORKER_ID, "演示职工", "demo-unit"),
+    Person(DEMO_OFFICER_ID, "演示工会干部", "demo-unit", "unit_officer"),
+)
 
 
 def _at(now: dt.datetime, zone: ZoneInfo, *, days: int, hour: int) -> dt.datetime:
@@ -35,10 +35,7 @@ async def seed_demo(session: AsyncSession, now: dt.datetime, zone: ZoneInfo) -> 
     """Create the demo data unless the database has units already; whether it did."""
     if await units.all_units(session):
         return False
-    province = await units.add(session, "province", "省直机关工会", "province", None)
-    department = await units.add(session, "demo-dept", "示范厅局工会", "department", province)
-    unit = await units.add(session, "demo-unit", "示范单位工会", "unit", department)
-    campaign = Campaign(
+    campaign = CampaignPlan(
         code="demo",
         name="元旦春节送温暖活动（演示）",
         form_id=DEMO_FORM,
@@ -46,18 +43,7 @@ async def seed_demo(session: AsyncSession, now: dt.datetime, zone: ZoneInfo) -> 
         intake_opens=now - dt.timedelta(days=1),
         intake_closes=_at(now, zone, days=30, hour=16),
         review_closes=_at(now, zone, days=40, hour=17),
+        units=("demo-unit",),
     )
-    session.add(campaign)
-    await session.flush()
-    await campaigns.add_units(session, campaign, [unit.id])
-    worker = await users.get_or_create(session, DEMO_WORKER_ID, "演示职工")
-    worker.unit_id = unit.id
-    session.add(
-        User(
-            telegram_id=DEMO_OFFICER_ID,
-            display_name="演示工会干部",
-            role="unit_officer",
-            unit_id=unit.id,
-        )
-    )
+    await install(session, DEMO_TREE, [campaign], DEMO_PEOPLE)
     return True

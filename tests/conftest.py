@@ -16,7 +16,7 @@ from bot.clock import ManualClock
 from bot.context import Services
 from bot.settings import Settings
 from bot.standin.running import StandInBot
-from tests.auxil.databases import BACKENDS, open_engine
+from tests.auxil.databases import BACKENDS, migrated, open_engine
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 TEST_KEY = base64.b64encode(bytes(range(32))).decode()
@@ -50,6 +50,7 @@ def clock() -> ManualClock:
 @pytest.fixture
 async def services(settings: Settings, engine: AsyncEngine, clock: ManualClock) -> Services:
     """The installation's services on a fresh, upgraded database."""
+    await migrated(engine)
     return await open_services(settings, clock=clock, engine=engine)
 
 

@@ -19,10 +19,6 @@ from storage.database import create_engine, session_factory, upgrade
 T = TypeVar("T")
 
 
-class CommandError(Exception):
-    """A problem the operator can fix; shown as one line, exit status 2."""
-
-
 def settings_or_exit() -> Settings:
     """The settings, or exit with status 2 and one line naming the bad setting."""
     try:

@@ -20,7 +20,6 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.export import write_csv, write_xlsx
 from bot.exporting.records import export_record
 from bot.exporting.scope import Units
 from flows.forms import load_form
@@ -120,6 +119,10 @@ async def write_export(
                 yield export_record(vault, form, registration, names)
 
     def write() -> int:
+        # The writers load openpyxl (and numpy through it): a second of every process's
+        # start-up if imported with this module; here on the worker thread, on first use.
+        from bot.export import write_csv, write_xlsx
+
         if job.file_format is FileFormat.XLSX:
             return write_xlsx(table, records(), job.context, out)
         text = io.TextIOWrapper(out, encoding="utf-8-sig", newline="")

@@ -58,6 +58,11 @@ class Chat:
     reply_keyboard: list[list[Button]] | None = None
     blocked_bot: bool = False
     next_message_id: int = 1
+    # Telegram's flood control, on cue: the next ``throttled`` messages to the chat are
+    # answered 429 with ``retry_after`` seconds.
+    throttled: int = 0
+    retry_after: int = 3
+    refused: int = 0  # messages to the chat answered 403 or 429
 
     def add(self, message: ChatMessage) -> ChatMessage:
         """Append a message (its id was taken with :meth:`take_message_id`)."""
@@ -69,6 +74,14 @@ class Chat:
         message_id = self.next_message_id
         self.next_message_id += 1
         return message_id
+
+    def throttle(self, times: int, retry_after: int = 3) -> None:
+        """Answer the next ``times`` messages to this chat with 429 and ``retry_after``."""
+        self.throttled, self.retry_after = times, retry_after
+
+    def bot_texts(self) -> list[str]:
+        """The texts of the bot's messages, oldest first."""
+        return [message.text for message in self.messages if message.from_bot]
 
     def find(self, message_id: int) -> ChatMessage | None:
         """The message with that id, unless deleted."""

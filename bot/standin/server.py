@@ -233,7 +233,7 @@ class BotApiStandIn:
         return []
 
     def pending_updates(self) -> int:
-        """How many updates wait to be fetched."""
+        """How many updates the bot has not confirmed yet (fetched with a later offset)."""
         return len(self._updates)
 
     # --- internals -----------------------------------------------------------------------
@@ -258,12 +258,19 @@ class BotApiStandIn:
 
     def _admit(self, parameters: dict[str, Any]) -> None:
         chat = self._chat(parameters)
-        if chat.blocked_bot:
-            raise ApiError(403, "Forbidden: bot was blocked by the user")
-        if self.limits is not None:
-            wait = self.limits.admit(chat.chat_id)
-            if wait is not None:
-                raise ApiError(429, f"Too Many Requests: retry after {wait}", retry_after=wait)
+        try:
+            if chat.blocked_bot:
+                raise ApiError(403, "Forbidden: bot was blocked by the user")
+            if chat.throttled > 0:
+                chat.throttled -= 1
+                raise _too_many(chat.retry_after)
+            if self.limits is not None:
+                wait = self.limits.admit(chat.chat_id)
+                if wait is not None:
+                    raise _too_many(wait)
+        except ApiError:
+            chat.refused += 1
+            raise
 
     def _chat(self, parameters: dict[str, Any]) -> Chat:
         try:
@@ -491,6 +498,10 @@ class BotApiStandIn:
     async def _send_chat_action(self, parameters: dict[str, Any], files: dict[str, Any]) -> bool:
         self._chat(parameters)
         return True
+
+
+def _too_many(wait: int) -> ApiError:
+    return ApiError(429, f"Too Many Requests: retry after {wait}", retry_after=wait)
 
 
 def _command_key(parameters: dict[str, Any]) -> tuple[str, str]:

@@ -7,9 +7,6 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Final
 
-import cn2an
-from num2words import num2words
-
 from flows.access import Reason, Refusal, Refused
 from flows.forms.parsing.numbers import parse_money
 from flows.forms.parsing.problems import InvalidAnswer
@@ -89,6 +86,10 @@ def unconfirmed(amount: Decimal, bound: Decimal | None, confirmed: bool) -> Refu
 def in_words(amount: Decimal) -> LocalizedText:
     """The amount in words: in Chinese financial capitals (大写, ``捌佰元整``) and in English
     (``eight hundred yuan``), as a cheque repeats its figures."""
+    # Imported here: they take most of a second, and only an unusual grant needs them.
+    import cn2an
+    from num2words import num2words
+
     checked = check_amount(amount)
     capitals = str(cn2an.an2cn(format(checked, "f"), "rmb"))
     yuan = int(checked)

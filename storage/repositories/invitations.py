@@ -85,17 +85,3 @@ def problem(invitation: Invitation | None, now: dt.datetime) -> InvitationProble
     if invitation.max_uses is not None and invitation.uses >= invitation.max_uses:
         return InvitationProblem.USED
     return None
-
-
-async def of_unit(session: AsyncSession, unit_id: int, now: dt.datetime) -> list[Invitation]:
-    """A unit's invitations that can still be used."""
-    result = await session.scalars(
-        select(Invitation)
-        .where(
-            Invitation.unit_id == unit_id,
-            Invitation.revoked_at.is_(None),
-            Invitation.expires_at > now,
-        )
-        .order_by(Invitation.id)
-    )
-    return [invitation for invitation in result if problem(invitation, now) is None]

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 import uuid
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -10,7 +13,7 @@ from pathlib import Path
 from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, create_async_engine
 
-from storage.database import create_engine
+from storage.database import create_engine, upgrade
 from storage.models import Base
 
 POSTGRES_URL = os.environ.get("SONGNUAN_TEST_DATABASE_URL")
@@ -37,6 +40,33 @@ async def open_engine(backend: str, folder: Path) -> AsyncIterator[AsyncEngine]:
         async with admin.connect() as connection:
             await connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
         await admin.dispose()
+
+
+_TEMPLATE: list[Path] = []  # an SQLite database at the head revision, made once per run
+
+
+async def migrated(engine: AsyncEngine) -> None:
+    """Bring a fresh test database to the head revision.
+
+    An SQLite database not yet opened starts as a copy of one migrated once per run: the
+    migrations take most of a fresh test's database work, and their own tests use ``engine``
+    empty. PostgreSQL (and a file already there) is upgraded as the bot would.
+    """
+    database = engine.url.database
+    if engine.url.get_backend_name() == "sqlite" and database and not Path(database).exists():
+        shutil.copyfile(await _template(), database)
+    await upgrade(engine)
+
+
+async def _template() -> Path:
+    if not _TEMPLATE:
+        folder = Path(tempfile.mkdtemp(prefix="songnuan-template-"))
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
+        template = create_engine(f"sqlite+aiosqlite:///{folder / 'songnuan.db'}")
+        await upgrade(template)
+        await template.dispose()
+        _TEMPLATE.append(folder / "songnuan.db")
+    return _TEMPLATE[0]
 
 
 async def raw_database_text(session: AsyncSession) -> str:

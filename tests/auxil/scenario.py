@@ -7,8 +7,7 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from bot.context import Services
-from storage.models import Campaign, User
-from storage.repositories import campaigns, units
+from storage.installation import CampaignPlan, Person, install, tree
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
@@ -32,39 +31,39 @@ class Scenario:
     unit_ids: dict[str, int]
 
 
+TREE = tree(
+    "province",
+    "吉林省直机关工会",
+    tree(
+        "finance",
+        "省财政厅工会",
+        tree("treasury", "国库处工会小组"),
+        tree("budget", "预算处工会小组"),
+    ),
+    tree("transport", "省交通厅工会", tree("roads", "公路局工会")),
+)
+PEOPLE = (
+    Person(WORKER, "张丽", "treasury"),
+    Person(OTHER_WORKER, "王强", "budget"),
+    Person(FAR_WORKER, "赵敏", "roads"),
+    Person(UNIT_OFFICER, "李明", "treasury", "unit_officer"),
+    Person(OTHER_UNIT_OFFICER, "陈静", "budget", "unit_officer"),
+    Person(DEPARTMENT_OFFICER, "周涛", "finance", "department_officer"),
+    Person(PROVINCE_OFFICER, "吴刚", "province", "province_officer"),
+)
+
+
 async def seed(services: Services, form_id: str = "jilin-2020") -> Scenario:
     """A province, two departments with a unit each (plus a second unit), a campaign, people."""
+    campaign = CampaignPlan(
+        code="2020",
+        name="2020年元旦春节送温暖",
+        form_id=form_id,
+        intake_opens=dt.datetime(2019, 12, 10, 9, 0, tzinfo=SHANGHAI),
+        intake_closes=JILIN_INTAKE_CLOSES,
+        review_closes=dt.datetime(2019, 12, 31, 17, 0, tzinfo=SHANGHAI),
+        units=("treasury", "budget", "roads"),
+    )
     async with services.sessions() as session, session.begin():
-        province = await units.add(session, "province", "吉林省直机关工会", "province", None)
-        finance = await units.add(session, "finance", "省财政厅工会", "department", province)
-        transport = await units.add(session, "transport", "省交通厅工会", "department", province)
-        treasury = await units.add(session, "treasury", "国库处工会小组", "unit", finance)
-        budget = await units.add(session, "budget", "预算处工会小组", "unit", finance)
-        roads = await units.add(session, "roads", "公路局工会", "unit", transport)
-        campaign = Campaign(
-            code="2020",
-            name="2020年元旦春节送温暖",
-            form_id=form_id,
-            policy_id=form_id,
-            intake_opens=dt.datetime(2019, 12, 10, 9, 0, tzinfo=SHANGHAI),
-            intake_closes=JILIN_INTAKE_CLOSES,
-            review_closes=dt.datetime(2019, 12, 31, 17, 0, tzinfo=SHANGHAI),
-        )
-        session.add(campaign)
-        await session.flush()
-        await campaigns.add_units(session, campaign, [treasury.id, budget.id, roads.id])
-        people = [
-            (WORKER, "张丽", "worker", treasury.id),
-            (OTHER_WORKER, "王强", "worker", budget.id),
-            (FAR_WORKER, "赵敏", "worker", roads.id),
-            (UNIT_OFFICER, "李明", "unit_officer", treasury.id),
-            (OTHER_UNIT_OFFICER, "陈静", "unit_officer", budget.id),
-            (DEPARTMENT_OFFICER, "周涛", "department_officer", finance.id),
-            (PROVINCE_OFFICER, "吴刚", "province_officer", province.id),
-        ]
-        for telegram_id, name, role, unit_id in people:
-            session.add(
-                User(telegram_id=telegram_id, display_name=name, role=role, unit_id=unit_id)
-            )
-        ids = {u.code: u.id for u in (province, finance, transport, treasury, budget, roads)}
-        return Scenario(campaign.code, ids)
+        made = await install(session, TREE, [campaign], PEOPLE)
+    return Scenario(campaign.code, made.units)

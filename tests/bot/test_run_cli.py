@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from bot.standin import BotApiStandIn, SimulatedUser
-from bot.standin.http import HttpStandIn
+from tests.auxil.http_standin import HttpStandIn
 from tests.auxil.processes import environment_for
 
 

@@ -24,31 +24,28 @@ from typing import Any
 
 import pytest
 from sqlalchemy import select, text
-from sqlalchemy.ext.asyncio import AsyncSession, create_async_engine
+from sqlalchemy.ext.asyncio import create_async_engine
 from stdnum.cn import ric
 
 from bot.app import close_services, open_services
-from bot.context import Services
 from bot.settings import Settings
 from bot.standin import BotApiStandIn, SimulatedUser
 from bot.standin.chats import Chat, ChatMessage
-from bot.standin.http import HttpStandIn
 from flows.forms import load_form
 from flows.registration import new_state
 from storage.database import create_engine
+from storage.installation import CampaignPlan, Person, install, tree
 from storage.models import (
     BroadcastDelivery,
-    Campaign,
     InboundUpdate,
     OutboundCall,
     Registration,
     ReminderDelivery,
-    Unit,
-    User,
 )
-from storage.repositories import broadcasts, campaigns, registrations, units
+from storage.repositories import broadcasts, registrations
 from storage.repositories.broadcasts import Scope
 from tests.auxil.databases import POSTGRES_URL
+from tests.auxil.http_standin import HttpStandIn
 from tests.auxil.processes import LOCAL_TOKEN, environment_for
 from tests.conftest import TEST_KEY
 from tests.conversations.registration import fill_jilin
@@ -152,84 +149,65 @@ async def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncI
         await admin.dispose()
 
 
+TREE = tree(
+    "province",
+    "吉林省直机关工会",
+    tree(
+        "finance",
+        "省财政厅工会",
+        tree("treasury", "国库处工会小组"),
+        tree("budget", "预算处工会小组"),
+    ),
+)
+
+
 async def seed(settings: Settings) -> None:
-    """A unit with an open Jilin campaign and its workers, bound already."""
+    """A unit with an open Jilin campaign and its workers, bound already; and another unit,
+    whose intake closes in a day: its workers' drafts are due a reminder, and a broadcast to
+    them waits to be sent."""
     services = await open_services(settings, engine=create_engine(settings.effective_database_url))
     now = dt.datetime.now(SHANGHAI)
-    async with services.sessions() as session, session.begin():
-        province = await units.add(session, "province", "吉林省直机关工会", "province", None)
-        finance = await units.add(session, "finance", "省财政厅工会", "department", province)
-        treasury = await units.add(session, "treasury", "国库处工会小组", "unit", finance)
-        campaign = Campaign(
-            code="crash",
-            name="送温暖",
-            form_id="jilin-2020",
-            policy_id="jilin-2020",
-            intake_opens=now - dt.timedelta(days=1),
-            intake_closes=now + dt.timedelta(days=10),
-            review_closes=now + dt.timedelta(days=20),
-        )
-        session.add(campaign)
-        await session.flush()
-        await campaigns.add_units(session, campaign, [treasury.id])
-        for index in range(WORKERS):
-            session.add(
-                User(
-                    telegram_id=30000 + index,
-                    display_name=f"职工{index}",
-                    role="worker",
-                    unit_id=treasury.id,
-                    locale="zh_CN",
-                )
-            )
-        await seed_due_messages(session, services, finance, now)
-    await close_services(services)
-
-
-async def seed_due_messages(
-    session: AsyncSession, services: Services, department: Unit, now: dt.datetime
-) -> None:
-    """Another unit, whose intake closes in a day: its workers' drafts are due a reminder,
-    and a broadcast to them waits to be sent."""
-    budget = await units.add(session, "budget", "预算处工会小组", "unit", department)
-    campaign = Campaign(
+    registering = CampaignPlan(
+        code="crash",
+        name="送温暖",
+        form_id="jilin-2020",
+        intake_opens=now - dt.timedelta(days=1),
+        intake_closes=now + dt.timedelta(days=10),
+        review_closes=now + dt.timedelta(days=20),
+        units=("treasury",),
+    )
+    closing = CampaignPlan(
         code="closing",
         name="送温暖（预算处）",
         form_id="jilin-2020",
-        policy_id="jilin-2020",
         intake_opens=now - dt.timedelta(days=5),
         # The reminder a day before the close falls due just after the drafts were last
         # touched (a draft touched since is not reminded) and before the bot's first run.
         intake_closes=now + dt.timedelta(days=1, seconds=2),
         review_closes=now + dt.timedelta(days=10),
+        units=("budget",),
     )
-    session.add(campaign)
-    await session.flush()
-    await campaigns.add_units(session, campaign, [budget.id])
-    people = [
-        User(telegram_id=40000 + i, display_name=f"预算{i}", role="worker", unit_id=budget.id)
-        for i in range(RECIPIENTS)
-    ]
-    session.add_all(people)
-    await session.flush()
-    form = load_form("jilin-2020")
-    for person in people:
-        state = new_state(form.id).model_dump(mode="json")
-        registrations.new_draft(
-            session,
-            services.vault,
-            campaign_id=campaign.id,
-            unit_id=budget.id,
-            entered_by_user_id=person.id,
-            subject_user_id=person.id,
-            state=state,
+    workers = [Person(30000 + i, f"职工{i}", "treasury", locale="zh_CN") for i in range(WORKERS)]
+    recipients = [Person(40000 + i, f"预算{i}", "budget") for i in range(RECIPIENTS)]
+    async with services.sessions() as session, session.begin():
+        made = await install(session, TREE, [registering, closing], workers + recipients)
+        for person in recipients:
+            registrations.new_draft(
+                session,
+                services.vault,
+                campaign_id=made.campaigns[closing.code],
+                unit_id=made.units["budget"],
+                entered_by_user_id=made.users[person.telegram_id],
+                subject_user_id=made.users[person.telegram_id],
+                state=new_state("jilin-2020").model_dump(mode="json"),
+            )
+        scope = Scope.parse("unit:budget", "workers")
+        to = await broadcasts.recipients(session, scope)
+        assert len(to) == RECIPIENTS
+        await broadcasts.create(
+            session, scope=scope, text=BROADCAST, created_by_user_id=None, to=to, now=now
         )
-    scope = Scope.parse("unit:budget", "workers")
-    to = await broadcasts.recipients(session, scope)
-    assert len(to) == RECIPIENTS
-    await broadcasts.create(
-        session, scope=scope, text=BROADCAST, created_by_user_id=None, to=to, now=now
-    )
+    await close_services(services)
 
 
 class Bot:

@@ -21,9 +21,11 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from flows.access import Actor
 from flows.registration import Phase, new_state
 from storage.crypto import Vault
-from storage.database import session_factory, upgrade
-from storage.models import Campaign, Registration, Unit, User
-from storage.repositories import campaigns, registrations, review, units
+from storage.database import session_factory
+from storage.installation import CampaignPlan, Person, install, tree
+from storage.models import Registration, User
+from storage.repositories import registrations, review
+from tests.auxil.databases import migrated
 
 SHANGHAI: Final = ZoneInfo("Asia/Shanghai")
 VAULT: Final = Vault(base64.b64decode(base64.b64encode(bytes(range(32)))))
@@ -69,45 +71,36 @@ PEOPLE: Final = [
 ]
 
 
+TREE: Final = tree(
+    "province",
+    "省直机关工会",
+    tree("finance", "finance", tree("treasury", "treasury"), tree("budget", "budget")),
+    tree("transport", "transport", tree("roads", "roads")),
+)
+
+
 async def build(engine: AsyncEngine, levels: list[str] | None = None) -> World:
     """Upgrade the database and fill it with the tree, the people and one campaign."""
-    await upgrade(engine)
+    await migrated(engine)
     sessions = session_factory(engine)
+    people = [
+        Person(1000 + number, name, unit, role)
+        for number, (name, role, unit) in enumerate(PEOPLE, start=1)
+    ]
+    campaign = CampaignPlan(
+        code="2020",
+        name="2020",
+        form_id="jilin-2020",
+        intake_opens=INTAKE_OPENS,
+        intake_closes=INTAKE_CLOSES,
+        review_closes=REVIEW_CLOSES,
+        units=("treasury", "budget", "roads"),
+        levels=tuple(levels) if levels else None,
+    )
     async with sessions() as session, session.begin():
-        made: dict[str, int] = {}
-        province = await units.add(session, "province", "省直机关工会", "province", None)
-        made["province"] = province.id
-        for code, kind, parent in (
-            ("finance", "department", "province"),
-            ("transport", "department", "province"),
-            ("treasury", "unit", "finance"),
-            ("budget", "unit", "finance"),
-            ("roads", "unit", "transport"),
-        ):
-            parent_unit = await session.get(Unit, made[parent])
-            made[code] = (await units.add(session, code, code, kind, parent_unit)).id
-        users: dict[str, int] = {}
-        for number, (name, role, unit) in enumerate(PEOPLE, start=1):
-            user = User(telegram_id=1000 + number, display_name=name, role=role, unit_id=made[unit])
-            session.add(user)
-            await session.flush()
-            users[name] = user.id
-        campaign = Campaign(
-            code="2020",
-            name="2020",
-            form_id="jilin-2020",
-            policy_id="jilin-2020",
-            intake_opens=INTAKE_OPENS,
-            intake_closes=INTAKE_CLOSES,
-            review_closes=REVIEW_CLOSES,
-            levels=levels or ["unit", "department", "province"],
-        )
-        session.add(campaign)
-        await session.flush()
-        await campaigns.add_units(
-            session, campaign, [made["treasury"], made["budget"], made["roads"]]
-        )
-    return World(sessions, made, users, campaign.id)
+        made = await install(session, TREE, [campaign], people)
+    users = {person.name: made.users[person.telegram_id] for person in people}
+    return World(sessions, made.units, users, made.campaigns[campaign.code])
 
 
 def answers(resident_id: str, **more: Any) -> dict[str, Any]:

@@ -15,8 +15,6 @@ import re
 from decimal import Decimal
 from typing import Final
 
-import cn2an
-
 from flows.forms.parsing.normalize import compact, has_emoji, require_content
 from flows.forms.parsing.problems import InvalidAnswer
 from flows.forms.schema import Counting
@@ -150,6 +148,8 @@ def _number(kept: str) -> Decimal:
 def _chinese_number(kept: str) -> Decimal:
     if not _CHINESE_NUMERAL.search(kept):
         raise InvalidAnswer("not_a_number", _UNREAD)
+    import cn2an  # a second's start-up of every process otherwise: only for Chinese numerals
+
     try:
         value = cn2an.cn2an(kept, "smart")
     except ValueError:

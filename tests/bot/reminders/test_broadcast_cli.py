@@ -13,39 +13,44 @@ from bot.cli import broadcast as broadcast_cli
 from bot.cli import main
 from bot.reminders import SENDING_LEASE
 from bot.settings import Settings, load_settings
+from bot.standin import BotApiStandIn
 from storage.database import create_engine, session_factory, writing
 from storage.models import Lease
-from tests.bot.reminders.fake_api import FakeBotApi, make_bot
-from tests.bot.reminders.world import build_world
+from tests.bot.reminders.world import bot_on, build_world
 from tests.conftest import TEST_KEY
 from tests.flows.reminders.times import at
 
 
 @pytest.fixture
-def api(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> FakeBotApi:
-    """An installation with two workers of u1 and one of u3; the bot talks to a fake API."""
+def api(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> BotApiStandIn:
+    """An installation with two workers of u1 and one of u3; the bot talks to the stand-in."""
     monkeypatch.setenv("SONGNUAN_DATA_DIR", str(tmp_path))
     monkeypatch.setenv("SONGNUAN_SECRET_KEY", TEST_KEY)
     monkeypatch.setenv("SONGNUAN_BOT_TOKEN", "123456:TEST-TOKEN")
     monkeypatch.delenv("SONGNUAN_DATABASE_URL", raising=False)
     settings = load_settings()
 
-    async def seed(settings: Settings) -> None:
+    async def seed(settings: Settings) -> BotApiStandIn:
         engine = create_engine(settings.effective_database_url)
         world = await build_world(engine, settings, at(12, 20))
         await world.person("w1", "worker", "u1", locale="zh_CN")
         await world.person("w2", "worker", "u1", locale="en")
         await world.person("w3", "worker", "u3")
         await engine.dispose()
+        return world.server
 
-    asyncio.run(seed(settings))
-    fake = FakeBotApi()
+    server = asyncio.run(seed(settings))
 
-    async def fake_bot(_settings: Settings) -> Bot:
-        return await make_bot(fake)
+    async def stand_in_bot(_settings: Settings) -> Bot:
+        return await bot_on(server)
 
-    monkeypatch.setattr(broadcast_cli, "make_bot", fake_bot)
-    return fake
+    monkeypatch.setattr(broadcast_cli, "make_bot", stand_in_bot)
+    return server
+
+
+def reached(server: BotApiStandIn) -> list[int]:
+    """The chats the bot wrote to, once for each message."""
+    return sorted(chat.chat_id for chat in server.chats.values() for _ in chat.bot_texts())
 
 
 def answer(monkeypatch: pytest.MonkeyPatch, reply: str) -> None:
@@ -53,7 +58,7 @@ def answer(monkeypatch: pytest.MonkeyPatch, reply: str) -> None:
 
 
 def test_a_broadcast_is_previewed_confirmed_and_sent(
-    api: FakeBotApi, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    api: BotApiStandIn, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     answer(monkeypatch, "y")
     status = main(["broadcast", "--scope", "unit:u1", "--text", "周五发放慰问金"])
@@ -62,22 +67,22 @@ def test_a_broadcast_is_previewed_confirmed_and_sent(
     assert "Broadcast to the workers of unit:u1: 2 recipients (en 1, zh_CN 1)." in shown
     assert "  │ 📢 工会通知：\n  │ \n  │ 周五发放慰问金" in shown
     assert "Broadcast #1: sent 2 now; blocked 0, failed 0." in shown
-    assert sorted(m.chat_id for m in api.sent) == [1001, 1002]
+    assert reached(api) == [1001, 1002]
 
 
 def test_without_confirmation_nothing_is_recorded(
-    api: FakeBotApi, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    api: BotApiStandIn, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     answer(monkeypatch, "n")
     assert main(["broadcast", "--scope", "all", "--text", "hi"]) == 1
     assert "Cancelled: nothing was recorded or sent." in capsys.readouterr().out
     assert main(["broadcast", "--list"]) == 0
     assert capsys.readouterr().out == ""
-    assert api.sent == []
+    assert reached(api) == []
 
 
 def test_a_queued_broadcast_is_sent_by_resume_once(
-    api: FakeBotApi, capsys: pytest.CaptureFixture[str]
+    api: BotApiStandIn, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["broadcast", "--scope", "all", "--text", "hi", "--yes", "--queue"]) == 0
     assert "The running bot sends it within a minute." in capsys.readouterr().out
@@ -85,7 +90,7 @@ def test_a_queued_broadcast_is_sent_by_resume_once(
     assert "#1" in (listed := capsys.readouterr().out) and "unfinished  pending 3" in listed
     assert main(["broadcast", "--resume", "1"]) == 0
     assert main(["broadcast", "--resume", "1"]) == 0
-    assert sorted(m.chat_id for m in api.sent) == [1001, 1002, 1003]
+    assert reached(api) == [1001, 1002, 1003]
     main(["broadcast", "--list"])
     assert "finished  sent 3" in capsys.readouterr().out
 
@@ -100,7 +105,7 @@ def test_a_queued_broadcast_is_sent_by_resume_once(
     ],
 )
 def test_mistakes_are_one_line_with_status_2(
-    api: FakeBotApi, capsys: pytest.CaptureFixture[str], arguments: list[str], problem: str
+    api: BotApiStandIn, capsys: pytest.CaptureFixture[str], arguments: list[str], problem: str
 ) -> None:
     with pytest.raises(SystemExit) as exit_:
         main(["broadcast", *arguments])
@@ -109,7 +114,7 @@ def test_mistakes_are_one_line_with_status_2(
 
 
 def test_resume_while_another_process_sends_says_so_and_sends_nothing(
-    api: FakeBotApi, capsys: pytest.CaptureFixture[str]
+    api: BotApiStandIn, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["broadcast", "--scope", "all", "--text", "hi", "--yes", "--queue"]) == 0
     capsys.readouterr()
@@ -128,4 +133,4 @@ def test_resume_while_another_process_sends_says_so_and_sends_nothing(
         "(if it died, its turn runs out at 20:00:00); the running bot sends what is left, or "
         "`songnuan broadcast --resume 1` later.\n"
     )
-    assert api.sent == []
+    assert reached(api) == []

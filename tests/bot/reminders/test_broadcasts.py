@@ -9,11 +9,11 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.reminders import resume_broadcasts, send_broadcast
 from bot.settings import Settings
+from bot.standin import StandInRequest
 from storage.models import User
 from storage.repositories import broadcasts
 from storage.repositories.broadcasts import Scope
-from tests.bot.reminders.fake_api import FakeBotApi, make_bot
-from tests.bot.reminders.world import World, build_world
+from tests.bot.reminders.world import World, bot_on, build_world
 from tests.flows.reminders.times import at
 
 WORKERS = [f"w{n}" for n in range(6)]
@@ -23,19 +23,20 @@ class Crash(BaseException):
     """The process dies mid-broadcast."""
 
 
-class CrashingApi(FakeBotApi):
+class Crashing(StandInRequest):
     """Sends ``before_crash`` messages, then the process goes down."""
 
-    def __init__(self, before_crash: int) -> None:
-        super().__init__()
+    def __init__(self, world: World, before_crash: int) -> None:
+        super().__init__(world.server)
         self.before_crash = before_crash
+        self.sent = 0
 
-    async def do_request(
-        self, url: str, method: str, *args: Any, **kwargs: Any
-    ) -> tuple[int, bytes]:
-        if url.endswith("sendMessage") and len(self.sent) == self.before_crash:
-            raise Crash
-        return await super().do_request(url, method, *args, **kwargs)
+    async def do_request(self, url: str, *args: Any, **kwargs: Any) -> tuple[int, bytes]:
+        if url.endswith("sendMessage"):
+            if self.sent == self.before_crash:
+                raise Crash
+            self.sent += 1
+        return await super().do_request(url, *args, **kwargs)
 
 
 @pytest.fixture
@@ -58,11 +59,11 @@ async def queue(world: World, text: str = "明天上午九点开会") -> int:
 
 async def test_a_broadcast_reaches_everyone_in_their_language_once(world: World) -> None:
     broadcast_id = await queue(world)
-    api = FakeBotApi(blocked={world.chats["w3"]})
-    report = await send_broadcast(world.services, await make_bot(api), broadcast_id)
+    world.server.chats[world.chats["w3"]].blocked_bot = True
+    report = await send_broadcast(world.services, await bot_on(world.server), broadcast_id)
     assert (report.sent, report.blocked) == (5, 1)
-    assert api.texts_to(world.chats["w0"]) == ["📢 工会通知：\n\n明天上午九点开会"]
-    assert api.texts_to(world.chats["w1"]) == ["📢 A message from the union:\n\n明天上午九点开会"]
+    assert world.texts_to("w0") == ["📢 工会通知：\n\n明天上午九点开会"]
+    assert world.texts_to("w1") == ["📢 A message from the union:\n\n明天上午九点开会"]
     async with world.session() as session:
         assert await broadcasts.counts(session, broadcast_id) == {"sent": 5, "blocked": 1}
         assert await broadcasts.unfinished(session) == []
@@ -74,21 +75,21 @@ async def test_an_interrupted_broadcast_resumes_and_retries_the_one_in_flight_la
     world: World,
 ) -> None:
     broadcast_id = await queue(world)
-    crashing = CrashingApi(before_crash=2)
+    crashing = await bot_on(world.server, request=Crashing(world, before_crash=2))
     with pytest.raises(BaseExceptionGroup):
-        await send_broadcast(world.services, await make_bot(crashing), broadcast_id, concurrency=1)
-    assert len(crashing.sent) == 2
-    restarted = FakeBotApi()
-    report = await resume_broadcasts(world.services, await make_bot(restarted))
+        await send_broadcast(world.services, crashing, broadcast_id, concurrency=1)
+    assert sum(len(world.texts_to(name)) for name in WORKERS) == 2
+    restarted = await bot_on(world.server)
+    report = await resume_broadcasts(world.services, restarted)
     assert report.sent == 3  # the one in flight at the crash waits for its claim to run out
     async with world.session() as session:
         assert await broadcasts.counts(session, broadcast_id) == {"sent": 5, "sending": 1}
         assert [b.id for b in await broadcasts.unfinished(session)] == [broadcast_id]
     world.clock.advance(broadcasts.CLAIM_LEASE)
-    report = await resume_broadcasts(world.services, await make_bot(restarted))
+    report = await resume_broadcasts(world.services, restarted)
     assert report.sent == 1
-    chats = [message.chat_id for message in crashing.sent + restarted.sent]
-    assert sorted(chats) == sorted(world.chats.values())  # each once: the crash lost that one
+    # Each once: the crash lost the one in flight before Telegram had it.
+    assert [len(world.texts_to(name)) for name in WORKERS] == [1] * len(WORKERS)
     async with world.session() as session:
         assert await broadcasts.counts(session, broadcast_id) == {"sent": 6}
         assert await broadcasts.unfinished(session) == []
@@ -96,20 +97,20 @@ async def test_an_interrupted_broadcast_resumes_and_retries_the_one_in_flight_la
 
 async def test_recipients_held_back_by_flood_limits_are_sent_on_the_next_run(world: World) -> None:
     broadcast_id = await queue(world)
-    api = FakeBotApi(flood={world.chats["w2"]: 10})
+    world.server.chats[world.chats["w2"]].throttle(10)
 
     async def no_wait(_seconds: float) -> None:
         return None
 
-    bot = await make_bot(api)
+    bot = await bot_on(world.server)
     first = await send_broadcast(world.services, bot, broadcast_id, sleep=no_wait)
     assert (first.sent, first.later) == (5, 1)
     async with world.session() as session:
         assert [b.id for b in await broadcasts.unfinished(session)] == [broadcast_id]
-    api.flood.clear()
+    world.server.chats[world.chats["w2"]].throttle(0)
     second = await resume_broadcasts(world.services, bot, sleep=no_wait)
     assert second.sent == 1
-    assert len(api.texts_to(world.chats["w2"])) == 1
+    assert len(world.texts_to("w2")) == 1
 
 
 async def test_the_officer_hears_once_when_the_broadcast_is_done(world: World) -> None:
@@ -120,18 +121,19 @@ async def test_the_officer_hears_once_when_the_broadcast_is_done(world: World) -
         broadcast = await broadcasts.create(
             session, scope=scope, text="开会", created_by_user_id=officer, to=to, now=at(12, 20, 10)
         )
-    api = FakeBotApi(flood={world.chats["w2"]: 10}, blocked={world.chats["w3"]})
+    world.server.chats[world.chats["w2"]].throttle(10)
+    world.server.chats[world.chats["w3"]].blocked_bot = True
 
     async def no_wait(_seconds: float) -> None:
         return None
 
-    bot = await make_bot(api)
+    bot = await bot_on(world.server)
     await send_broadcast(world.services, bot, broadcast.id, sleep=no_wait)
-    assert api.texts_to(world.chats["boss"]) == []  # one is still to send
-    api.flood.clear()
+    assert world.texts_to("boss") == []  # one is still to send
+    world.server.chats[world.chats["w2"]].throttle(0)
     for _ in range(2):  # after a restart, say; the second run finds it done already
         await resume_broadcasts(world.services, bot, sleep=no_wait)
-    assert api.texts_to(world.chats["boss"]) == [
+    assert world.texts_to("boss") == [
         "Your broadcast is out. Delivered: 5. Not delivered: 1 (they have blocked the bot or "
         "could not be reached)."
     ]

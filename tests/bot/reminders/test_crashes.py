@@ -17,12 +17,12 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.context import Services
 from bot.reminders import FloodLimiter, resume_broadcasts, run_due_reminders, send_broadcast
 from bot.settings import Settings
+from bot.standin import StandInRequest
 from storage.database import session_factory
 from storage.leases import TTL, LeaseBusy
 from storage.repositories import broadcasts, reminders
 from storage.repositories.broadcasts import Scope
-from tests.bot.reminders.fake_api import FakeBotApi, make_bot
-from tests.bot.reminders.world import World, build_world
+from tests.bot.reminders.world import World, bot_on, build_world
 from tests.flows.reminders.times import at
 
 SETTLE = 30.0  # seconds to wait for the simulated process to reach its crash point (a bound only)
@@ -68,14 +68,15 @@ def limiter(time: FrozenTime) -> FloodLimiter:
     return FloodLimiter(overall=30, per_chat=1, window=1.0, clock=time.clock, sleep=time.sleep)
 
 
-class HangingApi(FakeBotApi):
-    """A Bot API that holds the messages to ``hang`` unanswered until :attr:`released` is set
-    (never, when the process dies meanwhile)."""
+class Hanging(StandInRequest):
+    """The network of a process: the messages to ``hang`` reach Telegram only once
+    :attr:`released` is set (never, when the process dies meanwhile)."""
 
-    def __init__(self, hang: set[int] | None = None, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.hang = hang or set()
+    def __init__(self, world: World, hang: set[int]) -> None:
+        super().__init__(world.server)
+        self.hang = hang
         self.hanging: list[int] = []
+        self.sends = 0
         self.arrived = asyncio.Event()
         self.released = asyncio.Event()
 
@@ -84,11 +85,17 @@ class HangingApi(FakeBotApi):
     ) -> tuple[int, bytes]:
         data = args[0] if args else kwargs.get("request_data")
         chat = data.parameters.get("chat_id") if data is not None else None
+        self.sends += url.endswith("sendMessage")
         if url.endswith("sendMessage") and chat is not None and int(str(chat)) in self.hang:
             self.hanging.append(int(str(chat)))
             self.arrived.set()
             await self.released.wait()
         return await super().do_request(url, method, *args, **kwargs)
+
+
+def sent(world: World, prefix: str = "w") -> int:
+    """How many messages the bot sent to the people whose names start with ``prefix``."""
+    return sum(len(world.texts_to(name)) for name in world.chats if name.startswith(prefix))
 
 
 def another_process(world: World, engine: AsyncEngine) -> Services:
@@ -126,27 +133,26 @@ async def test_reminders_waiting_for_the_limiter_at_a_crash_go_out_once_after_a_
     drafts: World, engine: AsyncEngine
 ) -> None:
     world = drafts
-    time, api = FrozenTime(), FakeBotApi()
+    time = FrozenTime()
     first = asyncio.create_task(
-        run_due_reminders(world.services, await make_bot(api, limiter(time)))
+        run_due_reminders(world.services, await bot_on(world.server, limiter(time)))
     )
     await time.until_waiting(WORKERS - 30)  # 30 went; 28 wait their turn when the process dies
-    assert len(api.sent) == 30
+    assert sent(world) == 30
     async with world.session() as session:
         rows = await reminders.deliveries(session, world.campaign_id)
     # Nothing waiting its turn was claimed (the last sent may not be marked yet: still sending).
     assert len(rows) == 30 and {row.status for row in rows} <= {"sent", "sending"}
 
     restarted = another_process(world, engine)
-    after = FakeBotApi()
     with pytest.raises(LeaseBusy):  # the dead process's turn has not run out yet
-        await run_due_reminders(restarted, await make_bot(after, limiter(FrozenTime(False))))
+        await run_due_reminders(restarted, await bot_on(world.server, limiter(FrozenTime(False))))
     world.clock.advance(TTL)
-    report = await run_due_reminders(restarted, await make_bot(after, limiter(FrozenTime(False))))
+    after = await bot_on(world.server, limiter(FrozenTime(False)))
+    report = await run_due_reminders(restarted, after)
     assert (report.sent, report.skipped) == (28, 0)
-    received = [m.chat_id for m in api.sent + after.sent]
-    assert sorted(received) == sorted(world.chats.values())  # everyone once
-    assert after.texts_to(world.chats["w57"]) == [
+    assert [len(world.texts_to(name)) for name in world.chats] == [1] * WORKERS  # everyone once
+    assert world.texts_to("w57") == [
         "⏰ Your registration for 2020年元旦春节送温暖 is not finished yet.\n"
         "Questions still to answer: 25.\n"
         "The registration closes on Dec 28, 16:00 (6 days left)."
@@ -155,9 +161,9 @@ async def test_reminders_waiting_for_the_limiter_at_a_crash_go_out_once_after_a_
     time.thaw()
     stalled = await asyncio.wait_for(first, SETTLE)
     assert (stalled.sent, stalled.skipped) == (30, 28)
-    assert len(api.sent) == 30
-    again = await run_due_reminders(restarted, await make_bot(after))
-    assert (again.sent, len(after.sent)) == (0, 28)
+    assert sent(world) == WORKERS
+    again = await run_due_reminders(restarted, await bot_on(world.server))
+    assert (again.sent, sent(world)) == (0, WORKERS)
 
 
 @pytest.fixture
@@ -190,34 +196,36 @@ async def test_a_broadcast_killed_mid_way_reaches_everyone_once_and_reports_righ
     world = sixty
     broadcast_id = await queue(world, "周五发放慰问金")
     in_flight, blocked = world.chats["w05"], world.chats["w10"]
-    time, api = FrozenTime(), HangingApi(hang={in_flight}, blocked={blocked})
+    world.server.chats[blocked].blocked_bot = True
+    time, network = FrozenTime(), Hanging(world, hang={in_flight})
     first = asyncio.create_task(
-        send_broadcast(world.services, await make_bot(api, limiter(time)), broadcast_id)
+        send_broadcast(
+            world.services, await bot_on(world.server, limiter(time), network), broadcast_id
+        )
     )
     # One second in: 28 delivered, one blocked, one in flight, 29 waiting their turn; dead.
     await time.until_waiting(29)
-    assert api.hanging == [in_flight]
+    assert network.hanging == [in_flight]
     async with world.session() as session:
         counts = await broadcasts.counts(session, broadcast_id)
     assert counts == {"sent": 28, "blocked": 1, "sending": 1, "pending": 30}
 
     restarted = another_process(world, engine)
-    after = FakeBotApi()
     world.clock.advance(TTL)
-    await resume_broadcasts(restarted, await make_bot(after, limiter(FrozenTime(False))))
+    await resume_broadcasts(restarted, await bot_on(world.server, limiter(FrozenTime(False))))
     async with world.session() as session:
         counts = await broadcasts.counts(session, broadcast_id)
         assert [b.id for b in await broadcasts.unfinished(session)] == [broadcast_id]
     assert counts == {"sent": 58, "blocked": 1, "sending": 1}  # the one in flight: not yet
-    assert after.texts_to(world.chats["boss"]) == []  # not finished: no report yet
+    assert world.texts_to("boss") == []  # not finished: no report yet
 
     world.clock.advance(broadcasts.CLAIM_LEASE)
-    await resume_broadcasts(restarted, await make_bot(after, limiter(FrozenTime(False))))
-    workers = [chat for name, chat in world.chats.items() if name.startswith("w")]
-    for chat in workers:
-        got = api.texts_to(chat) + after.texts_to(chat)
-        assert got == ([] if chat == blocked else ["📢 工会通知：\n\n周五发放慰问金"]), chat
-    assert after.texts_to(world.chats["boss"]) == [
+    await resume_broadcasts(restarted, await bot_on(world.server, limiter(FrozenTime(False))))
+    for name, chat in world.chats.items():
+        if name.startswith("w"):
+            got = world.texts_to(name)
+            assert got == ([] if chat == blocked else ["📢 工会通知：\n\n周五发放慰问金"]), name
+    assert world.texts_to("boss") == [
         "Your broadcast is out. Delivered: 59. Not delivered: 1 (they have blocked the bot or "
         "could not be reached)."
     ]
@@ -233,21 +241,22 @@ async def test_two_processes_never_send_one_broadcast_at_once(
     world = sixty
     broadcast_id = await queue(world, "开会")
     first_chat = world.chats["w00"]
-    api = HangingApi(hang={first_chat})
-    first = asyncio.create_task(
-        send_broadcast(world.services, await make_bot(api), broadcast_id, concurrency=1)
-    )
-    await asyncio.wait_for(api.arrived.wait(), SETTLE)  # the bot is sending
+    network = Hanging(world, hang={first_chat})
+    bot = await bot_on(world.server, request=network)
+    first = asyncio.create_task(send_broadcast(world.services, bot, broadcast_id, concurrency=1))
+    await asyncio.wait_for(network.arrived.wait(), SETTLE)  # the bot is sending
     cli = another_process(world, engine)
-    other = FakeBotApi()
+    other = Hanging(world, hang=set())
     with pytest.raises(LeaseBusy) as busy:
-        await send_broadcast(cli, await make_bot(other), broadcast_id)
+        await send_broadcast(cli, await bot_on(world.server, request=other), broadcast_id)
     assert busy.value.holding is not None
     assert busy.value.holding.expires_at == world.clock.now() + TTL
-    api.released.set()
+    network.released.set()
     report = await asyncio.wait_for(first, SETTLE)
-    assert (report.sent, other.sent) == (60, [])
-    workers = [chat for name, chat in world.chats.items() if name.startswith("w")]
-    assert sorted(m.chat_id for m in api.sent if m.chat_id in workers) == sorted(workers)
-    assert len(api.texts_to(world.chats["boss"])) == 1  # the report
-    assert (await send_broadcast(cli, await make_bot(other), broadcast_id)).sent == 0
+    assert report.sent == 60 and other.sends == 0
+    workers = [name for name in world.chats if name.startswith("w")]
+    assert [len(world.texts_to(name)) for name in workers] == [1] * len(workers)
+    assert len(world.texts_to("boss")) == 1  # the report
+    bot = await bot_on(world.server, request=other)
+    assert (await send_broadcast(cli, bot, broadcast_id)).sent == 0
+    assert other.sends == 0

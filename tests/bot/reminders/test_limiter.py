@@ -1,13 +1,14 @@
-"""The flood limiter: never more than the limits in any window, 429s waited out."""
+"""The flood limiter: the stand-in, counting as Telegram does, never sees too many; 429s waited
+out."""
 
 from __future__ import annotations
 
 import asyncio
-import itertools
 from typing import Any
 
 from bot.reminders import FloodLimiter
-from tests.bot.reminders.fake_api import FakeBotApi, make_bot
+from bot.standin import BotApiStandIn, StandInRequest, TelegramLimits
+from tests.bot.reminders.world import bot_on
 
 
 class VirtualTime:
@@ -24,46 +25,57 @@ class VirtualTime:
         await asyncio.sleep(0)
 
 
-def most_in_a_window(moments: list[float], window: float) -> int:
-    moments = sorted(moments)
-    return max(sum(1 for other in moments if start <= other < start + window) for start in moments)
+def telegram(time: VirtualTime, overall: int, per_chat: int = 1) -> BotApiStandIn:
+    """The stand-in enforcing these limits on the virtual clock, with chats 7000 to 7029."""
+    server = BotApiStandIn(limits=TelegramLimits(overall, per_chat, clock=time))
+    for n in range(30):
+        server.open_chat(7000 + n, f"w{n}")
+    return server
+
+
+def sent(server: BotApiStandIn) -> list[str]:
+    """Every text the bot sent, chat by chat."""
+    return [text for chat in server.chats.values() for text in chat.bot_texts()]
 
 
 async def test_no_window_holds_more_than_the_overall_limit() -> None:
     time = VirtualTime()
-    api = FakeBotApi(clock=time)
+    server = telegram(time, overall=3)
     limiter = FloodLimiter(overall=3, per_chat=1, window=1.0, clock=time, sleep=time.sleep)
-    bot = await make_bot(api, limiter)
+    bot = await bot_on(server, limiter)
     await asyncio.gather(*(bot.send_message(7000 + n, f"m{n}") for n in range(10)))
-    assert len(api.sent) == 10
-    assert most_in_a_window([m.at for m in api.sent], 1.0) == 3
+    assert len(sent(server)) == 10
+    assert server.limits is not None and server.limits.refused == 0
+    assert time.now >= 3.0  # ten at three a second: the limiter did hold some back
 
 
 async def test_one_chat_gets_at_most_one_message_a_window() -> None:
     time = VirtualTime()
-    api = FakeBotApi(clock=time)
+    server = telegram(time, overall=30, per_chat=1)
     limiter = FloodLimiter(overall=30, per_chat=1, window=1.0, clock=time, sleep=time.sleep)
-    bot = await make_bot(api, limiter)
+    bot = await bot_on(server, limiter)
     await asyncio.gather(*(bot.send_message(7000, f"m{n}") for n in range(3)))
-    moments = sorted(m.at for m in api.sent)
-    assert all(later - earlier >= 1.0 for earlier, later in itertools.pairwise(moments))
+    assert sorted(server.chats[7000].bot_texts()) == ["m0", "m1", "m2"]
+    assert server.limits is not None and server.limits.refused == 0
+    assert time.now >= 2.0
 
 
 async def test_a_429_halts_sending_for_its_retry_after_and_the_message_is_retried() -> None:
     time = VirtualTime()
-    api = FakeBotApi(clock=time, flood={7000: 1}, retry_after=5)
+    server = telegram(time, overall=30)
+    server.chats[7000].throttle(1, retry_after=5)
     limiter = FloodLimiter(clock=time, sleep=time.sleep)
-    bot = await make_bot(api, limiter)
+    bot = await bot_on(server, limiter)
     await bot.send_message(7000, "hello")
-    assert [m.text for m in api.sent] == ["hello"]
-    assert api.sent[0].at >= 5.0
+    assert server.chats[7000].bot_texts() == ["hello"]
+    assert time.now >= 5.0
     assert limiter.waited_for_429 == 5.0
 
 
 async def test_requests_to_no_chat_are_not_counted() -> None:
     time = VirtualTime()
     limiter = FloodLimiter(overall=1, clock=time, sleep=time.sleep)
-    bot = await make_bot(FakeBotApi(clock=time), limiter)
+    bot = await bot_on(telegram(time, overall=1), limiter)
     for _ in range(5):
         await bot.get_me()
     assert time.now == 0.0
@@ -72,19 +84,19 @@ async def test_requests_to_no_chat_are_not_counted() -> None:
 async def test_however_long_the_network_takes_the_server_never_sees_too_many() -> None:
     time = VirtualTime()
 
-    class SlowApi(FakeBotApi):
+    class SlowNetwork(StandInRequest):
         """The request travels 0-0.4 s to the server and the answer as long back."""
 
-        async def do_request(self, url: str, method: str, *args: Any, **kwargs: Any) -> Any:
-            travel = (len(self.sent) * 37 % 9) / 20
+        async def do_request(self, *args: Any, **kwargs: Any) -> tuple[int, bytes]:
+            travel = (len(sent(self.server)) * 37 % 9) / 20
             await time.sleep(travel)
-            answer = await super().do_request(url, method, *args, **kwargs)
+            answer = await super().do_request(*args, **kwargs)
             await time.sleep(0.4 - travel)
             return answer
 
-    api = SlowApi(clock=time)
+    server = telegram(time, overall=3)
     limiter = FloodLimiter(overall=3, per_chat=1, window=1.0, clock=time, sleep=time.sleep)
-    bot = await make_bot(api, limiter)
+    bot = await bot_on(server, limiter, request=SlowNetwork(server))
     await asyncio.gather(*(bot.send_message(7000 + n, f"m{n}") for n in range(30)))
-    assert len(api.sent) == 30
-    assert most_in_a_window([m.at for m in api.sent], 1.0) <= 3
+    assert len(sent(server)) == 30
+    assert server.limits is not None and server.limits.refused == 0

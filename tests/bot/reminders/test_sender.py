@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-import pytest
+from typing import Any
 
 from bot.reminders import Outcome, deliver
-from flows.reminders import Button, Outgoing
-from tests.bot.reminders.fake_api import FakeBotApi, make_bot
+from bot.standin import BotApiStandIn, Button, StandInRequest
+from flows.reminders import Button as ReminderButton
+from flows.reminders import Outgoing
+from tests.bot.reminders.world import bot_on
 
 CHAT = 5001
-REMINDER = Outgoing(("⏰ reminder",), Button("Continue", "r:resume"))
+REMINDER = Outgoing(("⏰ reminder",), ReminderButton("Continue", "r:resume"))
 
 
 class Sleeps:
@@ -22,60 +24,71 @@ class Sleeps:
         self.seconds.append(seconds)
 
 
+def telegram() -> BotApiStandIn:
+    """The stand-in, where the person has a chat with the bot."""
+    server = BotApiStandIn()
+    server.open_chat(CHAT, "张丽")
+    return server
+
+
 async def test_a_message_goes_out_with_its_button() -> None:
-    api = FakeBotApi()
-    assert await deliver(await make_bot(api), CHAT, REMINDER) is Outcome.SENT
-    (sent,) = api.sent
-    assert (sent.chat_id, sent.text) == (CHAT, "⏰ reminder")
-    assert sent.reply_markup == {
-        "inline_keyboard": [[{"text": "Continue", "callback_data": "r:resume"}]]
-    }
+    server = telegram()
+    assert await deliver(await bot_on(server), CHAT, REMINDER) is Outcome.SENT
+    (sent,) = server.chats[CHAT].messages
+    assert (sent.from_bot, sent.text) == (True, "⏰ reminder")
+    assert sent.inline_keyboard == [[Button("Continue", callback_data="r:resume")]]
 
 
 async def test_a_429_is_waited_out_for_its_retry_after_and_retried() -> None:
-    api, sleeps = FakeBotApi(flood={CHAT: 2}, retry_after=3), Sleeps()
-    assert await deliver(await make_bot(api), CHAT, REMINDER, sleep=sleeps) is Outcome.SENT
+    server, sleeps = telegram(), Sleeps()
+    server.chats[CHAT].throttle(2, retry_after=3)
+    assert await deliver(await bot_on(server), CHAT, REMINDER, sleep=sleeps) is Outcome.SENT
     assert sleeps.seconds == [3.0, 3.0]
-    assert len(api.sent) == 1
+    assert server.chats[CHAT].bot_texts() == ["⏰ reminder"]
 
 
 async def test_a_429_that_persists_is_left_for_a_later_run() -> None:
-    api, sleeps = FakeBotApi(flood={CHAT: 10}), Sleeps()
-    outcome = await deliver(await make_bot(api), CHAT, REMINDER, sleep=sleeps, max_retries=2)
+    server, sleeps = telegram(), Sleeps()
+    server.chats[CHAT].throttle(10)
+    bot = await bot_on(server)
+    outcome = await deliver(bot, CHAT, REMINDER, sleep=sleeps, max_retries=2)
     assert outcome is Outcome.LATER
-    assert len(sleeps.seconds) == 2 and api.sent == []
+    assert len(sleeps.seconds) == 2 and server.chats[CHAT].bot_texts() == []
 
 
-@pytest.mark.parametrize(
-    ("api", "outcome"),
-    [
-        (FakeBotApi(blocked={CHAT}), Outcome.BLOCKED),
-        (FakeBotApi(failing={CHAT}), Outcome.FAILED),
-    ],
-)
-async def test_a_block_or_a_refusal_is_not_retried(api: FakeBotApi, outcome: Outcome) -> None:
-    sleeps = Sleeps()
-    assert await deliver(await make_bot(api), CHAT, REMINDER, sleep=sleeps) is outcome
-    assert sleeps.seconds == [] and api.sent == []
+async def test_someone_who_blocked_the_bot_is_not_retried() -> None:
+    server, sleeps = telegram(), Sleeps()
+    server.chats[CHAT].blocked_bot = True
+    assert await deliver(await bot_on(server), CHAT, REMINDER, sleep=sleeps) is Outcome.BLOCKED
+    assert sleeps.seconds == [] and server.chats[CHAT].refused == 1
+
+
+async def test_a_chat_telegram_does_not_know_fails_and_is_not_retried() -> None:
+    server, sleeps = BotApiStandIn(), Sleeps()  # the person never wrote to the bot
+    assert await deliver(await bot_on(server), CHAT, REMINDER, sleep=sleeps) is Outcome.FAILED
+    assert sleeps.seconds == [] and server.calls.count("sendMessage") == 1
 
 
 async def test_a_long_message_sends_its_parts_in_order_with_the_button_last() -> None:
-    api = FakeBotApi()
-    outgoing = Outgoing(("part 1", "part 2"), Button("Continue", "r:resume"))
-    assert await deliver(await make_bot(api), CHAT, outgoing) is Outcome.SENT
-    assert [m.text for m in api.sent] == ["part 1", "part 2"]
-    assert [m.reply_markup is None for m in api.sent] == [True, False]
+    server = telegram()
+    outgoing = Outgoing(("part 1", "part 2"), ReminderButton("Continue", "r:resume"))
+    assert await deliver(await bot_on(server), CHAT, outgoing) is Outcome.SENT
+    messages = server.chats[CHAT].messages
+    assert [m.text for m in messages] == ["part 1", "part 2"]
+    assert [m.inline_keyboard == [] for m in messages] == [True, False]
 
 
 async def test_once_a_part_left_a_later_failure_is_not_retried_later() -> None:
-    class FloodAfterFirst(FakeBotApi):
-        async def do_request(self, url, method, request_data=None, *args, **kwargs):  # type: ignore[no-untyped-def]
-            if self.sent:
-                self.flood[CHAT] = 99
-            return await super().do_request(url, method, request_data, *args, **kwargs)
+    class FloodAfterFirst(StandInRequest):
+        async def do_request(self, *args: Any, **kwargs: Any) -> tuple[int, bytes]:
+            chat = self.server.chats[CHAT]
+            if chat.messages:
+                chat.throttle(99)
+            return await super().do_request(*args, **kwargs)
 
-    api, sleeps = FloodAfterFirst(), Sleeps()
+    server, sleeps = telegram(), Sleeps()
+    bot = await bot_on(server, request=FloodAfterFirst(server))
     outgoing = Outgoing(("part 1", "part 2"))
-    outcome = await deliver(await make_bot(api), CHAT, outgoing, sleep=sleeps, max_retries=1)
+    outcome = await deliver(bot, CHAT, outgoing, sleep=sleeps, max_retries=1)
     assert outcome is Outcome.FAILED  # a retry would send part 1 again
-    assert [m.text for m in api.sent] == ["part 1"]
+    assert server.chats[CHAT].bot_texts() == ["part 1"]

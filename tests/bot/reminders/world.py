@@ -1,4 +1,5 @@
-"""A small installation for the reminder tests: a unit tree, Jilin's campaign, people, drafts."""
+"""A small installation for the reminder tests: a unit tree, Jilin's campaign, people, drafts,
+and the Bot API stand-in where everyone has a chat with the bot."""
 
 from __future__ import annotations
 
@@ -8,19 +9,42 @@ from typing import Any
 
 from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
+from telegram import Bot
+from telegram.ext import BaseRateLimiter, ExtBot
+from telegram.request import BaseRequest
 
 from bot.clock import ManualClock
 from bot.context import Services
 from bot.settings import Settings
+from bot.standin import BotApiStandIn, StandInRequest
+from bot.standin.running import STAND_IN_TOKEN
 from flows.registration import new_state
 from storage.crypto import Vault
-from storage.database import session_factory, upgrade
-from storage.models import Campaign, Registration, User
-from storage.repositories import campaigns, registrations, units
+from storage.database import session_factory
+from storage.installation import CampaignPlan, Person, install, tree
+from storage.models import Campaign, Registration
+from storage.repositories import registrations
+from tests.auxil.databases import migrated
 from tests.flows.reminders.times import JILIN, PAPER, at
 
 KEY = bytes(range(32))
 FORM = "jilin-2020"
+TREE = tree(
+    "prov",
+    "吉林省直机关工会",
+    tree("dept", "省财政厅工会", tree("u1", "国库处"), tree("u2", "预算处")),
+    tree("dept2", "省交通厅工会", tree("u3", "公路局")),
+)
+CAMPAIGN = CampaignPlan(
+    code="jilin-2020",
+    name="2020年元旦春节送温暖",
+    form_id=FORM,
+    intake_opens=JILIN.intake_opens,
+    intake_closes=JILIN.intake_closes,
+    review_closes=JILIN.review_closes,
+    units=("u1", "u2", "u3"),
+    milestones=({"name": PAPER.name, "at": PAPER.at.isoformat()},),
+)
 
 
 @dataclass
@@ -33,6 +57,11 @@ class World:
     units: dict[str, int]
     people: dict[str, int] = field(default_factory=dict)  # name -> user id
     chats: dict[str, int] = field(default_factory=dict)  # name -> telegram id
+    server: BotApiStandIn = field(default_factory=BotApiStandIn)
+
+    def texts_to(self, name: str) -> list[str]:
+        """What the bot wrote to ``name``, oldest first."""
+        return self.server.chats[self.chats[name]].bot_texts()
 
     def session(self) -> AsyncSession:
         """A new session on the world's database."""
@@ -46,22 +75,16 @@ class World:
         locale: str | None = "zh_CN",
         **extra: Any,
     ) -> int:
-        """Add someone; their Telegram id is 1000 + their number."""
+        """Add someone, with a chat with the bot; their Telegram id is 1000 + their number."""
         telegram_id = 1000 + len(self.people) + 1
         async with self.session() as session, session.begin():
-            user = User(
-                telegram_id=telegram_id,
-                display_name=name,
-                role=role,
-                unit_id=self.units[unit] if unit else None,
-                locale=locale,
-                **extra,
+            made = await install(
+                session, people=[Person(telegram_id, name, unit, role, locale, extra)]
             )
-            session.add(user)
-            await session.flush()
-            self.people[name] = user.id
-            self.chats[name] = telegram_id
-        return user.id
+        self.people[name] = made.users[telegram_id]
+        self.chats[name] = telegram_id
+        self.server.open_chat(telegram_id, name)
+        return made.users[telegram_id]
 
     async def registration(
         self,
@@ -120,7 +143,7 @@ class World:
 
 async def build_world(engine: AsyncEngine, settings: Settings, start: dt.datetime) -> World:
     """Province → department → two units (and a second department with one), Jilin's campaign."""
-    await upgrade(engine)
+    await migrated(engine)
     clock = ManualClock(start)
     services = Services(
         settings=settings,
@@ -129,25 +152,19 @@ async def build_world(engine: AsyncEngine, settings: Settings, start: dt.datetim
         clock=clock,
     )
     async with services.sessions() as session, session.begin():
-        province = await units.add(session, "prov", "吉林省直机关工会", "province", None)
-        dept = await units.add(session, "dept", "省财政厅工会", "department", province)
-        dept2 = await units.add(session, "dept2", "省交通厅工会", "department", province)
-        u1 = await units.add(session, "u1", "国库处", "unit", dept)
-        u2 = await units.add(session, "u2", "预算处", "unit", dept)
-        u3 = await units.add(session, "u3", "公路局", "unit", dept2)
-        campaign = Campaign(
-            code="jilin-2020",
-            name="2020年元旦春节送温暖",
-            form_id=FORM,
-            policy_id=FORM,
-            intake_opens=JILIN.intake_opens,
-            intake_closes=JILIN.intake_closes,
-            review_closes=JILIN.review_closes,
-            milestones=[{"name": PAPER.name, "at": PAPER.at.isoformat()}],
-        )
-        session.add(campaign)
-        await session.flush()
-        await campaigns.add_units(session, campaign, [u1.id, u2.id, u3.id])
-        ids = {unit.code: unit.id for unit in (province, dept, dept2, u1, u2, u3)}
-        campaign_id = campaign.id
-    return World(services, clock, campaign_id, ids)
+        made = await install(session, TREE, [CAMPAIGN])
+    return World(services, clock, made.campaigns[CAMPAIGN.code], made.units)
+
+
+async def bot_on(
+    server: BotApiStandIn,
+    rate_limiter: BaseRateLimiter[Any] | None = None,
+    request: BaseRequest | None = None,
+) -> Bot:
+    """A bot talking to ``server`` (through ``request`` if given), initialised."""
+    request = request or StandInRequest(server)
+    bot: Bot = ExtBot(
+        STAND_IN_TOKEN, request=request, get_updates_request=request, rate_limiter=rate_limiter
+    )
+    await bot.initialize()
+    return bot

@@ -111,6 +111,19 @@ async def test_blocked_user_is_403(bot: Bot, server: BotApiStandIn) -> None:
         await bot.send_message(10001, "hello")
 
 
+async def test_a_throttled_chat_answers_429_as_often_as_told(
+    bot: Bot, server: BotApiStandIn
+) -> None:
+    chat = server.chats[10001]
+    chat.throttle(2, retry_after=7)
+    for _ in range(2):
+        with pytest.raises(RetryAfter) as refused:
+            await bot.send_message(10001, "hello")
+        assert refused.value.retry_after == dt.timedelta(seconds=7)
+    await bot.send_message(10001, "hello")
+    assert (chat.bot_texts(), chat.refused) == (["hello"], 2)
+
+
 async def test_limits_answer_429_with_retry_after(server: BotApiStandIn) -> None:
     time = FakeTime()
     server.limits = TelegramLimits(overall_per_second=30, per_chat_per_second=1, clock=time)

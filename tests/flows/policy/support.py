@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
 from flows.i18n import SUPPORTED_LOCALES, translator
 from flows.policy import Outcome, evaluate, explain, load_policy
+from flows.policy.outcome import OUTCOMES
+from flows.policy.truth import State
 
 ABSENT: Final = object()  # a fact the household does not give
 JILIN_DAY: Final = dt.date(2019, 12, 20)
@@ -53,3 +55,25 @@ def check(policy_id: str, day: dt.date, case: Case) -> Outcome:
         sentences = explain(outcome, translator(locale))
         assert sentences and all("{" not in sentence for sentence in sentences)
     return outcome
+
+
+def uncovered(policy_id: str, day: dt.date, cases: Sequence[Case]) -> list[str]:
+    """What a table leaves untried: each rule and exclusion of the policy must be met (or left
+    to an officer's judgement) by one row and fail in another, and every outcome be reached."""
+    policy = load_policy(policy_id)
+    seen: dict[str, set[State]] = {
+        item.id: set() for item in (*policy.spec.rules, *policy.spec.exclusions)
+    }
+    reached: set[str] = set()
+    for case in cases:
+        outcome = evaluate(policy, case.facts, day)
+        reached.add(outcome.outcome)
+        for finding in (*outcome.findings, *outcome.exclusion_findings):
+            seen[finding.id].add(finding.verdict.state)
+    gaps = [f"outcome {kind}" for kind in OUTCOMES if kind not in reached]
+    for item, states in seen.items():
+        if not states & {State.HOLDS, State.JUDGEMENT}:
+            gaps.append(f"{item} never met")
+        if State.FAILS not in states:
+            gaps.append(f"{item} never fails")
+    return gaps

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.flows.policy.support import ABSENT, HENAN_DAY, Case, check, household
+from tests.flows.policy.support import ABSENT, HENAN_DAY, Case, check, household, uncovered
 
 BASE = {
     "household_size": 3,
@@ -261,5 +261,5 @@ def test_henan(case: Case) -> None:
     check("henan-2017", HENAN_DAY, case)
 
 
-def test_the_table_is_large_enough() -> None:
-    assert len(CASES) >= 40
+def test_the_table_meets_and_fails_every_rule_and_exclusion_and_reaches_every_outcome() -> None:
+    assert uncovered("henan-2017", HENAN_DAY, CASES) == []

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.flows.policy.support import ABSENT, JILIN_DAY, Case, check, household
+from tests.flows.policy.support import ABSENT, JILIN_DAY, Case, check, household, uncovered
 
 BASE = {
     "household_size": 3,
@@ -371,5 +371,5 @@ def test_jilin(case: Case) -> None:
     check("jilin-2020", JILIN_DAY, case)
 
 
-def test_the_table_is_large_enough() -> None:
-    assert len(CASES) >= 40
+def test_the_table_meets_and_fails_every_rule_and_exclusion_and_reaches_every_outcome() -> None:
+    assert uncovered("jilin-2020", JILIN_DAY, CASES) == []
