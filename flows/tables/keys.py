@@ -47,17 +47,14 @@ class FormKeys:
     @classmethod
     def of(cls, form: Form) -> FormKeys:
         """The keys ``form`` offers."""
-        # Read by attribute, not by field type: only some kinds of field have parts or options.
-        parts = {
-            field.id: frozenset(part.id for part in getattr(field, "fields", ()))
-            for field in form.fields
-            if getattr(field, "fields", ())
-        }
-        options = {
-            field.id: {option.id: option.label[TABLE_LOCALE] for option in field.options}
-            for field in form.fields
-            if getattr(field, "options", ())
-        }
+        parts: dict[str, frozenset[str]] = {}
+        options: dict[str, dict[str, str]] = {}
+        for field in form.fields:
+            # Read by attribute, not by field type: only some kinds have parts or options.
+            if group := getattr(field, "fields", ()):
+                parts[field.id] = frozenset(part.id for part in group)
+            if choices := getattr(field, "options", ()):
+                options[field.id] = {option.id: option.label[TABLE_LOCALE] for option in choices}
         return cls(
             form_id=form.id,
             answers=frozenset(field.id for field in form.fields) | frozenset(DERIVED_LABELS),
