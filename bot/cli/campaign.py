@@ -15,7 +15,11 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.cli.common import fail, run_in_database, settings_or_exit
+from bot.cli.common import fail, run_in_database, run_use_case, settings_or_exit
+from bot.uow import UnitOfWork
+from bot.usecases import deadlines
+from bot.usecases.deadlines import MoveRefused
+from flows.campaigns import DEADLINES, in_order
 from flows.campaigns.pairing import unasked_facts
 from flows.forms import available_forms, load_form
 from flows.policy import PolicyDateError, load_policy, policy_ids
@@ -95,7 +99,7 @@ def _milestones(values: list[str], zone: ZoneInfo) -> list[dict[str, str]]:
 
 
 def _check_order(campaign: Campaign) -> None:
-    if not campaign.intake_opens < campaign.intake_closes <= campaign.review_closes:
+    if not in_order(campaign.intake_opens, campaign.intake_closes, campaign.review_closes):
         fail("the times must be in order: intake opens < intake closes <= review closes")
 
 
@@ -234,7 +238,8 @@ def _update(args: argparse.Namespace) -> int:
     settings = settings_or_exit()
     zone = settings.zone
 
-    async def main(session: AsyncSession) -> None:
+    async def main(uow: UnitOfWork) -> None:
+        session = uow.session
         campaign = await _campaign(session, args.code)
         changes: dict[str, str] = {}
         if args.name:
@@ -243,26 +248,20 @@ def _update(args: argparse.Namespace) -> int:
         if args.intake_opens:
             campaign.intake_opens = parse_local(args.intake_opens, zone)
             changes["intake_opens"] = campaign.intake_opens.isoformat()
-        deadlines = {
+        moves = {
             field: parse_local(value, zone)
-            for field in campaigns.DEADLINES
+            for field in DEADLINES
             if (value := getattr(args, field))
         }
-        if deadlines and not args.reason:
+        if moves and not args.reason:
             fail("moving a deadline needs --reason")
-        # Moving both: the registration first unless that would pass the review's current close.
-        intake = deadlines.get("intake_closes")
-        intake_first = intake is None or intake <= campaign.review_closes
-        order = ("intake_closes", "review_closes") if intake_first else campaigns.DEADLINES[::-1]
-        for field in (name for name in order if name in deadlines):
-            try:
-                campaigns.move_deadline(
-                    session, campaign, field, deadlines[field], reason=args.reason,
-                    actor_user_id=None,
-                )  # fmt: skip
-            except campaigns.DeadlineError:
+        if moves:
+            moved = await deadlines.move_deadlines(
+                uow, campaign.id, moves, reason=args.reason, actor=None
+            )
+            if isinstance(moved, MoveRefused):
                 fail("the times must be in order: intake opens < intake closes <= review closes")
-            changes[field] = deadlines[field].isoformat()
+            changes.update((done.deadline, done.moment.isoformat()) for done in moved)
         if args.milestone:
             campaign.milestones = _milestones(args.milestone, zone)
             changes["milestones"] = ", ".join(m["name"] for m in campaign.milestones)
@@ -283,7 +282,7 @@ def _update(args: argparse.Namespace) -> int:
             details=changes,
         )
 
-    run_in_database(settings, main)
+    run_use_case(settings, main)
     print(f"updated campaign {args.code}")
     return 0
 

@@ -4,12 +4,20 @@ Public API: :func:`may` / :func:`require` (the access matrix), :func:`actor` (an
 its scope), :func:`sees_full_numbers`, the targets :class:`RecordTarget` and
 :class:`UnitTarget`, :class:`Action`, :class:`Role`, :class:`Level`, :class:`Refusal` /
 :class:`Refused` with their :class:`Reason`, and what an invitation binds
-(:func:`by_invitation`, :class:`Binding`). Pure: no Telegram, no database.
+(:func:`by_invitation`, :class:`Binding`) and
+when an invitation is usable (:func:`invitation_problem`). Pure: no Telegram, no database.
 """
 
 from __future__ import annotations
 
-from flows.access.binding import Binding, by_invitation, officer_becomes_worker
+from flows.access.binding import (
+    Binding,
+    by_invitation,
+    gives_up_officer_role,
+    officer_becomes_worker,
+    replaces_officer_role,
+)
+from flows.access.invitations import InvitationProblem, InvitationTerms, invitation_problem
 from flows.access.matrix import (
     DECISIONS,
     RECORD_ACTIONS,
@@ -38,6 +46,8 @@ __all__ = [
     "Action",
     "Actor",
     "Binding",
+    "InvitationProblem",
+    "InvitationTerms",
     "Level",
     "Reason",
     "RecordTarget",
@@ -51,9 +61,12 @@ __all__ = [
     "actor",
     "by_invitation",
     "descendants",
+    "gives_up_officer_role",
+    "invitation_problem",
     "level_name",
     "may",
     "officer_becomes_worker",
+    "replaces_officer_role",
     "require",
     "role_of",
     "sees_full_numbers",
