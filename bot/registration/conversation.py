@@ -40,6 +40,7 @@ from flows.registration import (
     new_state,
     step,
 )
+from flows.review import State, delete
 from storage.models import Campaign, Registration
 from storage.repositories import audit, conflicts, registrations, review
 from storage.repositories.registrations import Whose
@@ -112,7 +113,12 @@ async def take_turn(
     await context.session.flush()
     known = await _known_facts(context, draft, registration, result)
     submitting: list[Registration] = []
-    extra = _act(context, person, draft, registration, result, known, submitting)
+    try:
+        extra = _act(context, person, draft, registration, result, known, submitting)
+    except Refused as refused:
+        await context.uow.rollback()
+        await say(update, person.t.render(refused.message))
+        return
     for record in submitting:
         try:
             await review.submit(
@@ -264,6 +270,8 @@ def _act(
 ) -> list[str]:
     """Record what the step did; texts to show above its screens, records to submit.
 
+    Raises :class:`~flows.access.Refused` when the step would delete a record past its draft.
+
     ``known`` holds facts the union established itself (the Party-aided list), which the
     pre-check takes over what the person answered.
     """
@@ -286,7 +294,7 @@ def _act(
             registrations.set_precheck(vault, registration, checked.with_marks_of(before))
             submitting.append(registration)
         elif isinstance(effect, DeleteConfirmed):
-            registration.state = "deleted"
+            registration.state = delete(State(registration.state))
             registration.resident_id_hash = None
             kind = "draft_deleted"
         if kind is not None:
