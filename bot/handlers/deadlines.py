@@ -21,7 +21,7 @@ from telegram.ext import (
 
 from bot.context import BotContext
 from bot.handlers import strays
-from bot.officers.acting import acting, acting_as, tell
+from bot.officers.acting import Acting, acting_as, acting_if, allowed_to
 from bot.officers.awaiting import draft_of, drop_draft, keep_draft
 from bot.people import Person, person_of
 from flows import callback_data
@@ -61,14 +61,10 @@ STOPPED = N_("Stopped; the deadline is unchanged.")
 GONE = N_("This choice is no longer open. Send /deadline again.")
 
 
-async def show_deadlines(update: Update, context: BotContext) -> None:
+@acting_if(allowed_to(Action.MOVE_DEADLINE))
+async def show_deadlines(update: Update, context: BotContext, who: Acting) -> None:
     """The campaign's deadlines, with buttons to extend them."""
     assert update.effective_message is not None
-    who = await acting(update, context)
-    refusal = may(who.actor, Action.MOVE_DEADLINE)
-    if refusal is not None:
-        await tell(update, context, who, refusal.message)
-        return
     t = who.t
     campaign = await _campaign_under_way(context)
     await context.uow.commit()
