@@ -16,7 +16,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot.context import BotContext, Services
 from bot.handlers import strays
-from bot.officers.acting import acting, tell
+from bot.officers.acting import Acting, acting, acting_if, allowed_to
 from bot.officers.awaiting import draft_of, drop_draft, keep_draft
 from bot.people import Person, person_of
 from bot.reminders import send_broadcast
@@ -63,14 +63,10 @@ SEND = N_("📢 Send")
 CANCEL = N_("✖ Cancel")
 
 
-async def start_broadcast(update: Update, context: BotContext) -> None:
+@acting_if(allowed_to(Action.BROADCAST))
+async def start_broadcast(update: Update, context: BotContext, who: Acting) -> None:
     """Take the message, show it as it will read, and ask to whom it goes."""
     assert update.effective_message is not None
-    who = await acting(update, context)
-    refusal = may(who.actor, Action.BROADCAST)
-    if refusal is not None:
-        await tell(update, context, who, refusal.message)
-        return
     person, t = who.person, who.t
     text = _text_after_command(update.effective_message.text or "")
     if not text:

@@ -21,13 +21,13 @@ from telegram.ext import (
 
 from bot.context import BotContext
 from bot.handlers import strays
-from bot.officers.acting import acting, acting_as, tell
+from bot.officers.acting import Acting, acting, acting_as, acting_if, allowed_to
 from bot.officers.awaiting import draft_of, drop_draft, keep_draft
 from bot.people import Person, person_of
 from bot.usecases import deadlines
 from bot.usecases.deadlines import MoveRefused
 from flows import callback_data
-from flows.access import Action, Reason, Refused, may
+from flows.access import Action, Reason, Refused
 from flows.campaigns import DEADLINES
 from flows.i18n import N_, Translator
 from flows.review import REASON_MAX, check_reason
@@ -60,14 +60,10 @@ STOPPED = N_("Stopped; the deadline is unchanged.")
 GONE = N_("This choice is no longer open. Send /deadline again.")
 
 
-async def show_deadlines(update: Update, context: BotContext) -> None:
+@acting_if(allowed_to(Action.MOVE_DEADLINE))
+async def show_deadlines(update: Update, context: BotContext, who: Acting) -> None:
     """The campaign's deadlines, with buttons to extend them."""
     assert update.effective_message is not None
-    who = await acting(update, context)
-    refusal = may(who.actor, Action.MOVE_DEADLINE)
-    if refusal is not None:
-        await tell(update, context, who, refusal.message)
-        return
     t = who.t
     campaign = await deadlines.under_way(context.uow, context.services.clock.now())
     await context.uow.commit()

@@ -11,7 +11,7 @@ from telegram.error import BadRequest
 
 from bot.context import BotContext
 from bot.handlers import strays
-from bot.officers.acting import Acting, acting, say, tell
+from bot.officers.acting import Acting, acting_if, officer, permitted, say, tell
 from bot.usecases import invitations
 from bot.usecases.invitations import (
     Created,
@@ -51,13 +51,9 @@ REVOKE_USAGE: Final = N_(
 )
 
 
-async def invite(update: Update, context: BotContext) -> None:
+@acting_if(officer)
+async def invite(update: Update, context: BotContext, who: Acting) -> None:
     """Make a join link for the officer's unit, or the unit named by its code."""
-    who = await acting(update, context)
-    refusal = who.officer_refusal()
-    if refusal is not None:
-        await tell(update, context, who, refusal.message)
-        return
     args = context.args or []
     if args and args[0].lower() == "revoke":
         await _revoke_code(update, context, who, args[1] if len(args) > 1 else None)
@@ -130,10 +126,8 @@ async def revoke_pressed(update: Update, context: BotContext) -> None:
     if number is None:
         await strays.refuse_press(update, context)
         return
-    who = await acting(update, context)
-    refusal = who.officer_refusal()
-    if refusal is not None:
-        await tell(update, context, who, refusal.message)
+    who = await permitted(update, context, officer)
+    if who is None:
         return
     withdrawn = await invitations.withdraw_worker_link(
         context.uow, context.services.clock, who.actor, ident=number
