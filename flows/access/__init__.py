@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from flows.access.binding import (
     Binding,
+    after_revocation,
     by_invitation,
     gives_up_officer_role,
     officer_becomes_worker,
@@ -59,6 +60,7 @@ __all__ = [
     "Tree",
     "UnitTarget",
     "actor",
+    "after_revocation",
     "by_invitation",
     "descendants",
     "gives_up_officer_role",

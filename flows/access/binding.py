@@ -48,3 +48,9 @@ def gives_up_officer_role(current: Role, binding: Binding) -> bool:
 def officer_becomes_worker(unit_id: int) -> Binding:
     """An officer who opened a worker link and chose to give the officer role up."""
     return Binding(Role.WORKER, unit_id)
+
+
+def after_revocation(unit_id: int | None, workers_join: bool, keep_as_worker: bool) -> int | None:
+    """The unit an officer whose role is taken back stays a worker of: their own, when asked to
+    keep them and it is a unit workers join; else None (the account is unbound)."""
+    return unit_id if keep_as_worker and workers_join else None
