@@ -8,16 +8,11 @@ caller. Sending is the reminders' resumable, rate-limited path
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Final
-
 from bot.clock import Clock
 from bot.uow import UnitOfWork
 from storage.repositories import audit, broadcasts
 from storage.repositories.broadcasts import Scope
 from storage.repositories.reminders import Recipient
-
-BY_COMMAND_LINE: Final = "command line"
-
 
 @dataclass(frozen=True)
 class Recorded:
@@ -35,8 +30,8 @@ async def recipients(uow: UnitOfWork, scope: Scope) -> list[Recipient]:
 async def record(
     uow: UnitOfWork, clock: Clock, scope: Scope, text: str, *, actor_user_id: int | None
 ) -> Recorded:
-    """Record a broadcast of ``text`` to everyone in ``scope`` now (``actor_user_id`` None: the
-    command line), audited; raises ScopeError when the scope names no known unit."""
+    """Record a broadcast of ``text`` to everyone in ``scope`` now, audited (``actor_user_id``
+    None: the command line); raises ScopeError when the scope names no known unit."""
     to = await broadcasts.recipients(uow.session, scope)
     broadcast = await broadcasts.create(
         uow.session,
@@ -46,12 +41,10 @@ async def record(
         to=to,
         now=clock.now(),
     )
-    details: dict[str, object] = {
-        "broadcast_id": broadcast.id,
-        "scope": scope.as_json(),
-        "recipients": len(to),
-    }
-    if actor_user_id is None:
-        details["by"] = BY_COMMAND_LINE
-    audit.record(uow.session, "broadcast_created", actor_user_id=actor_user_id, details=details)
+    audit.record(
+        uow.session,
+        "broadcast_created",
+        actor_user_id=actor_user_id,
+        details={"broadcast_id": broadcast.id, "scope": scope.as_json(), "recipients": len(to)},
+    )
     return Recorded(broadcast.id, len(to))
