@@ -8,11 +8,13 @@ caller. Sending is the reminders' resumable, rate-limited path
 from __future__ import annotations
 
 from dataclasses import dataclass
+
 from bot.clock import Clock
 from bot.uow import UnitOfWork
 from storage.repositories import audit, broadcasts
 from storage.repositories.broadcasts import Scope
 from storage.repositories.reminders import Recipient
+
 
 @dataclass(frozen=True)
 class Recorded:
