@@ -89,8 +89,7 @@ async def tell(context: BotContext, handed: Sequence[HandedOver]) -> None:
     """Tell each officer about a record handed to them, once the hand-over is saved (a lost
     notice is no reason to undo the hand-over)."""
     for record in handed:
-        to = record.to
-        t = translator(to.locale or context.services.settings.locale)
+        t = translator(record.to_locale or context.services.settings.locale)
         text = t(
             HANDED,
             id=str(record.registration_id),
@@ -99,7 +98,7 @@ async def tell(context: BotContext, handed: Sequence[HandedOver]) -> None:
             unit=record.unit_name,
         )
         try:
-            await context.bot.send_message(to.telegram_id, text)
+            await context.bot.send_message(record.to_telegram_id, text)
         except TelegramError as error:
             log.warning("Could not tell an officer about a record handed over: %s", error)
 

@@ -49,7 +49,8 @@ BY_COMMAND_LINE: Final = "command line"
 class HandedOver:
     """A record entered for a worker that now waits for correction by another officer."""
 
-    to: User
+    to_telegram_id: int
+    to_locale: str | None
     registration_id: int
     name: str
     author_name: str
@@ -220,7 +221,8 @@ async def _hand(
     answers = registrations.open_state(vault, registration).get("answers", {})
     handover.hand_over(uow.session, registration, to)
     return HandedOver(
-        to=to,
+        to_telegram_id=to.telegram_id,
+        to_locale=to.locale,
         registration_id=registration.id,
         name=str(answers.get("name", "")),
         author_name=author.display_name,
