@@ -8,15 +8,14 @@ from bot.cli.common import clock_of, fail, run_use_case, settings_or_exit
 from bot.settings import Settings
 from bot.uow import UnitOfWork
 from bot.usecases import invitations
-from bot.usecases.invitations import Created, Listed
+from bot.usecases.invitations import Created, Listed, WrongKind
 from flows.access import Role
 from storage.repositories import invitations as stored_invitations
-from storage.repositories import units
 
 LEVEL_ROLES = {
-    "unit": "unit_officer",
-    "department": "department_officer",
-    "province": "province_officer",
+    "unit": Role.UNIT_OFFICER,
+    "department": Role.DEPARTMENT_OFFICER,
+    "province": Role.PROVINCE_OFFICER,
 }
 DEFAULT_DAYS = 7
 
@@ -52,33 +51,28 @@ def link(settings: Settings, code: str) -> str:
 
 
 def _officer(args: argparse.Namespace) -> int:
-    return _invite(args, role=LEVEL_ROLES[args.level], max_uses=1, kind=args.level)
+    return _invite(args, LEVEL_ROLES[args.level])
 
 
 def _worker(args: argparse.Namespace) -> int:
-    return _invite(args, role="worker", max_uses=None, kind="unit")
+    return _invite(args, Role.WORKER)
 
 
-def _invite(args: argparse.Namespace, *, role: str, max_uses: int | None, kind: str) -> int:
+def _invite(args: argparse.Namespace, role: Role) -> int:
     settings = settings_or_exit()
     if args.days < 1:
         fail("--days must be at least 1")
 
     async def main(uow: UnitOfWork) -> Created:
-        unit = await units.by_code(uow.session, args.unit)
-        if unit is None:
+        try:
+            created = await invitations.invite_by_command_line(
+                uow, clock_of(settings), role, args.unit, days=args.days
+            )
+        except WrongKind as wrong:
+            fail(str(wrong))
+        if created is None:
             fail(f"no unit with code {args.unit!r} (see `songnuan unit list`)")
-        if unit.kind != kind:
-            fail(f"{args.unit} is a {unit.kind}; a {kind}-level invitation needs a {kind}")
-        return await invitations.create(
-            uow,
-            clock_of(settings),
-            role=Role(role),
-            unit=unit,
-            days=args.days,
-            max_uses=max_uses,
-            actor=None,
-        )
+        return created
 
     created = run_use_case(settings, main)
     expires_local = created.expires_at.astimezone(settings.zone)

@@ -33,6 +33,7 @@ from flows.access import (
     replaces_officer_role,
     require,
     role_of,
+    unit_kind_for,
 )
 from storage.crypto import Vault
 from storage.models import Invitation, Registration, Unit, User
@@ -325,7 +326,7 @@ async def invite_workers(
         require(actor, Action.INVITE, UnitTarget(unit.id))
     except Refused as refused:
         return refused.refusal
-    if unit.kind != "unit":
+    if unit.kind != unit_kind_for(Role.WORKER):
         return NotMade(InviteProblem.NOT_A_UNIT, unit.name)
     return await create(
         uow, clock, role=Role.WORKER, unit=unit, days=DAYS, max_uses=None, actor=actor
@@ -366,6 +367,31 @@ async def create(
     return Created(
         invitation.id, invitation.code, role.value, unit.code, unit.name, invitation.expires_at
     )
+
+
+class WrongKind(Exception):
+    """The unit is of another kind than the invitation's role binds to."""
+
+    def __init__(self, unit: Unit, wanted: str) -> None:
+        super().__init__(
+            f"{unit.code} is a {unit.kind}; a {wanted}-level invitation needs a {wanted}"
+        )
+
+
+async def invite_by_command_line(
+    uow: UnitOfWork, clock: Clock, role: Role, unit_code: str, *, days: int
+) -> Created | None:
+    """An invitation to ``role`` at the unit with ``unit_code``, made on the command line: an
+    officer link works once, a worker link until it expires. None when there is no such unit;
+    raises :class:`WrongKind` for a unit of another kind than the role binds to."""
+    unit = await units.by_code(uow.session, unit_code)
+    if unit is None:
+        return None
+    wanted = unit_kind_for(role)
+    if unit.kind != wanted:
+        raise WrongKind(unit, wanted)
+    max_uses = None if role is Role.WORKER else 1
+    return await create(uow, clock, role=role, unit=unit, days=days, max_uses=max_uses, actor=None)
 
 
 class RevokeProblem(enum.Enum):

@@ -17,6 +17,7 @@ from flows.access.binding import (
     gives_up_officer_role,
     officer_becomes_worker,
     replaces_officer_role,
+    unit_kind_for,
 )
 from flows.access.invitations import InvitationProblem, InvitationTerms, invitation_problem
 from flows.access.matrix import (
@@ -73,4 +74,5 @@ __all__ = [
     "role_of",
     "sees_full_numbers",
     "stranger",
+    "unit_kind_for",
 ]

@@ -45,6 +45,13 @@ def gives_up_officer_role(current: Role, binding: Binding) -> bool:
     return binding.role is Role.WORKER and current in OFFICER_LEVELS
 
 
+def unit_kind_for(role: Role) -> str:
+    """The kind of unit an invitation to ``role`` binds to: an officer's own level (a unit, a
+    department or the province), a worker's unit."""
+    level = OFFICER_LEVELS.get(role)
+    return level.value if level is not None else "unit"
+
+
 def officer_becomes_worker(unit_id: int) -> Binding:
     """An officer who opened a worker link and chose to give the officer role up."""
     return Binding(Role.WORKER, unit_id)
