@@ -28,6 +28,8 @@ from bot.cli.common import configure_logging, fail, settings_or_exit
 from bot.context import Services
 from bot.reminders import FloodLimiter, RunReport, send_broadcast
 from bot.settings import Settings
+from bot.uow import UnitOfWork
+from bot.usecases import broadcasts as recording
 from flows.i18n import translator
 from flows.reminders import broadcast_text
 from storage.leases import LeaseBusy
@@ -83,9 +85,9 @@ async def _with_services(settings: Settings, work: Callable[[Services], Awaitabl
 
 async def _new(services: Services, args: argparse.Namespace, scope: Scope) -> int:
     text = args.text.strip()
-    async with services.sessions() as session:
+    async with UnitOfWork(services.sessions, None) as uow:
         try:
-            to = await broadcasts.recipients(session, scope)
+            to = await recording.recipients(uow, scope)
         except ScopeError as error:
             fail(str(error))
     if not to:
@@ -101,17 +103,14 @@ async def _new(services: Services, args: argparse.Namespace, scope: Scope) -> in
     if not args.yes and not _confirmed():
         print("Cancelled: nothing was recorded or sent.")
         return 1
-    async with services.sessions() as session, session.begin():
-        broadcast = await broadcasts.create(
-            session,
-            scope=scope,
-            text=text,
-            created_by_user_id=None,
-            to=to,
-            now=services.clock.now(),
-        )
-        broadcast_id = broadcast.id
-    print(f"Recorded broadcast #{broadcast_id} with {len(to)} deliveries.")
+    async with UnitOfWork(services.sessions, None) as uow:
+        try:
+            recorded = await recording.record(uow, services.clock, scope, text, actor_user_id=None)
+        except ScopeError as error:
+            fail(str(error))
+        await uow.commit()
+    broadcast_id = recorded.broadcast_id
+    print(f"Recorded broadcast #{broadcast_id} with {recorded.recipients} deliveries.")
     if args.queue:
         print("The running bot sends it within a minute.")
         return 0

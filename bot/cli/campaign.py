@@ -11,16 +11,18 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+from collections.abc import Awaitable, Callable
 from zoneinfo import ZoneInfo
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
-from bot.cli.common import fail, run_in_database, settings_or_exit
-from flows.campaigns.pairing import unasked_facts
-from flows.forms import available_forms, load_form
-from flows.policy import PolicyDateError, load_policy, policy_ids
-from storage.models import Campaign
-from storage.repositories import audit, campaigns, units
+from bot.cli.common import clock_of, fail, run_use_case, settings_or_exit
+from bot.settings import Settings
+from bot.uow import UnitOfWork
+from bot.usecases import campaigns
+from bot.usecases.campaigns import CampaignChange, CampaignError, NewCampaign, check_pair
+from flows.campaigns import DEADLINES
+from flows.forms import available_forms
+from flows.policy import policy_ids
+from storage.repositories import campaigns as stored_campaigns
 
 DEFAULT_LEVELS = "unit,department,province"
 ENDED = {"close": "closed", "withdraw": "withdrawn"}
@@ -94,96 +96,30 @@ def _milestones(values: list[str], zone: ZoneInfo) -> list[dict[str, str]]:
     return milestones
 
 
-def _check_order(campaign: Campaign) -> None:
-    if not campaign.intake_opens < campaign.intake_closes <= campaign.review_closes:
-        fail("the times must be in order: intake opens < intake closes <= review closes")
-
-
-def _check_pair(form_id: str, policy_id: str, on: dt.date) -> None:
-    """Refuse an unknown form or policy, or a pair whose form never asks what the policy reads."""
-    if form_id not in available_forms():
-        fail(f"no form {form_id!r}; known: {', '.join(available_forms())}")
-    if policy_id not in policy_ids():
-        fail(f"no policy {policy_id!r}; known: {', '.join(policy_ids())}")
-    try:
-        unasked = _unasked(form_id, policy_id, on)
-    except PolicyDateError as error:
-        fail(f"policy {policy_id}: {error} (the campaign opens {on:%Y-%m-%d})")
-    if unasked:
-        fits = [form for form in available_forms() if not _unasked(form, policy_id, on)]
-        fail(
-            f"form {form_id} does not ask what policy {policy_id} reads ({', '.join(unasked)}); "
-            f"forms that fit policy {policy_id}: {', '.join(fits) or 'none'}"
-        )
-
-
-def _unasked(form_id: str, policy_id: str, on: dt.date) -> tuple[str, ...]:
-    return unasked_facts(load_form(form_id), load_policy(policy_id), on)
-
-
-async def _unit_ids(session: AsyncSession, codes: str) -> list[int]:
-    unit_ids = []
-    for code in (code.strip() for code in codes.split(",") if code.strip()):
-        unit = await units.by_code(session, code)
-        if unit is None:
-            fail(f"no unit with code {code!r} (see `songnuan unit list`)")
-        if unit.id not in unit_ids:
-            unit_ids.append(unit.id)
-    if not unit_ids:
-        fail("--units: give at least one unit code")
-    return unit_ids
-
-
-async def _refuse_overlap(session: AsyncSession, campaign: Campaign, unit_ids: list[int]) -> None:
-    clashes = await campaigns.overlapping(
-        session,
-        unit_ids,
-        campaign.intake_opens,
-        campaign.review_closes,
-        other_than=campaign.id,
-    )
-    if not clashes:
-        return
-    codes = {unit.id: unit.code for unit in await units.all_units(session)}
-    other, shared = clashes[0]
-    fail(
-        f"campaign {other.code} ({other.name}) is open on {', '.join(codes[i] for i in shared)} "
-        "at the same time: a unit takes part in one campaign at a time; change the units or "
-        f"the times, or close {other.code} first (`songnuan campaign close {other.code}`)"
-    )
-
-
 def _create(args: argparse.Namespace) -> int:
     settings = settings_or_exit()
     zone = settings.zone
     levels = [level.strip() for level in args.levels.split(",") if level.strip()]
     if not levels or any(level not in LEVELS for level in levels):
         fail(f"--levels: expected a comma-separated subset of {', '.join(LEVELS)}")
-    _check_pair(args.form, args.policy, parse_local(args.intake_opens, zone).date())
+    new = NewCampaign(
+        code=args.code,
+        name=args.name,
+        form_id=args.form,
+        policy_id=args.policy,
+        intake_opens=parse_local(args.intake_opens, zone),
+        intake_closes=parse_local(args.intake_closes, zone),
+        review_closes=parse_local(args.review_closes, zone),
+        levels=tuple(levels),
+        milestones=tuple(_milestones(args.milestone, zone)),
+        unit_codes=args.units,
+    )
+    _refused_or(lambda: check_pair(args.form, args.policy, new.intake_opens.date()))
 
-    async def main(session: AsyncSession) -> None:
-        if await campaigns.by_code(session, args.code):
-            fail(f"a campaign with code {args.code!r} exists already")
-        unit_ids = await _unit_ids(session, args.units)
-        campaign = Campaign(
-            code=args.code,
-            name=args.name,
-            form_id=args.form,
-            policy_id=args.policy,
-            intake_opens=parse_local(args.intake_opens, zone),
-            intake_closes=parse_local(args.intake_closes, zone),
-            review_closes=parse_local(args.review_closes, zone),
-            levels=levels,
-            milestones=_milestones(args.milestone, zone),
-        )
-        _check_order(campaign)
-        await _refuse_overlap(session, campaign, unit_ids)
-        session.add(campaign)
-        await session.flush()
-        await campaigns.add_units(session, campaign, unit_ids)
-        audit.record(session, "campaign_created", campaign_id=campaign.id)
+    async def main(uow: UnitOfWork) -> None:
+        await campaigns.create(uow, new)
 
-    run_in_database(settings, main)
+    _run(settings, main)
     print(f"created campaign {args.code}")
     return 0
 
@@ -191,21 +127,21 @@ def _create(args: argparse.Namespace) -> int:
 def _list(_args: argparse.Namespace) -> int:
     settings = settings_or_exit()
 
-    async def main(session: AsyncSession) -> None:
-        for campaign in await campaigns.all_campaigns(session):
+    async def main(uow: UnitOfWork) -> None:
+        for campaign in await stored_campaigns.all_campaigns(uow.session):
             closes = campaign.intake_closes.astimezone(settings.zone)
             ended = f"  ({campaign.ended})" if campaign.ended else ""
             print(f"{campaign.code}  {campaign.name}  intake closes {closes:%Y-%m-%d %H:%M}{ended}")
 
-    run_in_database(settings, main)
+    _run(settings, main)
     return 0
 
 
 def _show(args: argparse.Namespace) -> int:
     settings = settings_or_exit()
 
-    async def main(session: AsyncSession) -> None:
-        campaign = await _campaign(session, args.code)
+    async def main(uow: UnitOfWork) -> None:
+        campaign = await campaigns.by_code(uow, args.code)
         zone = settings.zone
         print(f"code           {campaign.code}")
         print(f"name           {campaign.name}")
@@ -220,115 +156,56 @@ def _show(args: argparse.Namespace) -> int:
         for milestone in campaign.milestones:
             at = dt.datetime.fromisoformat(milestone["at"]).astimezone(zone)
             print(f"milestone      {milestone['name']}: {at:%Y-%m-%d %H:%M %Z}")
-        scope = await campaigns.unit_ids(session, campaign.id)
-        names = [unit.code for unit in await units.all_units(session) if unit.id in scope]
-        print(f"units          {', '.join(names)}")
+        print(f"units          {', '.join(await campaigns.scope_codes(uow, campaign))}")
         if campaign.ended and campaign.ended_at:
             print(f"{campaign.ended:<15}{campaign.ended_at.astimezone(zone):%Y-%m-%d %H:%M %Z}")
 
-    run_in_database(settings, main)
+    _run(settings, main)
     return 0
 
 
 def _update(args: argparse.Namespace) -> int:
     settings = settings_or_exit()
     zone = settings.zone
-
-    async def main(session: AsyncSession) -> None:
-        campaign = await _campaign(session, args.code)
-        changes: dict[str, str] = {}
-        if args.name:
-            campaign.name = args.name
-            changes["name"] = args.name
-        if args.intake_opens:
-            campaign.intake_opens = parse_local(args.intake_opens, zone)
-            changes["intake_opens"] = campaign.intake_opens.isoformat()
-        deadlines = {
+    change = CampaignChange(
+        name=args.name,
+        intake_opens=parse_local(args.intake_opens, zone) if args.intake_opens else None,
+        deadlines={
             field: parse_local(value, zone)
-            for field in campaigns.DEADLINES
+            for field in DEADLINES
             if (value := getattr(args, field))
-        }
-        if deadlines and not args.reason:
-            fail("moving a deadline needs --reason")
-        # Moving both: the registration first unless that would pass the review's current close.
-        intake = deadlines.get("intake_closes")
-        intake_first = intake is None or intake <= campaign.review_closes
-        order = ("intake_closes", "review_closes") if intake_first else campaigns.DEADLINES[::-1]
-        for field in (name for name in order if name in deadlines):
-            try:
-                campaigns.move_deadline(
-                    session, campaign, field, deadlines[field], reason=args.reason,
-                    actor_user_id=None,
-                )  # fmt: skip
-            except campaigns.DeadlineError:
-                fail("the times must be in order: intake opens < intake closes <= review closes")
-            changes[field] = deadlines[field].isoformat()
-        if args.milestone:
-            campaign.milestones = _milestones(args.milestone, zone)
-            changes["milestones"] = ", ".join(m["name"] for m in campaign.milestones)
-        scope = await campaigns.unit_ids(session, campaign.id)
-        if args.units:
-            scope = await _new_scope(session, campaign, args.units, args.reason)
-            changes["units"] = args.units
-        if not changes:
-            fail("nothing to change: give --name, --units, a time or --milestone")
-        _check_order(campaign)
-        if campaign.ended is None:
-            await _refuse_overlap(session, campaign, scope)
-        audit.record(
-            session,
-            "campaign_updated",
-            campaign_id=campaign.id,
-            reason=args.reason,
-            details=changes,
-        )
+        },
+        milestones=tuple(_milestones(args.milestone, zone)) if args.milestone else None,
+        unit_codes=args.units,
+        reason=args.reason,
+    )
 
-    run_in_database(settings, main)
+    async def main(uow: UnitOfWork) -> None:
+        await campaigns.update(uow, args.code, change)
+
+    _run(settings, main)
     print(f"updated campaign {args.code}")
     return 0
-
-
-async def _new_scope(
-    session: AsyncSession, campaign: Campaign, codes: str, reason: str | None
-) -> list[int]:
-    """Make the units ``codes`` the campaign's scope; a unit with records in it stays."""
-    if not reason:
-        fail("changing the units needs --reason")
-    scope = await _unit_ids(session, codes)
-    kept = await campaigns.units_with_records(session, campaign)
-    if dropped := kept - set(scope):
-        names = {unit.id: unit.code for unit in await units.all_units(session)}
-        fail(
-            f"{', '.join(sorted(names[i] for i in dropped))} ha(s) records in {campaign.code}: "
-            "a unit with records stays in its campaign"
-        )
-    await campaigns.set_units(session, campaign, scope)
-    return scope
 
 
 def _end(args: argparse.Namespace) -> int:
     settings = settings_or_exit()
 
-    async def main(session: AsyncSession) -> None:
-        campaign = await _campaign(session, args.code)
-        if campaign.ended:
-            fail(f"campaign {args.code} is {campaign.ended} already")
-        campaigns.end(
-            session,
-            campaign,
-            args.ending,
-            dt.datetime.now(settings.zone),
-            reason=args.reason,
-            actor_user_id=None,
-        )
+    async def main(uow: UnitOfWork) -> None:
+        await campaigns.end(uow, clock_of(settings), args.code, args.ending, reason=args.reason)
 
-    run_in_database(settings, main)
+    _run(settings, main)
     print(f"{args.ending} campaign {args.code}")
     return 0
 
 
-async def _campaign(session: AsyncSession, code: str) -> Campaign:
-    campaign = await campaigns.by_code(session, code)
-    if campaign is None:
-        fail(f"no campaign with code {code!r} (see `songnuan campaign list`)")
-    return campaign
+def _run(settings: Settings, work: Callable[[UnitOfWork], Awaitable[None]]) -> None:
+    """Run a campaign use case; a refusal is one line and exit status 2."""
+    _refused_or(lambda: run_use_case(settings, work))
+
+
+def _refused_or(action: Callable[[], object]) -> None:
+    try:
+        action()
+    except CampaignError as error:
+        fail(str(error))

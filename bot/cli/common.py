@@ -11,8 +11,10 @@ from typing import NoReturn, TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.clock import SystemClock
 from bot.logs import scrub_every_handler
 from bot.settings import Settings, SettingsError, load_settings
+from bot.uow import UnitOfWork
 from storage.crypto import Vault, load_master_key
 from storage.database import create_engine, session_factory, upgrade
 
@@ -82,3 +84,26 @@ def run_in_database(settings: Settings, work: Callable[[AsyncSession], Awaitable
             return result
 
     return asyncio.run(main())
+
+
+def run_use_case(settings: Settings, work: Callable[[UnitOfWork], Awaitable[T]]) -> T:
+    """Run ``work`` (a use case, as the bot's handlers call it) in one unit of work on the
+    configured database and commit it."""
+
+    async def main() -> T:
+        engine = create_engine(settings.effective_database_url)
+        try:
+            await upgrade(engine, vault=vault_of(settings))
+            async with UnitOfWork(session_factory(engine), None) as uow:
+                result = await work(uow)
+                await uow.commit()
+                return result
+        finally:
+            await engine.dispose()
+
+    return asyncio.run(main())
+
+
+def clock_of(settings: Settings) -> SystemClock:
+    """The real time in the installation's time zone, as the bot tells it."""
+    return SystemClock(settings.zone)

@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 
-from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
-
-from bot.cli.common import fail, run_in_database, settings_or_exit
+from bot.cli.common import clock_of, fail, run_use_case, settings_or_exit
 from bot.settings import Settings
-from storage.models import Invitation, Unit
-from storage.repositories import audit, invitations, units
+from bot.uow import UnitOfWork
+from bot.usecases import invitations
+from bot.usecases.invitations import Created, Listed, WrongKind
+from flows.access import Role
+from storage.repositories import invitations as stored_invitations
 
 LEVEL_ROLES = {
-    "unit": "unit_officer",
-    "department": "department_officer",
-    "province": "province_officer",
+    "unit": Role.UNIT_OFFICER,
+    "department": Role.DEPARTMENT_OFFICER,
+    "province": Role.PROVINCE_OFFICER,
 }
 DEFAULT_DAYS = 7
 
@@ -52,44 +51,32 @@ def link(settings: Settings, code: str) -> str:
 
 
 def _officer(args: argparse.Namespace) -> int:
-    return _invite(args, role=LEVEL_ROLES[args.level], max_uses=1, kind=args.level)
+    return _invite(args, LEVEL_ROLES[args.level])
 
 
 def _worker(args: argparse.Namespace) -> int:
-    return _invite(args, role="worker", max_uses=None, kind="unit")
+    return _invite(args, Role.WORKER)
 
 
-def _invite(args: argparse.Namespace, *, role: str, max_uses: int | None, kind: str) -> int:
+def _invite(args: argparse.Namespace, role: Role) -> int:
     settings = settings_or_exit()
     if args.days < 1:
         fail("--days must be at least 1")
 
-    async def main(session: AsyncSession) -> Invitation:
-        unit = await units.by_code(session, args.unit)
-        if unit is None:
+    async def main(uow: UnitOfWork) -> Created:
+        try:
+            created = await invitations.invite_by_command_line(
+                uow, clock_of(settings), role, args.unit, days=args.days
+            )
+        except WrongKind as wrong:
+            fail(str(wrong))
+        if created is None:
             fail(f"no unit with code {args.unit!r} (see `songnuan unit list`)")
-        if unit.kind != kind:
-            fail(f"{args.unit} is a {unit.kind}; a {kind}-level invitation needs a {kind}")
-        expires = dt.datetime.now(settings.zone) + dt.timedelta(days=args.days)
-        invitation = invitations.create(
-            session,
-            role=role,
-            unit_id=unit.id,
-            expires_at=expires,
-            max_uses=max_uses,
-            created_by_user_id=None,
-        )
-        await session.flush()
-        audit.record(
-            session,
-            "invitation_created",
-            details={"invitation_id": invitation.id, "role": role, "by": "command line"},
-        )
-        return invitation
+        return created
 
-    invitation = run_in_database(settings, main)
-    expires_local = invitation.expires_at.astimezone(settings.zone)
-    print(link(settings, invitation.code))
+    created = run_use_case(settings, main)
+    expires_local = created.expires_at.astimezone(settings.zone)
+    print(link(settings, created.code))
     print(f"role {role}, unit {args.unit}, expires {expires_local:%Y-%m-%d %H:%M %Z}")
     return 0
 
@@ -97,49 +84,27 @@ def _invite(args: argparse.Namespace, *, role: str, max_uses: int | None, kind: 
 def _revoke(args: argparse.Namespace) -> int:
     settings = settings_or_exit()
 
-    async def main(session: AsyncSession) -> None:
-        invitation = await invitations.by_code(session, args.code)
+    async def main(uow: UnitOfWork) -> None:
+        invitation = await stored_invitations.by_code(uow.session, args.code)
         if invitation is None:
             fail(f"no invitation with code {args.code!r}")
-        invitation.revoked_at = dt.datetime.now(settings.zone)
-        audit.record(
-            session,
-            "invitation_revoked",
-            details={"invitation_id": invitation.id, "by": "command line"},
-        )
-        await session.commit()
+        await invitations.withdraw(uow, clock_of(settings), invitation, None)
 
-    run_in_database(settings, main)
+    run_use_case(settings, main)
     print(f"revoked {args.code}")
     return 0
 
 
 def _list(args: argparse.Namespace) -> int:
     settings = settings_or_exit()
-    now = dt.datetime.now(settings.zone)
 
-    async def main(session: AsyncSession) -> list[str]:
-        query = select(Invitation, Unit).join(Unit).order_by(Unit.code, Invitation.id)
-        if args.unit:
-            unit = await units.by_code(session, args.unit)
-            if unit is None:
-                fail(f"no unit with code {args.unit!r} (see `songnuan unit list`)")
-            query = query.where(Invitation.unit_id == unit.id)
-        lines = []
-        for invitation, unit in await session.execute(query):
-            problem = invitations.problem(invitation, now)
-            if problem is not None and not args.all:
-                continue
-            uses = f"{invitation.uses}/{invitation.max_uses or '∞'}"
-            expires = invitation.expires_at.astimezone(settings.zone)
-            state = problem.value if problem is not None else "usable"
-            lines.append(
-                f"{invitation.code}  {invitation.role:<18}  {unit.code:<16}  {uses:>5}  "
-                f"{expires:%Y-%m-%d %H:%M}  {state}"
-            )
-        return lines
+    async def main(uow: UnitOfWork) -> list[Listed]:
+        found = await invitations.listed(uow, clock_of(settings), args.unit, every=args.all)
+        if found is None:
+            fail(f"no unit with code {args.unit!r} (see `songnuan unit list`)")
+        return found
 
-    lines = run_in_database(settings, main)
+    lines = [_line(settings, row) for row in run_use_case(settings, main)]
     if not lines:
         print("no invitations" if args.all else "no usable invitations (--all shows the rest)")
         return 0
@@ -149,3 +114,13 @@ def _list(args: argparse.Namespace) -> int:
     )
     print("\n".join(lines))
     return 0
+
+
+def _line(settings: Settings, row: Listed) -> str:
+    uses = f"{row.uses}/{row.max_uses or '∞'}"
+    expires = row.expires_at.astimezone(settings.zone)
+    state = row.problem.value if row.problem is not None else "usable"
+    return (
+        f"{row.code}  {row.role:<18}  {row.unit_code:<16}  {uses:>5}  "
+        f"{expires:%Y-%m-%d %H:%M}  {state}"
+    )

@@ -4,14 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
-
-from bot.cli.common import fail, run_in_database, settings_or_exit
-from storage.models import Unit, User
-from storage.repositories import audit, units, users
-
-OFFICER_ROLES = ("unit_officer", "department_officer", "province_officer")
+from bot.cli.common import fail, run_use_case, settings_or_exit
+from bot.uow import UnitOfWork
+from bot.usecases import roles
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -37,25 +32,16 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def _list(args: argparse.Namespace) -> int:
     settings = settings_or_exit()
 
-    async def work(session: AsyncSession) -> list[str]:
-        query = (
-            select(User, Unit)
-            .join(Unit, User.unit_id == Unit.id)
-            .where(User.role.in_(OFFICER_ROLES))
-            .order_by(Unit.code, User.telegram_id)
-        )
-        if args.unit:
-            unit = await units.by_code(session, args.unit)
-            if unit is None:
-                fail(f"no unit with code {args.unit!r} (see `songnuan unit list`)")
-            query = query.where(User.unit_id == unit.id)
-        rows = (await session.execute(query)).all()
+    async def work(uow: UnitOfWork) -> list[str]:
+        found = await roles.officers(uow, args.unit)
+        if found is None:
+            fail(f"no unit with code {args.unit!r} (see `songnuan unit list`)")
         return [
-            f"{user.telegram_id:>12}  {user.role:<18}  {unit.code:<16}  {user.display_name}"
-            for user, unit in rows
+            f"{row.telegram_id:>12}  {row.role:<18}  {row.unit_code:<16}  {row.name}"
+            for row in found
         ]
 
-    lines = run_in_database(settings, work)
+    lines = run_use_case(settings, work)
     if not lines:
         print("no officers")
         return 0
@@ -67,27 +53,14 @@ def _list(args: argparse.Namespace) -> int:
 def _revoke(args: argparse.Namespace) -> int:
     settings = settings_or_exit()
 
-    async def work(session: AsyncSession) -> str:
-        user = await users.get_by_telegram_id(session, args.telegram_id)
-        if user is None or user.role not in OFFICER_ROLES:
-            fail(f"{args.telegram_id} holds no officer role (see `songnuan role list`)")
-        before = user.role
-        user.role = "worker"
-        user.awaiting = None
-        unit = await session.get(Unit, user.unit_id) if user.unit_id else None
-        if not (args.keep_as_worker and unit is not None and unit.kind == "unit"):
-            user.unit_id = None
-        audit.record(
-            session,
-            "role_revoked",
-            actor_user_id=None,
-            from_state=before,
-            to_state="worker" if user.unit_id else None,
-            reason=args.reason,
-            details={"user_id": user.id, "by": "command line"},
+    async def work(uow: UnitOfWork) -> str:
+        before = await roles.take_back(
+            uow, args.telegram_id, reason=args.reason, keep_as_worker=args.keep_as_worker
         )
+        if before is None:
+            fail(f"{args.telegram_id} holds no officer role (see `songnuan role list`)")
         return before
 
-    before = run_in_database(settings, work)
+    before = run_use_case(settings, work)
     print(f"{args.telegram_id}: {before} taken back")
     return 0

@@ -11,14 +11,15 @@ import io
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
-from bot.cli.common import csv_text, fail, run_in_database, settings_or_exit
-from flows.forms.parsing.phone import parse_phone, printed
+from bot.cli.common import csv_text, fail, run_use_case, settings_or_exit
+from bot.uow import UnitOfWork
+from bot.usecases import units
+from bot.usecases.units import UnitRow
+from flows.access.units import UNIT_KINDS, UnitError
+from flows.forms.parsing.phone import printed
 from flows.forms.parsing.problems import InvalidAnswer
 from flows.i18n import translator
 from storage.models import Unit
-from storage.repositories import audit, units
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -30,7 +31,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     add.add_argument("name", help="full name, e.g. 省财政厅工会")
     add.add_argument(
         "--kind",
-        choices=units.UNIT_KINDS,
+        choices=UNIT_KINDS,
         help="default: the level below the parent (a province when there is no parent)",
     )
     add.add_argument("--parent", help="code of the supervising department or province")
@@ -42,7 +43,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     move.set_defaults(handler=lambda args: _run(_move(args)))
     kind = actions.add_parser("kind", help="correct a unit's kind (it must fit the tree)")
     kind.add_argument("code")
-    kind.add_argument("kind", choices=units.UNIT_KINDS)
+    kind.add_argument("kind", choices=UNIT_KINDS)
     kind.add_argument("--parent", help="its parent's code, when the place changes too")
     kind.add_argument("--no-parent", action="store_true", help="make it a root (a province)")
     kind.set_defaults(handler=lambda args: _run(_kind(args)))
@@ -64,38 +65,26 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     load.set_defaults(handler=lambda args: _run(_import(args)))
 
 
-def _run(work: Callable[[AsyncSession], Awaitable[int]]) -> int:
+def _run(work: Callable[[UnitOfWork], Awaitable[int]]) -> int:
     settings = settings_or_exit()
     try:
-        return run_in_database(settings, work)
-    except units.UnitError as error:
+        return run_use_case(settings, work)
+    except UnitError as error:
         fail(str(error))
 
 
-async def _parent(session: AsyncSession, code: str | None) -> Unit | None:
-    if code is None:
-        return None
-    parent = await units.by_code(session, code)
-    if parent is None:
-        raise units.UnitError(f"no unit with code {code!r}")
-    return parent
-
-
-def _add(args: argparse.Namespace) -> Callable[[AsyncSession], Awaitable[int]]:
-    async def work(session: AsyncSession) -> int:
-        parent = await _parent(session, args.parent)
-        kind = args.kind or units.kind_under(parent)
-        unit = await units.add(session, args.code, args.name, kind, parent)
+def _add(args: argparse.Namespace) -> Callable[[UnitOfWork], Awaitable[int]]:
+    async def work(uow: UnitOfWork) -> int:
+        unit = await units.add(uow, UnitRow(args.code, args.name, args.kind, args.parent))
         print(f"added {unit.kind} {unit.code}: {unit.name}")
         return 0
 
     return work
 
 
-async def _list(session: AsyncSession) -> int:
-    everything = await units.all_units(session)
+async def _list(uow: UnitOfWork) -> int:
     children: dict[int | None, list[Unit]] = {}
-    for unit in everything:
+    for unit in await units.tree(uow):
         children.setdefault(unit.parent_id, []).append(unit)
 
     def show(parent_id: int | None, depth: int) -> None:
@@ -108,44 +97,31 @@ async def _list(session: AsyncSession) -> int:
     return 0
 
 
-def _phone(args: argparse.Namespace) -> Callable[[AsyncSession], Awaitable[int]]:
-    async def work(session: AsyncSession) -> int:
-        unit = await _parent(session, args.code)
-        assert unit is not None
+def _phone(args: argparse.Namespace) -> Callable[[UnitOfWork], Awaitable[int]]:
+    async def work(uow: UnitOfWork) -> int:
         try:
-            unit.phone = parse_phone(args.number)
+            phone = await units.set_phone(uow, args.code, args.number)
         except InvalidAnswer as problem:
             fail(f"{args.number!r}: {translator('en').render(problem.message)}")
-        print(f"{args.code}: telephone {printed(unit.phone)}")
+        print(f"{args.code}: telephone {printed(phone)}")
         return 0
 
     return work
 
 
-def _move(args: argparse.Namespace) -> Callable[[AsyncSession], Awaitable[int]]:
-    async def work(session: AsyncSession) -> int:
-        unit = await _parent(session, args.code)
-        assert unit is not None
-        await units.move(session, unit, await _parent(session, args.parent))
+def _move(args: argparse.Namespace) -> Callable[[UnitOfWork], Awaitable[int]]:
+    async def work(uow: UnitOfWork) -> int:
+        await units.move(uow, args.code, args.parent)
         print(f"moved {args.code} under {args.parent}")
         return 0
 
     return work
 
 
-def _kind(args: argparse.Namespace) -> Callable[[AsyncSession], Awaitable[int]]:
-    async def work(session: AsyncSession) -> int:
-        unit = await _parent(session, args.code)
-        assert unit is not None
-        before = unit.kind
-        parent: Unit | bool | None = False
-        if args.no_parent:
-            parent = None
-        elif args.parent:
-            parent = await _parent(session, args.parent)
-        await units.set_kind(session, unit, args.kind, parent)
-        audit.record(
-            session, "unit_changed", details={"unit": unit.code, "kind": [before, args.kind]}
+def _kind(args: argparse.Namespace) -> Callable[[UnitOfWork], Awaitable[int]]:
+    async def work(uow: UnitOfWork) -> int:
+        before = await units.correct_kind(
+            uow, args.code, args.kind, args.parent, no_parent=args.no_parent
         )
         print(f"{args.code}: {before} → {args.kind}")
         return 0
@@ -153,35 +129,34 @@ def _kind(args: argparse.Namespace) -> Callable[[AsyncSession], Awaitable[int]]:
     return work
 
 
-def _remove(args: argparse.Namespace) -> Callable[[AsyncSession], Awaitable[int]]:
-    async def work(session: AsyncSession) -> int:
-        unit = await _parent(session, args.code)
-        assert unit is not None
-        await units.remove(session, unit)
-        audit.record(
-            session,
-            "unit_removed",
-            details={"unit": unit.code, "name": unit.name, "kind": unit.kind},
-        )
+def _remove(args: argparse.Namespace) -> Callable[[UnitOfWork], Awaitable[int]]:
+    async def work(uow: UnitOfWork) -> int:
+        unit = await units.remove(uow, args.code)
         print(f"removed {unit.kind} {args.code}: {unit.name}")
         return 0
 
     return work
 
 
-def _import(args: argparse.Namespace) -> Callable[[AsyncSession], Awaitable[int]]:
-    async def work(session: AsyncSession) -> int:
+def _import(args: argparse.Namespace) -> Callable[[UnitOfWork], Awaitable[int]]:
+    async def work(uow: UnitOfWork) -> int:
         try:
             rows = list(csv.DictReader(io.StringIO(csv_text(args.file.read_bytes()), newline="")))
         except (OSError, UnicodeDecodeError, csv.Error) as error:
-            raise units.UnitError(f"{args.file}: {error}") from None
+            raise UnitError(f"{args.file}: {error}") from None
         for line, row in enumerate(rows, start=2):
             try:
-                parent = await _parent(session, (row.get("parent") or "").strip() or None)
-                kind = (row.get("kind") or "").strip() or units.kind_under(parent)
-                await units.add(session, row["code"].strip(), row["name"].strip(), kind, parent)
-            except (KeyError, units.UnitError) as error:
-                raise units.UnitError(f"{args.file}, line {line}: {error}") from None
+                await units.add(
+                    uow,
+                    UnitRow(
+                        row["code"].strip(),
+                        row["name"].strip(),
+                        (row.get("kind") or "").strip() or None,
+                        (row.get("parent") or "").strip() or None,
+                    ),
+                )
+            except (KeyError, UnitError) as error:
+                raise UnitError(f"{args.file}, line {line}: {error}") from None
         print(f"imported {len(rows)} unit(s)")
         return 0
 

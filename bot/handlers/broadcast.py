@@ -16,17 +16,18 @@ from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot.context import BotContext, Services
 from bot.handlers import strays
-from bot.officers.acting import acting, tell
+from bot.officers.acting import Acting, acting, acting_if, allowed_to
 from bot.officers.awaiting import draft_of, drop_draft, keep_draft
 from bot.people import Person, person_of
 from bot.reminders import send_broadcast
+from bot.usecases import broadcasts
 from flows.access import Action, may
 from flows.forms.parsing.normalize import visible
 from flows.i18n import N_, NP_, Translator
 from flows.reminders import broadcast_text
 from storage.leases import LeaseBusy
 from storage.models import Unit
-from storage.repositories import audit, broadcasts, units
+from storage.repositories import units
 from storage.repositories.broadcasts import Scope, ScopeError
 
 log = logging.getLogger(__name__)
@@ -63,14 +64,10 @@ SEND = N_("📢 Send")
 CANCEL = N_("✖ Cancel")
 
 
-async def start_broadcast(update: Update, context: BotContext) -> None:
+@acting_if(allowed_to(Action.BROADCAST))
+async def start_broadcast(update: Update, context: BotContext, who: Acting) -> None:
     """Take the message, show it as it will read, and ask to whom it goes."""
     assert update.effective_message is not None
-    who = await acting(update, context)
-    refusal = may(who.actor, Action.BROADCAST)
-    if refusal is not None:
-        await tell(update, context, who, refusal.message)
-        return
     person, t = who.person, who.t
     text = _text_after_command(update.effective_message.text or "")
     if not text:
@@ -95,7 +92,7 @@ async def scope_chosen(update: Update, context: BotContext) -> None:
     person, draft, scope = pressed
     t = person.t
     try:
-        found = await broadcasts.recipients(context.session, scope)
+        found = await broadcasts.recipients(context.uow, scope)
     except ScopeError:  # a unit code no longer (or never) known
         await strays.refuse_press(update, context)
         return
@@ -128,32 +125,19 @@ async def send_now(update: Update, context: BotContext) -> None:
     person, draft, scope = pressed
     t = person.t
     services = context.services
-    now = services.clock.now()
     try:
-        found = await broadcasts.recipients(context.session, scope)
+        recorded = await broadcasts.record(
+            context.uow, services.clock, scope, draft, actor_user_id=person.user.id
+        )
     except ScopeError:
         await strays.refuse_press(update, context)
         return
-    broadcast = await broadcasts.create(
-        context.session,
-        scope=scope,
-        text=draft,
-        created_by_user_id=person.user.id,
-        to=found,
-        now=now,
-    )
     drop_draft(person.user, DRAFT_KIND)
-    audit.record(
-        context.session,
-        "broadcast_created",
-        actor_user_id=person.user.id,
-        details={"broadcast_id": broadcast.id, "scope": scope.as_json(), "recipients": len(found)},
-    )
     await context.uow.commit()
     await query.answer()
-    await query.edit_message_text(_preview(t, draft, t.counted(SENDING, len(found))))
+    await query.edit_message_text(_preview(t, draft, t.counted(SENDING, recorded.recipients)))
     # Sent beside the conversation; the reminder job resumes it after a restart.
-    context.application.create_task(_send_beside(services, context, broadcast.id))
+    context.application.create_task(_send_beside(services, context, recorded.broadcast_id))
 
 
 async def _send_beside(services: Services, context: BotContext, broadcast_id: int) -> None:

@@ -21,22 +21,21 @@ from telegram.ext import (
 
 from bot.context import BotContext
 from bot.handlers import strays
-from bot.officers.acting import acting, acting_as, tell
+from bot.officers.acting import Acting, acting, acting_as, acting_if, allowed_to
 from bot.officers.awaiting import draft_of, drop_draft, keep_draft
 from bot.people import Person, person_of
+from bot.usecases import deadlines
+from bot.usecases.deadlines import MoveRefused
 from flows import callback_data
-from flows.access import Action, may
-from flows.forms.parsing.normalize import visible
+from flows.access import Action, Reason, Refused
+from flows.campaigns import DEADLINES
 from flows.i18n import N_, Translator
+from flows.review import REASON_MAX, check_reason
 from storage.models import Campaign
-from storage.repositories import campaigns
-from storage.repositories.campaigns import DeadlineError, move_deadline
 
 PREFIX: Final = "dl:"
 DRAFT_KIND: Final = "deadline"
 DAYS: Final = (1, 3, 7)
-DEADLINES: Final = ("intake_closes", "review_closes")
-MAX_REASON: Final = 500
 
 NO_CAMPAIGN = N_("There is no campaign under way.")
 CURRENT = N_("{campaign}: the registration closes on {intake}; the review closes on {review}.")
@@ -61,16 +60,12 @@ STOPPED = N_("Stopped; the deadline is unchanged.")
 GONE = N_("This choice is no longer open. Send /deadline again.")
 
 
-async def show_deadlines(update: Update, context: BotContext) -> None:
+@acting_if(allowed_to(Action.MOVE_DEADLINE))
+async def show_deadlines(update: Update, context: BotContext, who: Acting) -> None:
     """The campaign's deadlines, with buttons to extend them."""
     assert update.effective_message is not None
-    who = await acting(update, context)
-    refusal = may(who.actor, Action.MOVE_DEADLINE)
-    if refusal is not None:
-        await tell(update, context, who, refusal.message)
-        return
     t = who.t
-    campaign = await _campaign_under_way(context)
+    campaign = await deadlines.under_way(context.uow, context.services.clock.now())
     await context.uow.commit()
     if campaign is None:
         await update.effective_message.reply_text(t(NO_CAMPAIGN))
@@ -88,23 +83,25 @@ async def extension_chosen(update: Update, context: BotContext) -> None:
         await strays.refuse_press(update, context)
         return
     campaign_id, deadline, days = chosen
-    person = await person_of(update, context)
-    t = person.t
-    campaign = await context.session.get(Campaign, campaign_id)
-    if campaign is None or not await _may_move(context, person):
+    who = await acting(update, context)
+    t = who.t
+    found = await deadlines.extension(context.uow, who.actor, campaign_id, deadline, days)
+    if isinstance(found, MoveRefused):
         await context.uow.commit()
         await query.answer()
         await query.edit_message_text(t(GONE))
         return
-    before: dt.datetime = getattr(campaign, deadline)
-    moment = before + dt.timedelta(days=days)
     keep_draft(
-        person.user, DRAFT_KIND, campaign=campaign.id, deadline=deadline, to=moment.isoformat()
+        who.person.user,
+        DRAFT_KIND,
+        campaign=found.campaign_id,
+        deadline=deadline,
+        to=found.moment.isoformat(),
     )
     await context.uow.commit()
     await query.answer()
     await query.edit_message_text(
-        t(ASK_REASON, deadline=_name(t, deadline), moment=moment, before=before)
+        t(ASK_REASON, deadline=_name(t, deadline), moment=found.moment, before=found.before)
     )
 
 
@@ -118,35 +115,39 @@ async def reason_typed(update: Update, context: BotContext) -> None:
     if draft is None:
         return
     t = person.t
-    reason = visible(message.text)
-    if len(reason) > MAX_REASON:
-        await context.uow.commit()
-        await message.reply_text(t(TOO_LONG, count=MAX_REASON))
-        raise ApplicationHandlerStop
-    drop_draft(person.user, DRAFT_KIND)
-    campaign = await context.session.get(Campaign, int(draft["campaign"]))
-    if campaign is None or not await _may_move(context, person):
-        await context.uow.commit()
-        await message.reply_text(t(GONE))
-        raise ApplicationHandlerStop
-    deadline, moment = str(draft["deadline"]), dt.datetime.fromisoformat(str(draft["to"]))
     try:
-        before = move_deadline(
-            context.session,
-            campaign,
-            deadline,
-            moment,
-            reason=reason,
-            actor_user_id=person.user.id,
-        )
-    except DeadlineError:
+        reason = check_reason(message.text)
+    except Refused as refused:
+        # The draft stays: the officer types the reason again.
+        too_long = refused.refusal.reason is Reason.REASON_TOO_LONG
         await context.uow.commit()
-        await message.reply_text(t(OUT_OF_ORDER))
+        await message.reply_text(
+            t(TOO_LONG, count=REASON_MAX) if too_long else t.render(refused.message)
+        )
         raise ApplicationHandlerStop from None
-    await context.uow.commit()
-    await message.reply_text(
-        t(MOVED, deadline=_name(t, deadline), campaign=campaign.name, moment=moment, before=before)
+    drop_draft(person.user, DRAFT_KIND)
+    who = await acting_as(context, person)
+    deadline, moment = str(draft["deadline"]), dt.datetime.fromisoformat(str(draft["to"]))
+    moved = await deadlines.move_deadlines(
+        context.uow, int(draft["campaign"]), {deadline: moment}, reason=reason, actor=who.actor
     )
+    await context.uow.commit()
+    if moved is MoveRefused.GONE:
+        await message.reply_text(t(GONE))
+    elif moved is MoveRefused.OUT_OF_ORDER:
+        await message.reply_text(t(OUT_OF_ORDER))
+    else:
+        assert not isinstance(moved, MoveRefused)
+        (done,) = moved
+        await message.reply_text(
+            t(
+                MOVED,
+                deadline=_name(t, deadline),
+                campaign=done.campaign_name,
+                moment=done.moment,
+                before=done.before,
+            )
+        )
     raise ApplicationHandlerStop
 
 
@@ -176,18 +177,6 @@ def _chosen(data: str) -> tuple[int, str, int] | None:
 
 def _draft(person: Person) -> dict[str, Any] | None:
     return draft_of(person.user, DRAFT_KIND)
-
-
-async def _may_move(context: BotContext, person: Person) -> bool:
-    # Asked again at every step: the role may have been taken away in between.
-    who = await acting_as(context, person)
-    return may(who.actor, Action.MOVE_DEADLINE) is None
-
-
-async def _campaign_under_way(context: BotContext) -> Campaign | None:
-    # The province's own unit is in no campaign's scope: any campaign under way is theirs.
-    now = context.services.clock.now()
-    return await campaigns.current_for_unit(context.session, None, now)
 
 
 def _current(t: Translator, campaign: Campaign) -> str:

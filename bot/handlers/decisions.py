@@ -21,11 +21,12 @@ from bot.officers.cards import aid_amounts, card_screen, open_card
 from bot.officers.deciding import (
     Place,
     apply,
-    card_to_amend,
-    card_to_decide,
     expect_input,
+    on_card,
     place_of,
     show_pressed,
+    to_amend,
+    to_decide,
     type_again,
 )
 from bot.people import person_of
@@ -57,16 +58,17 @@ from flows.review.card import (
 )
 from flows.review.precheck import anyway_reason_screen, approve_anyway_screen, in_effect
 from storage.repositories import review
+from storage.repositories.cards import Card
 
 CHOOSE_FIELDS: Final = N_("Please choose at least one answer to correct.")
 NOT_DECIDED: Final = N_("Stopped: nothing was decided on record {id}.")
 
 
-async def approve(update: Update, context: BotContext, who: Acting, pressed: Pressed) -> None:
+@on_card(to_decide(Action.APPROVE))
+async def approve(
+    update: Update, context: BotContext, who: Acting, pressed: Pressed, card: Card
+) -> None:
     """Approve: up to the next level, or at the last level first the aid amount."""
-    card = await card_to_decide(update, context, who, pressed, Action.APPROVE)
-    if card is None:
-        return
     asked = approve_anyway_screen(card.record, card.precheck)
     if asked is not None:
         if pressed.argument == callbacks.SURE:
@@ -93,12 +95,12 @@ async def approve(update: Update, context: BotContext, who: Acting, pressed: Pre
     await show_pressed(update, context, who, amount_screen(card.record, aid_amounts(campaign)))
 
 
-async def amount_chosen(update: Update, context: BotContext, who: Acting, pressed: Pressed) -> None:
+@on_card(to_decide(Action.SET_AMOUNT))
+async def amount_chosen(
+    update: Update, context: BotContext, who: Acting, pressed: Pressed, card: Card
+) -> None:
     """Approve at the last level with one of the policy's standard amounts, or with an unusual
     amount the officer confirmed in words."""
-    card = await card_to_decide(update, context, who, pressed, Action.SET_AMOUNT)
-    if card is None:
-        return
     try:
         amount = parse_amount(pressed.argument or "")
     except Refused as refused:
@@ -129,22 +131,20 @@ async def amount_chosen(update: Update, context: BotContext, who: Acting, presse
     )
 
 
-async def start_amend(update: Update, context: BotContext, who: Acting, pressed: Pressed) -> None:
+@on_card(to_amend)
+async def start_amend(
+    update: Update, context: BotContext, who: Acting, pressed: Pressed, card: Card
+) -> None:
     """Correct the amount granted: the right amount, typed (then the reason)."""
-    card = await card_to_amend(update, context, who, pressed)
-    if card is None:
-        return
     expect_input(update, who, card, "amend")
     await show_pressed(update, context, who, amend_screen(card.record))
 
 
+@on_card(to_amend)
 async def amend_confirmed(
-    update: Update, context: BotContext, who: Acting, pressed: Pressed
+    update: Update, context: BotContext, who: Acting, pressed: Pressed, card: Card
 ) -> None:
     """An unusual corrected amount, confirmed in words: now the reason, typed."""
-    card = await card_to_amend(update, context, who, pressed)
-    if card is None:
-        return
     try:
         amount = parse_amount(pressed.argument or "")
     except Refused as refused:
@@ -154,13 +154,11 @@ async def amend_confirmed(
     await show_pressed(update, context, who, amend_reason_screen(card.record, amount))
 
 
+@on_card(to_amend)
 async def start_withdraw(
-    update: Update, context: BotContext, who: Acting, pressed: Pressed
+    update: Update, context: BotContext, who: Acting, pressed: Pressed, card: Card
 ) -> None:
     """Withdraw the aid granted: the reason, typed."""
-    card = await card_to_amend(update, context, who, pressed)
-    if card is None:
-        return
     expect_input(update, who, card, "withdraw")
     await show_pressed(update, context, who, amend_reason_screen(card.record, None))
 
@@ -174,21 +172,21 @@ def _unusual(record: RecordView, amount: Decimal) -> bool:
     return False
 
 
-async def start_return(update: Update, context: BotContext, who: Acting, pressed: Pressed) -> None:
+@on_card(to_decide(Action.RETURN))
+async def start_return(
+    update: Update, context: BotContext, who: Acting, pressed: Pressed, card: Card
+) -> None:
     """Return for correction: choose the answers to correct (a press toggles one)."""
-    card = await card_to_decide(update, context, who, pressed, Action.RETURN)
-    if card is None:
-        return
     chosen = fields_of(card.form, pressed.argument)
     screen = return_screen(card.form, card.record, card.answers, chosen)
     await show_pressed(update, context, who, screen)
 
 
-async def return_chosen(update: Update, context: BotContext, who: Acting, pressed: Pressed) -> None:
+@on_card(to_decide(Action.RETURN))
+async def return_chosen(
+    update: Update, context: BotContext, who: Acting, pressed: Pressed, card: Card
+) -> None:
     """The answers to correct are chosen: now the reason, typed."""
-    card = await card_to_decide(update, context, who, pressed, Action.RETURN)
-    if card is None:
-        return
     fields = fields_of(card.form, pressed.argument)
     if not fields:
         await tell(update, context, who, Message(CHOOSE_FIELDS))
@@ -197,11 +195,11 @@ async def return_chosen(update: Update, context: BotContext, who: Acting, presse
     await show_pressed(update, context, who, reason_screen(card.record, rejecting=False))
 
 
-async def start_reject(update: Update, context: BotContext, who: Acting, pressed: Pressed) -> None:
+@on_card(to_decide(Action.REJECT))
+async def start_reject(
+    update: Update, context: BotContext, who: Acting, pressed: Pressed, card: Card
+) -> None:
     """Reject: the reason, typed."""
-    card = await card_to_decide(update, context, who, pressed, Action.REJECT)
-    if card is None:
-        return
     expect_input(update, who, card, "reject")
     await show_pressed(update, context, who, reason_screen(card.record, rejecting=True))
 

@@ -17,8 +17,8 @@ from telegram.constants import ChatType
 from telegram.ext import ApplicationHandlerStop, TypeHandler
 
 from bot.context import BotContext
+from bot.usecases import groups
 from flows.i18n import N_, Translator, normalize_locale, translator
-from storage.repositories import group_chats
 
 # Before every other handler group (the deadlines' early handlers are at -2).
 GROUP: Final = -10
@@ -45,8 +45,7 @@ async def outside_private_chats(update: Update, context: BotContext) -> None:
         await context.uow.commit()
         await query.answer(t(PRIVATE_ONLY_NOTICE))
     elif chat.type in GROUPS and update.effective_user is not None:
-        now = context.services.clock.now()
-        first = await group_chats.first_answer(context.session, chat.id, now)
+        first = await groups.first_word_in_group(context.uow, context.services.clock, chat.id)
         await context.uow.commit()
         if first:
             link = f"https://t.me/{context.bot.username}?start={FROM_GROUP}"

@@ -15,20 +15,12 @@ from telegram.error import BadRequest
 
 from bot.context import BotContext
 from bot.handlers import role_change
-from bot.people import Person, person_of
-from flows.access import (
-    OFFICER_LEVELS,
-    Binding,
-    Role,
-    by_invitation,
-    officer_becomes_worker,
-    role_of,
-)
+from bot.people import person_of
+from bot.usecases import invitations
+from bot.usecases.invitations import Bound, OfficerAsked, ReplacementAsked
+from flows.access import InvitationProblem
 from flows.access.roles import ROLE_NAMES
 from flows.i18n import N_, Translator
-from storage.models import Invitation, Unit, User
-from storage.repositories import audit, invitations
-from storage.repositories.invitations import InvitationProblem
 
 PROBLEM_TEXTS = {
     InvitationProblem.UNKNOWN: N_(
@@ -45,9 +37,6 @@ PROBLEM_TEXTS = {
         "This invitation link was withdrawn. Please ask your union officer for a new one."
     ),
 }
-
-WORKER: Final = "worker"
-
 
 KEEP_DATA: Final = "inv:k"
 BECOME_PREFIX: Final = "inv:w:"
@@ -72,30 +61,20 @@ async def redeem(
     """
     assert update.effective_message is not None
     person = await person_of(update, context)
-    now = context.services.clock.now()
-    invitation = await invitations.by_code(context.session, code)
-    problem = invitations.problem(invitation, now)
-    if problem is None:
-        assert invitation is not None
-        binding = by_invitation(_role(person), Role(invitation.role), invitation.unit_id)
-        if binding is None:
-            await _ask_officer(update, context, person, invitation)
-            return
-        if not confirmed and role_change.asks_first(person.user, invitation):
-            await role_change.ask(context, person, invitation)
-            return
-        before_role, before_unit = person.user.role, person.user.unit_id
-        if await invitations.claim(context.session, invitation, now):
-            text = await _bind(context, person, invitation, binding)
-            notices = await role_change.after_binding(context, person, before_role, before_unit)
-            await context.uow.commit()
-            await _say(update, text)
-            await role_change.tell(context, notices)
-            return
-        # Another account took the last use between the check and the claim.
-        problem = InvitationProblem.USED
+    services = context.services
+    followed = await invitations.follow_link(
+        context.uow, services.vault, services.clock, person.user, code, confirmed=confirmed
+    )
     await context.uow.commit()
-    await _say(update, person.t(PROBLEM_TEXTS[problem]))
+    if isinstance(followed, OfficerAsked):
+        await _ask_officer(update, person.t, followed)
+    elif isinstance(followed, ReplacementAsked):
+        await role_change.ask(context, person, followed)
+    elif isinstance(followed, Bound):
+        await _say(update, _bound_text(person.t, followed))
+        await role_change.tell(context, followed.handed_over)
+    else:
+        await _say(update, person.t(PROBLEM_TEXTS[followed]))
 
 
 async def keep_pressed(update: Update, context: BotContext) -> None:
@@ -103,14 +82,14 @@ async def keep_pressed(update: Update, context: BotContext) -> None:
     query = update.callback_query
     assert query is not None
     person = await person_of(update, context)
-    own_unit = await _unit_of(context, person)
+    kept = await invitations.keep_officer_role(context.uow, person.user)
     await context.uow.commit()
     await query.answer()
     await _drop_buttons(update)
-    if own_unit is None or _role(person) not in OFFICER_LEVELS:
+    if kept is None:
         return  # no longer an officer meanwhile: there is no role to keep
-    role = person.t(ROLE_NAMES[person.user.role])
-    await _say(update, person.t(ROLE_KEPT, role=role, own_unit=own_unit.name))
+    role = person.t(ROLE_NAMES[kept.role])
+    await _say(update, person.t(ROLE_KEPT, role=role, own_unit=kept.own_unit_name))
 
 
 async def become_pressed(update: Update, context: BotContext) -> None:
@@ -118,101 +97,41 @@ async def become_pressed(update: Update, context: BotContext) -> None:
     query = update.callback_query
     assert query is not None and query.data is not None
     person = await person_of(update, context)
-    now = context.services.clock.now()
-    invitation = await invitations.by_code(context.session, query.data.removeprefix(BECOME_PREFIX))
-    problem = invitations.problem(invitation, now)
-    if problem is None and invitation is not None and invitation.role != WORKER:
-        # Only a worker link offers this button: made-up data binds nothing.
-        problem = InvitationProblem.UNKNOWN
-    notices: list[tuple[User, str]] = []
-    if problem is None:
-        assert invitation is not None
-        before_role, before_unit = person.user.role, person.user.unit_id
-        if await invitations.claim(context.session, invitation, now):
-            binding = officer_becomes_worker(invitation.unit_id)
-            text = await _bind(context, person, invitation, binding)
-            # Records the officer entered and that wait for correction go to another officer.
-            notices = await role_change.after_binding(context, person, before_role, before_unit)
-        else:
-            problem = InvitationProblem.USED
-    if problem is not None:
-        text = person.t(PROBLEM_TEXTS[problem])
+    services = context.services
+    bound = await invitations.give_up_officer_role(
+        context.uow,
+        services.vault,
+        services.clock,
+        person.user,
+        query.data.removeprefix(BECOME_PREFIX),
+    )
     await context.uow.commit()
     await query.answer()
     await _drop_buttons(update)
-    await _say(update, text)
-    await role_change.tell(context, notices)
+    if isinstance(bound, Bound):
+        await _say(update, _bound_text(person.t, bound))
+        # Records the officer entered and that wait for correction go to another officer.
+        await role_change.tell(context, bound.handed_over)
+    else:
+        await _say(update, person.t(PROBLEM_TEXTS[bound]))
 
 
-def _role(person: Person) -> Role:
-    return role_of(person.user.role, person.user.unit_id)
-
-
-async def _unit_of(context: BotContext, person: Person) -> Unit | None:
-    unit_id = person.user.unit_id
-    return await context.session.get(Unit, unit_id) if unit_id is not None else None
-
-
-async def _ask_officer(
-    update: Update, context: BotContext, person: Person, invitation: Invitation
-) -> None:
+async def _ask_officer(update: Update, t: Translator, asked: OfficerAsked) -> None:
     """Tell an officer what the worker link is, and ask whether to give the role up."""
     assert update.effective_message is not None
-    unit = await context.session.get(Unit, invitation.unit_id)
-    own_unit = await _unit_of(context, person)
-    assert unit is not None and own_unit is not None
-    await context.uow.commit()
-    t = person.t
     text = t(
         OFFICER_OPENED_WORKER_LINK,
-        unit=unit.name,
-        role=t(ROLE_NAMES[person.user.role]),
-        own_unit=own_unit.name,
+        unit=asked.unit_name,
+        role=t(ROLE_NAMES[asked.role]),
+        own_unit=asked.own_unit_name,
     )
     keyboard = InlineKeyboardMarkup(
         [
             [InlineKeyboardButton(t(KEEP_ROLE), callback_data=KEEP_DATA)],
-            [
-                InlineKeyboardButton(
-                    t(BECOME_WORKER), callback_data=f"{BECOME_PREFIX}{invitation.code}"
-                )
-            ],
+            [InlineKeyboardButton(t(BECOME_WORKER), callback_data=f"{BECOME_PREFIX}{asked.code}")],
         ]
     )
     await update.effective_message.reply_text(text, reply_markup=keyboard)
-
-
-async def _bind(
-    context: BotContext, person: Person, invitation: Invitation, binding: Binding
-) -> str:
-    """Bind, audited; what to tell the person they now are."""
-    user, t = person.user, person.t
-    unit = await context.session.get(Unit, invitation.unit_id)
-    assert unit is not None
-    lines = []
-    gives_up = binding.role is Role.WORKER and _role(person) in OFFICER_LEVELS
-    if gives_up:
-        own_unit = await _unit_of(context, person)
-        role = t(ROLE_NAMES[user.role])
-        lines.append(t(ROLE_GIVEN_UP, role=role, own_unit=own_unit.name if own_unit else "?"))
-        # What the officer was in the middle of (a reason being typed) is theirs no more.
-        user.awaiting = None
-    before, before_unit = user.role, user.unit_id
-    user.role, user.unit_id = binding.role.value, binding.unit_id
-    audit.record(
-        context.session,
-        "role_changed" if gives_up else "role_granted",
-        actor_user_id=user.id,
-        from_state=before,
-        to_state=user.role,
-        details={
-            "invitation_id": invitation.id,
-            "unit_id": invitation.unit_id,
-            "from_unit_id": before_unit,
-        },
-    )
-    lines.append(_bound_text(t, invitation, unit))
-    return "\n\n".join(lines)
 
 
 async def _say(update: Update, text: str) -> None:
@@ -229,15 +148,26 @@ async def _drop_buttons(update: Update) -> None:
         await query.edit_message_reply_markup(reply_markup=None)
 
 
-def _bound_text(t: Translator, invitation: Invitation, unit: Unit) -> str:
-    if invitation.role == "worker":
-        return t(
-            "Welcome! You have joined {unit}. Send /register to start your registration.",
-            unit=unit.name,
+def _bound_text(t: Translator, bound: Bound) -> str:
+    """What to tell the person they now are (and, for a worker link, gave up)."""
+    lines = []
+    if bound.gave_up is not None:
+        role, own_unit = bound.gave_up
+        lines.append(t(ROLE_GIVEN_UP, role=t(ROLE_NAMES[role]), own_unit=own_unit))
+    if bound.role == "worker":
+        lines.append(
+            t(
+                "Welcome! You have joined {unit}. Send /register to start your registration.",
+                unit=bound.unit_name,
+            )
         )
-    return t(
-        "You are now registered as {role} for {unit}. Send /queue to see the records "
-        "waiting for you, /help for everything else.",
-        role=t(ROLE_NAMES[invitation.role]),
-        unit=unit.name,
-    )
+    else:
+        lines.append(
+            t(
+                "You are now registered as {role} for {unit}. Send /queue to see the records "
+                "waiting for you, /help for everything else.",
+                role=t(ROLE_NAMES[bound.role]),
+                unit=bound.unit_name,
+            )
+        )
+    return "\n\n".join(lines)

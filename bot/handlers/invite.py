@@ -4,7 +4,6 @@ is withdrawn), and withdrawing one: ``/invite revoke <code>`` or the link's butt
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 from typing import Final
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
@@ -12,15 +11,20 @@ from telegram.error import BadRequest
 
 from bot.context import BotContext
 from bot.handlers import strays
-from bot.officers.acting import Acting, acting, say, tell
+from bot.officers.acting import Acting, acting_if, officer, permitted, say, tell
+from bot.usecases import invitations
+from bot.usecases.invitations import (
+    Created,
+    InviteProblem,
+    NotMade,
+    RevokeProblem,
+    WhichUnit,
+    Withdrawn,
+)
 from flows import callback_data
-from flows.access import Action, Refused, UnitTarget, require
+from flows.access import Refusal
 from flows.i18n import N_, Message
-from storage.models import Invitation, Unit
-from storage.repositories import audit, invitations, units
 
-DAYS: Final = 7
-WORKER: Final = "worker"
 REVOKE_PREFIX: Final = "inv:x:"
 MAX_LISTED: Final = 30
 
@@ -47,67 +51,46 @@ REVOKE_USAGE: Final = N_(
 )
 
 
-async def invite(update: Update, context: BotContext) -> None:
+@acting_if(officer)
+async def invite(update: Update, context: BotContext, who: Acting) -> None:
     """Make a join link for the officer's unit, or the unit named by its code."""
-    who = await acting(update, context)
-    refusal = who.officer_refusal()
-    if refusal is not None:
-        await tell(update, context, who, refusal.message)
-        return
     args = context.args or []
     if args and args[0].lower() == "revoke":
         await _revoke_code(update, context, who, args[1] if len(args) > 1 else None)
         return
-    if args:
-        unit = await units.by_code(context.session, args[0])
-        if unit is None:
-            await tell(update, context, who, Message(NO_SUCH_UNIT, {"code": args[0]}))
-            return
+    made = await invitations.invite_workers(
+        context.uow, context.services.clock, who.actor, args[0] if args else None
+    )
+    if isinstance(made, Created):
+        await context.uow.commit()
+        await _created(context, who, made)
+    elif isinstance(made, WhichUnit):
+        await context.uow.commit()
+        await say(update, context, _which_unit(who, made))
+    elif isinstance(made, NotMade):
+        await tell(update, context, who, _not_made(made))
     else:
-        assert who.actor.unit_id is not None
-        unit = await context.session.get(Unit, who.actor.unit_id)
-        assert unit is not None
-        if unit.kind != "unit":
-            await _which_unit(update, context, who)
-            return
-    try:
-        require(who.actor, Action.INVITE, UnitTarget(unit.id))
-    except Refused as refused:
-        await tell(update, context, who, refused.message)
-        return
-    if unit.kind != "unit":
-        await tell(update, context, who, Message(NOT_A_UNIT, {"unit": unit.name}))
-        return
-    await _create(update, context, who, unit)
+        await tell(update, context, who, made.message)
 
 
-async def _create(update: Update, context: BotContext, who: Acting, unit: Unit) -> None:
-    now = context.services.clock.now()
-    invitation = invitations.create(
-        context.session,
-        role=WORKER,
-        unit_id=unit.id,
-        expires_at=now + dt.timedelta(days=DAYS),
-        max_uses=None,
-        created_by_user_id=who.actor.user_id,
-    )
-    await context.session.flush()
-    audit.record(
-        context.session,
-        "invitation_created",
-        actor_user_id=who.actor.user_id,
-        details={"invitation_id": invitation.id, "role": WORKER, "unit_id": unit.id},
-    )
-    await context.uow.commit()
+def _not_made(made: NotMade) -> Message:
+    if made.problem is InviteProblem.NO_SUCH_UNIT:
+        return Message(NO_SUCH_UNIT, {"code": made.about})
+    return Message(NOT_A_UNIT, {"unit": made.about})
+
+
+async def _created(context: BotContext, who: Acting, created: Created) -> None:
     t = who.t
     text = "\n".join(
         [
-            t(CREATED, unit=unit.name, moment=invitation.expires_at),
-            link(context.bot.username, invitation.code),
-            t(CREATED_NOTE, unit=unit.name, code=invitation.code),
+            t(CREATED, unit=created.unit_name, moment=created.expires_at),
+            link(context.bot.username, created.code),
+            t(CREATED_NOTE, unit=created.unit_name, code=created.code),
         ]
     )
-    button = InlineKeyboardButton(t(WITHDRAW), callback_data=f"{REVOKE_PREFIX}{invitation.id}")
+    button = InlineKeyboardButton(
+        t(WITHDRAW), callback_data=f"{REVOKE_PREFIX}{created.invitation_id}"
+    )
     await context.bot.send_message(who.chat_id, text, reply_markup=InlineKeyboardMarkup([[button]]))
 
 
@@ -116,25 +99,23 @@ def link(username: str, code: str) -> str:
     return f"https://t.me/{username}?start={code}"
 
 
-async def _which_unit(update: Update, context: BotContext, who: Acting) -> None:
+def _which_unit(who: Acting, which: WhichUnit) -> str:
     """A department's or the province's officer names the unit by its code."""
-    listed = [
-        unit
-        for unit in await units.all_units(context.session)
-        if unit.kind == "unit" and who.actor.scope.covers(unit.id)
-    ]
-    lines = [who.t(WHICH_UNIT), *(f"{unit.code} · {unit.name}" for unit in listed[:MAX_LISTED])]
+    listed = which.units
+    lines = [who.t(WHICH_UNIT), *(f"{code} · {name}" for code, name in listed[:MAX_LISTED])]
     if len(listed) > MAX_LISTED:
         lines.append(who.t(MORE_UNITS, count=len(listed) - MAX_LISTED))
-    await context.uow.commit()
-    await say(update, context, "\n".join(lines))
+    return "\n".join(lines)
 
 
 async def _revoke_code(update: Update, context: BotContext, who: Acting, code: str | None) -> None:
     if code is None:
         await tell(update, context, who, Message(REVOKE_USAGE))
         return
-    await _revoke(update, context, who, await invitations.by_code(context.session, code))
+    withdrawn = await invitations.withdraw_worker_link(
+        context.uow, context.services.clock, who.actor, code=code
+    )
+    await tell(update, context, who, _withdrawal(withdrawn))
 
 
 async def revoke_pressed(update: Update, context: BotContext) -> None:
@@ -145,43 +126,30 @@ async def revoke_pressed(update: Update, context: BotContext) -> None:
     if number is None:
         await strays.refuse_press(update, context)
         return
-    who = await acting(update, context)
-    refusal = who.officer_refusal()
-    if refusal is not None:
-        await tell(update, context, who, refusal.message)
+    who = await permitted(update, context, officer)
+    if who is None:
         return
-    invitation = await context.session.get(Invitation, number)
-    if await _revoke(update, context, who, invitation):
+    withdrawn = await invitations.withdraw_worker_link(
+        context.uow, context.services.clock, who.actor, ident=number
+    )
+    await tell(update, context, who, _withdrawal(withdrawn))
+    if isinstance(withdrawn, Withdrawn):
         # The message may be gone or have no buttons left: nothing to tidy then.
         with contextlib.suppress(BadRequest):
             await query.edit_message_reply_markup(reply_markup=None)
 
 
-async def _revoke(
-    update: Update, context: BotContext, who: Acting, invitation: Invitation | None
-) -> bool:
-    """Withdraw a worker join link of a unit in the officer's scope; True if done."""
-    if invitation is None:
-        await tell(update, context, who, Message(NO_SUCH_LINK))
-        return False
-    try:
-        require(who.actor, Action.INVITE, UnitTarget(invitation.unit_id))
-    except Refused as refused:
-        await tell(update, context, who, refused.message)
-        return False
-    if invitation.role != WORKER:
-        await tell(update, context, who, Message(OFFICER_LINK))
-        return False
-    if invitation.revoked_at is not None:
-        await tell(update, context, who, Message(ALREADY_WITHDRAWN))
-        return False
-    invitation.revoked_at = context.services.clock.now()
-    audit.record(
-        context.session,
-        "invitation_revoked",
-        actor_user_id=who.actor.user_id,
-        details={"invitation_id": invitation.id, "unit_id": invitation.unit_id},
-    )
-    unit = await context.session.get(Unit, invitation.unit_id)
-    await tell(update, context, who, Message(WITHDRAWN, {"unit": unit.name if unit else "?"}))
-    return True
+REVOKE_PROBLEMS: Final = {
+    RevokeProblem.NO_SUCH_LINK: NO_SUCH_LINK,
+    RevokeProblem.OFFICER_LINK: OFFICER_LINK,
+    RevokeProblem.ALREADY_WITHDRAWN: ALREADY_WITHDRAWN,
+}
+
+
+def _withdrawal(withdrawn: Withdrawn | RevokeProblem | Refusal) -> Message:
+    """What to say about a withdrawal: done, or why not."""
+    if isinstance(withdrawn, Withdrawn):
+        return Message(WITHDRAWN, {"unit": withdrawn.unit_name})
+    if isinstance(withdrawn, RevokeProblem):
+        return Message(REVOKE_PROBLEMS[withdrawn])
+    return withdrawn.message

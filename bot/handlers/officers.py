@@ -4,7 +4,7 @@ the text)."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Sequence
 from typing import Any, Final
 
 from telegram import Update
@@ -12,11 +12,10 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, Mess
 
 from bot.context import BotContext
 from bot.handlers import decisions, history, invite, precheck, queue, remarks, strays
-from bot.officers.acting import Acting, acting
+from bot.officers.acting import acting
+from bot.officers.deciding import Press
 from flows.review import callbacks
-from flows.review.callbacks import Pressed
 
-Press = Callable[[Update, BotContext, Acting, Pressed], Awaitable[None]]
 PRESSES: Final[dict[str, Press]] = {
     callbacks.APPROVE: decisions.approve,
     callbacks.AMOUNT: decisions.amount_chosen,

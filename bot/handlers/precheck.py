@@ -20,11 +20,12 @@ from bot.officers.awaiting import Awaited, stop_waiting
 from bot.officers.cards import card_screen, open_card
 from bot.officers.deciding import (
     Place,
-    card_to_decide,
     decision_refusal,
     expect_input,
+    on_card,
     refused_on_card,
     show_pressed,
+    to_decide,
     type_again,
 )
 from bot.registration.precheck import mark_untruthful, override
@@ -42,6 +43,7 @@ from flows.review.precheck import (
     untruthful_reason_screen,
 )
 from storage.models import Registration
+from storage.repositories.cards import Card
 from storage.repositories.review import CARD_OUTDATED
 
 MARKED: Final = N_(
@@ -53,23 +55,21 @@ UNKNOWN_OUTCOME: Final = N_("Please choose one of the outcomes shown.")
 UNCHANGED: Final = N_("Stopped: the pre-check of record {id} is unchanged.")
 
 
-async def show_precheck(update: Update, context: BotContext, who: Acting, pressed: Pressed) -> None:
+@on_card(to_decide(Action.APPROVE))
+async def show_precheck(
+    update: Update, context: BotContext, who: Acting, pressed: Pressed, card: Card
+) -> None:
     """The card's "⚖ Pre-check": mark the answers untruthful, or override the outcome."""
-    card = await card_to_decide(update, context, who, pressed, Action.APPROVE)
-    if card is None:
-        return
     await show_pressed(
         update, context, who, precheck_screen(card.record, card.precheck, card.precheck_officers)
     )
 
 
+@on_card(to_decide(Action.APPROVE))
 async def start_untruthful(
-    update: Update, context: BotContext, who: Acting, pressed: Pressed
+    update: Update, context: BotContext, who: Acting, pressed: Pressed, card: Card
 ) -> None:
     """Mark the answers untruthful: the reason, typed."""
-    card = await card_to_decide(update, context, who, pressed, Action.APPROVE)
-    if card is None:
-        return
     if is_marked_untruthful(card.precheck):
         await tell(update, context, who, Message(ALREADY_MARKED, {"id": str(card.record.id)}))
         return
@@ -77,23 +77,19 @@ async def start_untruthful(
     await show_pressed(update, context, who, untruthful_reason_screen(card.record))
 
 
+@on_card(to_decide(Action.APPROVE))
 async def choose_outcome(
-    update: Update, context: BotContext, who: Acting, pressed: Pressed
+    update: Update, context: BotContext, who: Acting, pressed: Pressed, card: Card
 ) -> None:
     """Override the outcome: which one, a button each."""
-    card = await card_to_decide(update, context, who, pressed, Action.APPROVE)
-    if card is None:
-        return
     await show_pressed(update, context, who, outcome_screen(card.record, card.precheck))
 
 
+@on_card(to_decide(Action.APPROVE))
 async def outcome_chosen(
-    update: Update, context: BotContext, who: Acting, pressed: Pressed
+    update: Update, context: BotContext, who: Acting, pressed: Pressed, card: Card
 ) -> None:
     """The outcome to set is chosen: now the reason, typed."""
-    card = await card_to_decide(update, context, who, pressed, Action.APPROVE)
-    if card is None:
-        return
     outcome = pressed.argument or ""
     if outcome not in OUTCOMES:
         await tell(update, context, who, Message(UNKNOWN_OUTCOME))

@@ -11,14 +11,16 @@ from telegram import Update
 from bot.context import BotContext
 from bot.documents import documents_of, kept_copy, send_document
 from bot.officers import rendering
-from bot.officers.acting import Acting, acting, found, say, tell
-from bot.officers.cards import card_screen, open_card, opened
+from bot.officers.acting import Acting, acting_if, found, officer, permitted, say, tell
+from bot.officers.cards import card_screen, open_card
+from bot.officers.deciding import on_card
 from flows.access import Refused, level_name, sees_full_numbers
 from flows.i18n import N_, Message
 from flows.registration import Screen, render_text
 from flows.review.callbacks import Pressed
 from flows.review.card import field_labels
 from storage.repositories import audit, review
+from storage.repositories.cards import Card
 
 WAITING: Final = N_("📥 Waiting for your review ({level}): {count}")
 NOTHING_WAITING: Final = N_("📭 Nothing is waiting for your review ({level}).")
@@ -31,21 +33,15 @@ def following(offset: int, count: int) -> int | None:
     return (offset + 1) % count if count > 1 else None
 
 
-async def show_queue(update: Update, context: BotContext) -> None:
+@acting_if(officer)
+async def show_queue(update: Update, context: BotContext, who: Acting) -> None:
     """How many records wait at the officer's level and scope, then the oldest one's card."""
-    who = await acting(update, context)
-    refusal = who.officer_refusal()
-    if refusal is not None:
-        await tell(update, context, who, refusal.message)
-        return
     await _show_at(update, context, who, 0, with_count=True)
 
 
 async def next_card(update: Update, context: BotContext, who: Acting, pressed: Pressed) -> None:
     """The card at the pressed offset of the queue, as a new message."""
-    refusal = who.officer_refusal()
-    if refusal is not None:
-        await tell(update, context, who, refusal.message)
+    if await permitted(update, context, officer, who=who) is None:
         return
     await _show_at(update, context, who, pressed.record_id, with_count=False)
 
@@ -102,12 +98,11 @@ REVIEW_CLOSED: Final = N_(
 )
 
 
-async def back_to_card(update: Update, context: BotContext, who: Acting, pressed: Pressed) -> None:
+@on_card()
+async def back_to_card(
+    update: Update, context: BotContext, who: Acting, pressed: Pressed, card: Card
+) -> None:
     """The record's card again, as it is now, in place of the pressed screen."""
-    shown = await opened(update, context, who, pressed.record_id)
-    if shown is None:
-        return
-    _, card = shown
     await _show_card(update, context, who, card_screen(card, who, next_offset=_next(update)))
 
 
@@ -126,16 +121,16 @@ async def full_numbers(update: Update, context: BotContext, who: Acting, pressed
     await _show_card(update, context, who, screen)
 
 
-async def documents(update: Update, context: BotContext, who: Acting, pressed: Pressed) -> None:
+@on_card()
+async def documents(
+    update: Update, context: BotContext, who: Acting, pressed: Pressed, card: Card
+) -> None:
     """Send the record's photos and files to the officer, each named by its question.
 
     The ID and bank card copy shows the full numbers, so sending the documents is audited as
     showing them is.
     """
-    shown = await opened(update, context, who, pressed.record_id)
-    if shown is None:
-        return
-    registration, card = shown
+    registration = card.registration
     every = list(documents_of(card.form, card.answers))
     # The copy of the ID and bank card shows the full numbers: only for those entitled to them,
     # and for the person registered (an officer who entered it is entitled by scope, or not).

@@ -10,11 +10,11 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, f
 
 from bot.context import BotContext
 from bot.handlers import strays
-from bot.officers.acting import acting, tell
+from bot.officers.acting import Acting, acting_if, allowed_to
 from bot.people import person_of
 from bot.registration.conversation import take_turn
 from bot.registration.events import event_of
-from flows.access import Action, may
+from flows.access import Action
 from flows.forms.parsing.files import MAX_BYTES, SNIFFED_BYTES, FileRef, content_type
 from flows.registration import ButtonPressed, FileSent, Pause, Resume, callbacks
 
@@ -27,13 +27,9 @@ async def register(update: Update, context: BotContext) -> None:
     await take_turn(update, context, person, Resume(), start="own")
 
 
-async def enter_for_worker(update: Update, context: BotContext) -> None:
+@acting_if(allowed_to(Action.ENTER_FOR_WORKER))
+async def enter_for_worker(update: Update, context: BotContext, who: Acting) -> None:
     """A unit officer enters a registration on behalf of a worker of the unit."""
-    who = await acting(update, context)
-    refusal = may(who.actor, Action.ENTER_FOR_WORKER)
-    if refusal is not None:
-        await tell(update, context, who, refusal.message)
-        return
     await take_turn(update, context, who.person, Resume(), start="on_behalf")
 
 

@@ -10,6 +10,7 @@ meanwhile).
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Final
 
 from telegram import Update
@@ -18,16 +19,17 @@ from bot.context import BotContext
 from bot.officers import rendering
 from bot.officers.acting import Acting, say, tell
 from bot.officers.awaiting import Awaited, stop_waiting
-from bot.officers.cards import card_screen, open_card, opened
+from bot.officers.cards import card_screen, open_card
 from bot.officers.deciding import (
     Place,
     expect_input,
+    on_card,
     place_of,
     refused_on_card,
     show_pressed,
     type_again,
 )
-from flows.access import Reason, Refusal, Refused
+from flows.access import Actor, Reason, Refusal, Refused
 from flows.i18n import N_, Message
 from flows.review.callbacks import Pressed
 from flows.review.card import remark_screen
@@ -46,20 +48,28 @@ NOT_PRINTED: Final = Refusal(
 )
 
 
-async def start_remark(update: Update, context: BotContext, who: Acting, pressed: Pressed) -> None:
+def to_remark(card: Card, officer: Actor, now: dt.datetime) -> Refusal | None:
+    """Why the officer may not write the record's remark now, or None."""
+    refusal = remark_refusal(card.record, officer, now)
+    if refusal is None and not card.remarks_printed:
+        refusal = NOT_PRINTED
+    return refusal
+
+
+@on_card(to_remark)
+async def start_remark(
+    update: Update, context: BotContext, who: Acting, pressed: Pressed, card: Card
+) -> None:
     """The card's "📝 Add a remark (备注)": the remark, typed."""
-    card = await _card_to_remark(update, context, who, pressed)
-    if card is None:
-        return
     expect_input(update, who, card, "remark")
     await show_pressed(update, context, who, remark_screen(card.record, card.remark))
 
 
-async def remove_remark(update: Update, context: BotContext, who: Acting, pressed: Pressed) -> None:
+@on_card(to_remark)
+async def remove_remark(
+    update: Update, context: BotContext, who: Acting, pressed: Pressed, card: Card
+) -> None:
     """ "🗑 Remove the remark": nothing is printed in the 备注 column but what the answers give."""
-    card = await _card_to_remark(update, context, who, pressed)
-    if card is None:
-        return
     place = place_of(update, who)
     if not await _write(update, context, who, card, None, pressed.version, place):
         return
@@ -86,7 +96,9 @@ async def remark_typed(
         stop_waiting(who.person.user)
         await tell(update, context, who, refused.message)
         return
-    refusal = _refusal(card, who, context, what.version)
+    refusal = to_remark(card, who.actor, context.services.clock.now())
+    if refusal is None and what.version != card.record.version:
+        refusal = CARD_OUTDATED
     if refusal is not None:
         stop_waiting(who.person.user)
         await refused_on_card(update, context, who, card, refusal, place)
@@ -113,31 +125,6 @@ async def remark_typed(
 def stopped(what: Awaited) -> Message:
     """What /cancel says when it stops a remark being typed."""
     return Message(UNCHANGED, {"id": str(what.record_id)})
-
-
-async def _card_to_remark(
-    update: Update, context: BotContext, who: Acting, pressed: Pressed
-) -> Card | None:
-    """The card of a record whose remark the officer may write now; None once the refusal is
-    said (a card showing an old state is shown afresh)."""
-    card_of = await opened(update, context, who, pressed.record_id)
-    if card_of is None:
-        return None
-    _, card = card_of
-    refusal = _refusal(card, who, context, pressed.version)
-    if refusal is not None:
-        await refused_on_card(update, context, who, card, refusal, place_of(update, who))
-        return None
-    return card
-
-
-def _refusal(card: Card, who: Acting, context: BotContext, version: int) -> Refusal | None:
-    refusal = remark_refusal(card.record, who.actor, context.services.clock.now())
-    if refusal is None and not card.remarks_printed:
-        refusal = NOT_PRINTED
-    if refusal is None and version != card.record.version:
-        refusal = CARD_OUTDATED
-    return refusal
 
 
 async def _write(

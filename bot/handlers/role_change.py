@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+from collections.abc import Sequence
 from typing import Final
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
@@ -20,67 +21,49 @@ from telegram.ext import CallbackQueryHandler
 
 from bot.context import BotContext
 from bot.people import Person, person_of
+from bot.usecases.invitations import HandedOver, ReplacementAsked
 from flows.access.roles import ROLE_NAMES
 from flows.i18n import N_, translator
-from storage.models import Invitation, Registration, Unit, User
-from storage.repositories import handover, registrations
 
 log = logging.getLogger(__name__)
 
 PREFIX: Final = "role:"
 TAKE: Final = PREFIX + "ok:"
 KEEP: Final = PREFIX + "no"
-OFFICER_ROLES: Final = frozenset({"unit_officer", "department_officer", "province_officer"})
 HANDED: Final = N_(
     "Record {id}, entered for {name}, waits for correction. {officer}, who entered it, is no "
     "longer an officer of {unit}: it is yours now. Send /enter to correct it and submit it again."
 )
 
 
-def asks_first(user: User, invitation: Invitation) -> bool:
-    """Whether opening the invitation would replace the officer role the account holds."""
-    return (
-        user.role in OFFICER_ROLES
-        and user.unit_id is not None
-        and invitation.role in OFFICER_ROLES
-        and (invitation.role, invitation.unit_id) != (user.role, user.unit_id)
-    )
-
-
-async def ask(context: BotContext, person: Person, invitation: Invitation) -> None:
-    """Say what the person has, what they would give up and get, and ask."""
-    user, t, session = person.user, person.t, context.session
-    assert user.unit_id is not None
-    unit = await session.get(Unit, user.unit_id)
-    new_unit = await session.get(Unit, invitation.unit_id)
-    assert unit is not None and new_unit is not None
+async def ask(context: BotContext, person: Person, asked: ReplacementAsked) -> None:
+    """Say what the person has, what they would give up and get, and ask (saved already)."""
+    t = person.t
     lines = [
         t(
             "You are {role} for {unit}. This invitation makes you {new_role} for {new_unit} "
             "instead: an account holds one role.",
-            role=t(ROLE_NAMES[user.role]),
-            unit=unit.name,
-            new_role=t(ROLE_NAMES[invitation.role]),
-            new_unit=new_unit.name,
+            role=t(ROLE_NAMES[asked.role]),
+            unit=asked.unit_name,
+            new_role=t(ROLE_NAMES[asked.new_role]),
+            new_unit=asked.new_unit_name,
         ),
         t(
             "You would give up reviewing and seeing the records of {unit}, and entering "
             "registrations for its workers.",
-            unit=unit.name,
+            unit=asked.unit_name,
         ),
     ]
-    waiting = await handover.awaiting_correction(session, user.id)
-    if waiting:
-        ids = ", ".join(str(registration.id) for registration in waiting)
-        others = await handover.unit_officers(session, waiting[0].unit_id, but=user.id)
-        if others:
+    if asked.waiting:
+        ids = ", ".join(str(ident) for ident in asked.waiting)
+        if asked.heir_name is not None:
             lines.append(
                 t(
                     "Records you entered for workers that wait for correction ({ids}) would go "
                     "to {name}, an officer of {unit}, who would be told.",
                     ids=ids,
-                    name=others[0].display_name,
-                    unit=unit.name,
+                    name=asked.heir_name,
+                    unit=asked.unit_name,
                 )
             )
         else:
@@ -89,66 +72,34 @@ async def ask(context: BotContext, person: Person, invitation: Invitation) -> No
                     "Records you entered for workers that wait for correction ({ids}) would "
                     "wait for the next officer of {unit}: it has no other.",
                     ids=ids,
-                    unit=unit.name,
+                    unit=asked.unit_name,
                 )
             )
     lines.append(t("Take the new role?"))
     keyboard = InlineKeyboardMarkup(
         [
-            [
-                InlineKeyboardButton(
-                    t("✅ Yes, take the new role"), callback_data=TAKE + invitation.code
-                )
-            ],
+            [InlineKeyboardButton(t("✅ Yes, take the new role"), callback_data=TAKE + asked.code)],
             [InlineKeyboardButton(t("✖ No, keep my role"), callback_data=KEEP)],
         ]
     )
-    await context.uow.commit()
-    await context.bot.send_message(user.telegram_id, "\n".join(lines), reply_markup=keyboard)
+    await context.bot.send_message(person.user.telegram_id, "\n".join(lines), reply_markup=keyboard)
 
 
-async def after_binding(
-    context: BotContext, person: Person, before_role: str, before_unit: int | None
-) -> list[tuple[User, str]]:
-    """Hand the records the person can no longer correct to another officer of their unit, and
-    take the new unit's stranded ones; the notices to send once this is saved."""
-    user, session = person.user, context.session
-    notices: list[tuple[User, str]] = []
-    if before_role == "unit_officer" and (user.role, user.unit_id) != (before_role, before_unit):
-        for registration in await handover.awaiting_correction(session, user.id):
-            others = await handover.unit_officers(session, registration.unit_id, but=user.id)
-            if others:
-                notices.append(await _hand(context, registration, others[0], user))
-    if user.role == "unit_officer" and user.unit_id is not None:
-        for registration in await handover.orphans(session, user.unit_id):
-            author = await session.get(User, registration.entered_by_user_id)
-            assert author is not None
-            notices.append(await _hand(context, registration, user, author))
-    return notices
-
-
-async def _hand(
-    context: BotContext, registration: Registration, to: User, author: User
-) -> tuple[User, str]:
-    unit = await context.session.get(Unit, registration.unit_id)
-    answers = registrations.open_state(context.services.vault, registration).get("answers", {})
-    handover.hand_over(context.session, registration, to)
-    t = translator(to.locale or context.services.settings.locale, context.services.settings.zone)
-    text = t(
-        HANDED,
-        id=str(registration.id),
-        name=answers.get("name", ""),
-        officer=author.display_name,
-        unit=unit.name if unit is not None else "",
-    )
-    return to, text
-
-
-async def tell(context: BotContext, notices: list[tuple[User, str]]) -> None:
-    """Send the hand-over notices (a lost one is no reason to undo the hand-over)."""
-    for user, text in notices:
+async def tell(context: BotContext, handed: Sequence[HandedOver]) -> None:
+    """Tell each officer about a record handed to them, once the hand-over is saved (a lost
+    notice is no reason to undo the hand-over)."""
+    for record in handed:
+        settings = context.services.settings
+        t = translator(record.to_locale or settings.locale, settings.zone)
+        text = t(
+            HANDED,
+            id=str(record.registration_id),
+            name=record.name,
+            officer=record.author_name,
+            unit=record.unit_name,
+        )
         try:
-            await context.bot.send_message(user.telegram_id, text)
+            await context.bot.send_message(record.to_telegram_id, text)
         except TelegramError as error:
             log.warning("Could not tell an officer about a record handed over: %s", error)
 

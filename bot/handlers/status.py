@@ -8,18 +8,13 @@ from telegram.ext import CallbackQueryHandler, CommandHandler
 from bot.context import BotContext
 from bot.people import Person, person_of
 from bot.registration.conversation import NO_CAMPAIGN
-from flows.access import Level
+from bot.usecases import status
+from bot.usecases.status import DraftClosed, DraftOpen, NotStarted, Standing, Submitted
 from flows.campaigns import CampaignTimes, status_lines
-from flows.forms import Form, load_form
 from flows.forms.masking import scrub
 from flows.i18n import N_, NP_, Translator
-from flows.registration import RegistrationState
-from flows.registration.review import problems
-from flows.reminders import questions_left
 from flows.review import State, status_text
 from flows.review.notices import ASK_THE_UNIT
-from storage.models import Campaign, Registration
-from storage.repositories import campaigns, registrations, review
 from storage.repositories import reminders as reminder_settings
 
 REMINDERS_PREFIX = "rem:"
@@ -50,26 +45,28 @@ TURN_ON = N_("🔔 Turn reminders on")
 
 async def campaign_status(context: BotContext, person: Person) -> list[str]:
     """The lines about the person's current campaign (none if they have no unit or campaign)."""
-    campaign = await _campaign(context, person)
+    services = context.services
+    campaign = await status.current_campaign(context.uow, services.clock, person.user)
     if campaign is None:
         return []
-    now = context.services.clock.now()
-    return status_lines(person.t, campaign.name, CampaignTimes.of(campaign), now, person.t.zone)
+    times, now = CampaignTimes.of(campaign), services.clock.now()
+    return status_lines(person.t, campaign.name, times, now, person.t.zone)
 
 
 async def show_status(update: Update, context: BotContext) -> None:
     """The campaign, how long is left, and the person's registration."""
     assert update.effective_message is not None
     person = await person_of(update, context)
-    campaign = await _campaign(context, person)
+    services = context.services
+    found = await status.status(context.uow, services.vault, services.clock, person.user)
     t = person.t
-    if campaign is None:
+    if found is None:
         lines = [t(NO_CAMPAIGN)]
     else:
         lines = [
-            *await campaign_status(context, person),
+            *status_lines(t, found.campaign_name, found.times, found.now, t.zone),
             "",
-            await _registration_line(context, person, campaign),
+            _registration_line(t, found.standing),
         ]
     await context.uow.commit()
     await update.effective_message.reply_text("\n".join(lines))
@@ -106,47 +103,27 @@ def _reminder_setting(person: Person) -> tuple[str, InlineKeyboardMarkup]:
     return t(REMINDERS_ON), InlineKeyboardMarkup([[button]])
 
 
-async def _campaign(context: BotContext, person: Person) -> Campaign | None:
-    if person.user.unit_id is None:
-        return None
-    now = context.services.clock.now()
-    return await campaigns.current_for_unit(context.session, person.user.unit_id, now)
-
-
-async def _registration_line(context: BotContext, person: Person, campaign: Campaign) -> str:
-    t = person.t
-    record = await registrations.latest_own(context.session, campaign.id, person.user.id)
-    if record is None:
+def _registration_line(t: Translator, standing: Standing) -> str:
+    if isinstance(standing, NotStarted):
         return t(NOT_STARTED)
-    state = State(record.state)
-    if state is State.DRAFT and context.services.clock.now() >= campaign.intake_closes:
-        # A draft can no longer be finished or submitted: "send /register to submit" would lie.
-        return t(DRAFT_CLOSED, closes=t.moment(campaign.intake_closes))
-    if state is State.DRAFT:
-        sealed = registrations.open_state(context.services.vault, record)
-        return _draft_line(t, load_form(campaign.form_id), RegistrationState.model_validate(sealed))
-    level = Level(record.level) if record.level else None
-    lines = [t.render(status_text(state, level, amount=record.aid_amount))]
-    lines.extend(await _why(context, t, record, state))
+    if isinstance(standing, DraftClosed):
+        return t(DRAFT_CLOSED, closes=t.moment(standing.closes))
+    if isinstance(standing, DraftOpen):
+        if standing.left:
+            return t.counted(DRAFT_LEFT, standing.left)
+        return t(DRAFT_TO_CORRECT if standing.has_problems else DRAFT_COMPLETE)
+    lines = [t.render(status_text(standing.state, standing.level, amount=standing.amount))]
+    lines.extend(_why(t, standing))
     return "\n".join(lines)
 
 
-def _draft_line(t: Translator, form: Form, draft: RegistrationState) -> str:
-    left = questions_left(form, draft)
-    if left:
-        return t.counted(DRAFT_LEFT, left)
-    # Every question answered is not yet submittable: the cross-checks must hold too.
-    return t(DRAFT_TO_CORRECT if problems(form, dict(draft.answers)) else DRAFT_COMPLETE)
-
-
-async def _why(context: BotContext, t: Translator, record: Registration, state: State) -> list[str]:
+def _why(t: Translator, standing: Submitted) -> list[str]:
     """The officer's reason for a return or a rejection, numbers masked."""
-    if state is State.RETURNED:
-        sealed = registrations.open_state(context.services.vault, record)
-        reason = RegistrationState.model_validate(sealed).returned_because
+    if standing.state is State.RETURNED:
+        reason = standing.returned_because
         return [t(RETURNED_BECAUSE, reason=scrub(reason))] if reason else []
-    if state is State.REJECTED:
-        reason = await review.rejection_reason(context.session, record.id)
+    if standing.state is State.REJECTED:
+        reason = standing.rejected_because
         return [t(REJECTED_BECAUSE, reason=scrub(reason)), t(ASK_THE_UNIT)] if reason else []
     return []
 

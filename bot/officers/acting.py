@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass
+from typing import Any
 
 from telegram import Update
 
 from bot.context import BotContext
 from bot.people import Person, person_of
-from flows.access import Actor, Refusal, Role
+from flows.access import Action, Actor, Refusal, Role, may
 from flows.access.matrix import NOT_AN_OFFICER, NOT_BOUND
 from flows.i18n import N_, Message, Translator
 from storage.models import Registration
@@ -49,6 +52,50 @@ async def acting(update: Update, context: BotContext) -> Acting:
 async def acting_as(context: BotContext, person: Person) -> Acting:
     """``person`` with their role and scope."""
     return Acting(person, await review.actor_for(context.session, person.user))
+
+
+Check = Callable[[Acting], Refusal | None]
+"""Why the person may not act, or None: :func:`officer` or :func:`allowed_to`."""
+Command = Callable[[Update, BotContext], Coroutine[Any, Any, None]]
+ActingCommand = Callable[[Update, BotContext, Acting], Awaitable[None]]
+
+
+def officer(who: Acting) -> Refusal | None:
+    """Why the person is no officer, or None."""
+    return who.officer_refusal()
+
+
+def allowed_to(action: Action) -> Check:
+    """The check that the person may do ``action`` (anywhere in their scope)."""
+    return lambda who: may(who.actor, action)
+
+
+async def permitted(
+    update: Update, context: BotContext, check: Check = officer, *, who: Acting | None = None
+) -> Acting | None:
+    """The sender (or ``who``) if ``check`` lets them act; None once they are told why not."""
+    if who is None:
+        who = await acting(update, context)
+    refusal = check(who)
+    if refusal is not None:
+        await tell(update, context, who, refusal.message)
+        return None
+    return who
+
+
+def acting_if(check: Check = officer) -> Callable[[ActingCommand], Command]:
+    """A handler given the acting person, run only if ``check`` lets them act (else told why)."""
+
+    def wrap(handler: ActingCommand) -> Command:
+        @functools.wraps(handler)
+        async def command(update: Update, context: BotContext) -> None:
+            who = await permitted(update, context, check)
+            if who is not None:
+                await handler(update, context, who)
+
+        return command
+
+    return wrap
 
 
 async def say(update: Update, context: BotContext, text: str) -> None:

@@ -7,6 +7,9 @@ the worker is told in their language.
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Final
 
@@ -84,42 +87,60 @@ def decision_refusal(officer: Actor, action: Action, record: RecordView) -> Refu
     return None
 
 
-async def card_to_decide(
-    update: Update, context: BotContext, who: Acting, pressed: Pressed, action: Action
-) -> Card | None:
-    """The card of a record the officer may start ``action`` on now, from the current card;
-    None once the refusal is said (a card showing an old state is shown afresh)."""
-    card_of = await opened(update, context, who, pressed.record_id)
-    if card_of is None:
-        return None
-    _, card = card_of
-    refusal = decision_refusal(who.actor, action, card.record)
-    if refusal is None and pressed.version != card.record.version:
-        refusal = CARD_OUTDATED
-    if refusal is not None:
-        await refused_on_card(update, context, who, card, refusal, place_of(update, who))
-        return None
-    return card
+CardCheck = Callable[[Card, Actor, dt.datetime], Refusal | None]
+"""Why the officer may not act on the card now (given the moment), or None."""
+Press = Callable[[Update, BotContext, Acting, Pressed], Awaitable[None]]
+CardPress = Callable[[Update, BotContext, Acting, Pressed, Card], Awaitable[None]]
 
 
-async def card_to_amend(
-    update: Update, context: BotContext, who: Acting, pressed: Pressed
-) -> Card | None:
-    """The card of a granted record whose aid the officer may correct or withdraw now; None
-    once the refusal is said."""
-    card_of = await opened(update, context, who, pressed.record_id)
-    if card_of is None:
-        return None
-    _, card = card_of
-    refusal = may(who.actor, Action.SET_AMOUNT, card.record.target)
+def to_decide(action: Action) -> CardCheck:
+    """The check that the officer may start ``action`` on the record now."""
+    return lambda card, officer, _now: decision_refusal(officer, action, card.record)
+
+
+def to_amend(card: Card, officer: Actor, _now: dt.datetime) -> Refusal | None:
+    """Why the officer may not correct or withdraw the aid granted now, or None."""
+    refusal = may(officer, Action.SET_AMOUNT, card.record.target)
     if refusal is None and card.record.state is not State.AID_GRANTED:
         refusal = NOT_GRANTED
+    return refusal
+
+
+async def card_for(
+    update: Update, context: BotContext, who: Acting, pressed: Pressed, check: CardCheck | None
+) -> Card | None:
+    """The pressed record's card as the officer may see it and, with a ``check``, act on it
+    now from the very version pressed; None once the refusal is said (a card showing an old
+    state is shown afresh)."""
+    card_of = await opened(update, context, who, pressed.record_id)
+    if card_of is None:
+        return None
+    _, card = card_of
+    if check is None:
+        return card
+    refusal = check(card, who.actor, context.services.clock.now())
     if refusal is None and pressed.version != card.record.version:
         refusal = CARD_OUTDATED
     if refusal is not None:
         await refused_on_card(update, context, who, card, refusal, place_of(update, who))
         return None
     return card
+
+
+def on_card(check: CardCheck | None = None) -> Callable[[CardPress], Press]:
+    """A press handler given the card it may act on (see :func:`card_for`); it does not run
+    once the refusal is said."""
+
+    def wrap(handler: CardPress) -> Press:
+        @functools.wraps(handler)
+        async def press(update: Update, context: BotContext, who: Acting, pressed: Pressed) -> None:
+            card = await card_for(update, context, who, pressed, check)
+            if card is not None:
+                await handler(update, context, who, pressed, card)
+
+        return press
+
+    return wrap
 
 
 async def show_pressed(update: Update, context: BotContext, who: Acting, screen: Screen) -> None:

@@ -24,7 +24,7 @@ from storage.repositories import audit, party_aided, registrations
 from storage.repositories.review import CARD_OUTDATED
 
 if TYPE_CHECKING:
-    from bot.registration.conversation import Draft
+    from bot.usecases.registration import Draft
 
 
 def check(

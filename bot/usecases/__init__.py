@@ -7,4 +7,10 @@ writes the result, and returns a small frozen result (a dataclass or an enum) sa
 happened, which the adapter renders: a handler into messages and buttons, the command line into
 lines of text. Use cases never import ``telegram`` and never format a screen; handlers never hold
 a domain rule; repositories only read and write rows.
+
+The use cases so far: ``registration`` (a turn: answer, submit, delete), ``status`` (/status
+and the greeting), ``invitations`` (following a link, giving up an officer role, making,
+withdrawing and listing links), ``roles`` (listing officers, taking a role back),
+``deadlines``, ``broadcasts`` (recording one), ``groups``, ``campaigns`` and ``units``. The
+command line runs them in a unit of work of its own (:func:`bot.cli.common.run_use_case`).
 """

@@ -4,12 +4,22 @@ Public API: :func:`may` / :func:`require` (the access matrix), :func:`actor` (an
 its scope), :func:`sees_full_numbers`, the targets :class:`RecordTarget` and
 :class:`UnitTarget`, :class:`Action`, :class:`Role`, :class:`Level`, :class:`Refusal` /
 :class:`Refused` with their :class:`Reason`, and what an invitation binds
-(:func:`by_invitation`, :class:`Binding`). Pure: no Telegram, no database.
+(:func:`by_invitation`, :class:`Binding`) and
+when an invitation is usable (:func:`invitation_problem`). Pure: no Telegram, no database.
 """
 
 from __future__ import annotations
 
-from flows.access.binding import Binding, by_invitation, officer_becomes_worker
+from flows.access.binding import (
+    Binding,
+    after_revocation,
+    by_invitation,
+    gives_up_officer_role,
+    officer_becomes_worker,
+    replaces_officer_role,
+    unit_kind_for,
+)
+from flows.access.invitations import InvitationProblem, InvitationTerms, invitation_problem
 from flows.access.matrix import (
     DECISIONS,
     RECORD_ACTIONS,
@@ -38,6 +48,8 @@ __all__ = [
     "Action",
     "Actor",
     "Binding",
+    "InvitationProblem",
+    "InvitationTerms",
     "Level",
     "Reason",
     "RecordTarget",
@@ -49,13 +61,18 @@ __all__ = [
     "Tree",
     "UnitTarget",
     "actor",
+    "after_revocation",
     "by_invitation",
     "descendants",
+    "gives_up_officer_role",
+    "invitation_problem",
     "level_name",
     "may",
     "officer_becomes_worker",
+    "replaces_officer_role",
     "require",
     "role_of",
     "sees_full_numbers",
     "stranger",
+    "unit_kind_for",
 ]

@@ -2,12 +2,18 @@
 
 ``CampaignTimes.of(campaign)`` reads the times of anything shaped like a campaign (the
 database row included); :func:`phase`, :func:`intake_open` and :func:`review_open` say what a
-moment allows; :func:`status_lines` and the notices say it in the reader's language.
+moment allows; :func:`check_move` and :func:`move_order` keep moved deadlines in order;
+:func:`status_lines` and the notices say it in the reader's language.
 """
 
 from flows.campaigns.deadlines import (
+    DEADLINES,
     CampaignPhase,
+    DeadlineError,
+    check_move,
+    in_order,
     intake_open,
+    move_order,
     phase,
     resubmission_deadline,
     resubmission_open,
@@ -23,13 +29,18 @@ from flows.campaigns.texts import (
 from flows.campaigns.times import CampaignLike, CampaignTimes, Milestone, milestone_key
 
 __all__ = [
+    "DEADLINES",
     "CampaignLike",
     "CampaignPhase",
     "CampaignTimes",
+    "DeadlineError",
     "Milestone",
+    "check_move",
+    "in_order",
     "intake_closed_notice",
     "intake_open",
     "milestone_key",
+    "move_order",
     "phase",
     "remaining",
     "resubmission_deadline",

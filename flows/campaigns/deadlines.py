@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from enum import StrEnum
+from typing import Final
 
-from flows.campaigns.times import CampaignTimes
+from flows.campaigns.times import CampaignLike, CampaignTimes
+
+# The deadlines an officer or the command line may move (intake_opens is no deadline).
+DEADLINES: Final = ("intake_closes", "review_closes")
 
 
 class CampaignPhase(StrEnum):
@@ -55,3 +60,34 @@ def resubmission_open(times: CampaignTimes, now: dt.datetime) -> bool:
 def time_left(deadline: dt.datetime, now: dt.datetime) -> dt.timedelta:
     """The time until ``deadline``, never negative."""
     return max(deadline - now, dt.timedelta(0))
+
+
+def in_order(
+    intake_opens: dt.datetime, intake_closes: dt.datetime, review_closes: dt.datetime
+) -> bool:
+    """Whether a campaign's times are in order: intake opens < intake closes <= review closes."""
+    return intake_opens < intake_closes <= review_closes
+
+
+class DeadlineError(ValueError):
+    """A move that would put the campaign's times out of order."""
+
+
+def check_move(times: CampaignLike, deadline: str, moment: dt.datetime) -> None:
+    """Raise :class:`DeadlineError` unless moving ``deadline`` to ``moment`` keeps the times in
+    order: intake opens < intake closes <= review closes."""
+    if deadline not in DEADLINES:
+        raise DeadlineError(f"not a deadline: {deadline}")
+    intake_closes = moment if deadline == "intake_closes" else times.intake_closes
+    review_closes = moment if deadline == "review_closes" else times.review_closes
+    if not in_order(times.intake_opens, intake_closes, review_closes):
+        raise DeadlineError("intake opens < intake closes <= review closes")
+
+
+def move_order(times: CampaignLike, moves: Mapping[str, dt.datetime]) -> list[str]:
+    """The order in which to move several deadlines one at a time: the registration's first,
+    unless it would pass the review's current close (then the review's first)."""
+    intake = moves.get("intake_closes")
+    intake_first = intake is None or intake <= times.review_closes
+    order = DEADLINES if intake_first else DEADLINES[::-1]
+    return [deadline for deadline in order if deadline in moves]

@@ -124,6 +124,21 @@ def submit(
     raise _refused(Reason.ALREADY_SUBMITTED, N_("This registration has been submitted already."))
 
 
+# What the registration's "Delete this draft" can remove: the draft, and a record returned for
+# correction, which the person edits in the same screens.
+DELETABLE: Final = frozenset({State.DRAFT, State.RETURNED})
+
+
+def delete(state: State) -> State:
+    """The state of a record its owner deletes (kept, so that its history stays whole); raises
+    Refused for a record submitted meanwhile (an old button pressed)."""
+    if state not in DELETABLE:
+        raise _refused(
+            Reason.ALREADY_SUBMITTED, N_("This registration has been submitted already.")
+        )
+    return State.DELETED
+
+
 def decide(record: RecordView, decision: Decision, actor: Actor, now: dt.datetime) -> Transition:
     """An officer's decision on a record, checked against access, state, deadline and content."""
     refusal = may(actor, action_of(decision), record.target)

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import secrets
 
 from sqlalchemy import or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import Invitation
+from storage.models import Invitation, Unit
 
 # 16 url-safe characters: 96 bits, well inside the 64 characters a deep-link payload allows.
 CODE_BYTES = 12
@@ -20,15 +19,6 @@ def new_code() -> str:
     while (code := secrets.token_urlsafe(CODE_BYTES)).startswith("-"):
         pass
     return code
-
-
-class InvitationProblem(enum.Enum):
-    """Why a code binds nothing."""
-
-    UNKNOWN = "unknown"
-    EXPIRED = "expired"
-    USED = "used"
-    REVOKED = "revoked"
 
 
 def create(
@@ -74,14 +64,11 @@ async def claim(session: AsyncSession, invitation: Invitation, now: dt.datetime)
     return bool(result.rowcount)  # type: ignore[attr-defined]
 
 
-def problem(invitation: Invitation | None, now: dt.datetime) -> InvitationProblem | None:
-    """Why this invitation cannot be used now, or None if it can."""
-    if invitation is None:
-        return InvitationProblem.UNKNOWN
-    if invitation.revoked_at is not None:
-        return InvitationProblem.REVOKED
-    if invitation.expires_at <= now:
-        return InvitationProblem.EXPIRED
-    if invitation.max_uses is not None and invitation.uses >= invitation.max_uses:
-        return InvitationProblem.USED
-    return None
+async def with_units(
+    session: AsyncSession, unit_id: int | None = None
+) -> list[tuple[Invitation, Unit]]:
+    """Every invitation with its unit (only ``unit_id``'s if given), by unit code, oldest first."""
+    query = select(Invitation, Unit).join(Unit).order_by(Unit.code, Invitation.id)
+    if unit_id is not None:
+        query = query.where(Invitation.unit_id == unit_id)
+    return [(invitation, unit) for invitation, unit in await session.execute(query)]

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 
 from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import User
+from storage.models import Unit, User
 
 # Built once: every update looks up its sender.
 _BY_TELEGRAM_ID = select(User).where(User.telegram_id == bindparam("telegram_id"))
@@ -39,3 +40,19 @@ async def get(session: AsyncSession, user_id: int) -> User | None:
 def mark_blocked(user: User, at: dt.datetime) -> None:
     """Remember that the user blocked the bot, so nothing more is sent to them."""
     user.blocked_at = at
+
+
+async def officers_with_units(
+    session: AsyncSession, roles: Collection[str], unit_id: int | None = None
+) -> list[tuple[User, Unit]]:
+    """The accounts holding one of ``roles`` (of ``unit_id`` if given), with their unit, by unit
+    code and Telegram id."""
+    query = (
+        select(User, Unit)
+        .join(Unit, User.unit_id == Unit.id)
+        .where(User.role.in_(list(roles)))
+        .order_by(Unit.code, User.telegram_id)
+    )
+    if unit_id is not None:
+        query = query.where(User.unit_id == unit_id)
+    return [(user, unit) for user, unit in (await session.execute(query)).all()]

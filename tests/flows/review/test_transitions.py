@@ -23,6 +23,7 @@ from flows.review import (
     Return,
     State,
     decide,
+    delete,
     submit,
 )
 from tests.flows.review.world import (
@@ -205,3 +206,11 @@ def test_a_deleted_draft_is_private_and_waits_for_nobody() -> None:
     with pytest.raises(Refused) as refused:
         decide(deleted, Approve(), UNIT_OFFICER, DURING_REVIEW)
     assert refused.value.reason is Reason.NOT_WAITING
+
+
+def test_only_a_draft_or_a_returned_record_is_deleted() -> None:
+    assert delete(State.DRAFT) is State.DELETED
+    assert delete(State.RETURNED) is State.DELETED
+    for state in set(State) - {State.DRAFT, State.RETURNED}:
+        with pytest.raises(Refused):
+            delete(state)
