@@ -22,7 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.export import write_csv, write_xlsx
 from bot.exporting.records import export_record
-from bot.exporting.scope import Units
+from flows.exports.scope import Units
 from flows.forms import load_form
 from flows.tables import ExportContext, ExportRecord, PersonTable, SummaryTable, load_table
 from storage.crypto import Vault
