@@ -14,13 +14,12 @@ import json
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.cli.common import fail, run_in_database, settings_or_exit
+from bot.usecases.history import record_history
 from flows.access import Level, level_name
-from flows.forms import load_form
 from flows.forms.texts import render_text
 from flows.i18n import SUPPORTED_LOCALES, translator
 from flows.review import STATE_NAMES, State, history_lines, status_text
-from flows.review.card import field_labels
-from storage.models import AuditEvent, Campaign, Registration, Unit
+from storage.models import AuditEvent, Registration, Unit
 from storage.repositories import review
 
 
@@ -46,19 +45,18 @@ def _audit(args: argparse.Namespace) -> int:
         registration = await session.get(Registration, args.record)
         if registration is None:
             fail(f"no record {args.record}")
-        campaign = await session.get(Campaign, registration.campaign_id)
+        found = await record_history(session, None, registration, None, zone=settings.zone)
         unit = await session.get(Unit, registration.unit_id)
-        assert campaign is not None and unit is not None
+        assert unit is not None
         level = _level(registration.level)
         state = State(registration.state)
         where = t.render(level_name(level)) if level is not None else "-"
-        entries = await review.history(session, registration.id, named=False)
-        labels = field_labels(load_form(campaign.form_id))
+        lines = history_lines(found.entries, found.labels, settings.zone)
         return [
-            f"record {registration.id} · campaign {campaign.code} · unit {unit.code} · "
+            f"record {registration.id} · campaign {found.campaign.code} · unit {unit.code} · "
             f"{t(STATE_NAMES[state])} ({where}) · version {registration.version}",
             t.render(status_text(state, level)),
-            *(render_text(line, t) for line in history_lines(entries, labels, settings.zone)),
+            *(render_text(line, t) for line in lines),
         ]
 
     async def general(session: AsyncSession) -> list[str]:

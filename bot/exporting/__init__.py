@@ -11,7 +11,6 @@
 
 from bot.exporting.naming import file_name
 from bot.exporting.records import export_record
-from bot.exporting.scope import export_units, full_numbers, whole_scope
 from bot.exporting.writing import (
     EXPORTED,
     ExportJob,
@@ -22,6 +21,7 @@ from bot.exporting.writing import (
     record_export,
     write_export,
 )
+from flows.exports.scope import export_units, full_numbers, whole_scope
 
 __all__ = [
     "EXPORTED",

@@ -11,8 +11,8 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.exporting.scope import Units
 from flows.access import Actor
+from flows.exports.scope import Units
 from flows.forms import load_form
 from flows.forms.texts import render_text
 from flows.i18n import Translator

@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.exporting.records import export_record
-from bot.exporting.scope import Units
+from flows.exports.scope import Units
 from flows.forms import load_form
 from flows.tables import ExportContext, ExportRecord, PersonTable, SummaryTable, load_table
 from storage.crypto import Vault

@@ -30,6 +30,7 @@ from bot.officers.deciding import (
     type_again,
 )
 from bot.people import person_of
+from bot.usecases.cards import Card
 from flows.access import Action, Reason, Refused
 from flows.i18n import N_, Message
 from flows.registration import Screen
@@ -58,7 +59,6 @@ from flows.review.card import (
 )
 from flows.review.precheck import anyway_reason_screen, approve_anyway_screen, in_effect
 from storage.repositories import review
-from storage.repositories.cards import Card
 
 CHOOSE_FIELDS: Final = N_("Please choose at least one answer to correct.")
 NOT_DECIDED: Final = N_("Stopped: nothing was decided on record {id}.")

@@ -16,11 +16,9 @@ from telegram.error import BadRequest
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot.context import BotContext
-from bot.exporting import callbacks, stats
-from bot.exporting.callbacks import ALL, Choice
+from bot.exporting import stats
 from bot.exporting.naming import file_name
 from bot.exporting.progress import ProgressMessage
-from bot.exporting.scope import chooses_unit, export_units, full_numbers, whole_scope, whole_target
 from bot.exporting.writing import (
     ExportJob,
     campaign_date,
@@ -30,7 +28,10 @@ from bot.exporting.writing import (
     write_export,
 )
 from bot.people import Person, person_of
-from flows.access import Action, Actor, Refusal, Refused, may
+from flows.access import Action, Actor, Refused, may
+from flows.exports import callbacks, wizard
+from flows.exports.callbacks import ALL, Choice
+from flows.exports.scope import Units, full_numbers, whole_scope, whole_target
 from flows.forms.parsing.phone import printed
 from flows.i18n import N_, Translator
 from flows.i18n import Message as MessageText
@@ -66,11 +67,18 @@ NOTHING_TO_EXPORT: Final = {
 }
 
 
+STOPS: Final = {
+    wizard.Stop.STALE: STALE_BUTTON,
+    wizard.Stop.UNKNOWN_TABLE: UNKNOWN_TABLE,
+    wizard.Stop.NO_CAMPAIGN: NO_CAMPAIGN,
+}
+
+
 class Prompt(NamedTuple):
     """A question and its buttons."""
 
     text: str
-    markup: InlineKeyboardMarkup
+    markup: InlineKeyboardMarkup | None
 
 
 # --- /export ------------------------------------------------------------------------------
@@ -80,25 +88,20 @@ async def export_command(update: Update, context: BotContext) -> None:
     """Start an export: refuse anyone who is not an officer, else ask for the campaign or table."""
     assert update.effective_message is not None
     person, officer = await _officer(update, context)
-    refusal = may(officer, Action.EXPORT, whole_target(officer))
-    campaigns = (
-        [] if refusal else await exports.campaigns_for(context.session, whole_scope(officer))
-    )
+    campaigns = await _campaigns(context, officer, Action.EXPORT)
     await context.uow.commit()
-    reply = update.effective_message.reply_text
     t = person.t
-    if refusal is not None:
-        await reply(t.render(refusal.message))
-    elif not campaigns:
-        await reply(t(NO_CAMPAIGN))
-    elif len(campaigns) == 1:
+    effect = wizard.start(officer, [campaign.id for campaign in campaigns])
+    if isinstance(effect, wizard.AskTable):
         prompt = _tables_prompt(t, campaigns[0])
-        await reply(prompt.text, reply_markup=prompt.markup)
-    else:
-        await reply(
+    elif isinstance(effect, wizard.AskCampaign):
+        prompt = Prompt(
             t("Which campaign do you want to export from?"),
-            reply_markup=_campaign_keyboard(campaigns, callbacks.CAMPAIGN),
+            _campaign_keyboard(campaigns, callbacks.CAMPAIGN),
         )
+    else:
+        prompt = Prompt(_said(t, effect), None)
+    await update.effective_message.reply_text(prompt.text, reply_markup=prompt.markup)
 
 
 async def export_pressed(update: Update, context: BotContext) -> None:
@@ -119,36 +122,41 @@ async def export_pressed(update: Update, context: BotContext) -> None:
         await query.answer(t.render(campaign), show_alert=True)
         return
     await query.answer()
-    if choice.step == callbacks.STATS:
-        await _edit(message, message.text or "")  # the campaign is chosen: its buttons go
-        await _send_stats(context, message, person, officer, campaign)
-        return
-    if choice.step == callbacks.CAMPAIGN:
-        prompt = _tables_prompt(t, campaign)
-        await _edit(message, prompt.text, prompt.markup)
-        return
-    if choice.table_id not in table_ids(campaign.form_id):
-        await _edit(message, t(UNKNOWN_TABLE))
-        return
-    if choice.step in (callbacks.TABLE, callbacks.PAGE) and chooses_unit(officer):
-        prompt = await _units_prompt(context, t, officer, campaign, choice)
-        await _edit(message, prompt.text, prompt.markup)
-        return
-    if choice.step in (callbacks.TABLE, callbacks.PAGE):
-        choice = Choice(callbacks.UNIT, campaign.id, choice.table_id, str(officer.unit_id))
-    units = export_units(officer, choice.unit_id)
-    if isinstance(units, Refusal):
-        await _edit(message, t.render(units.message))
-        return
-    unit_name = await _unit_name(context, officer, choice.unit_id)
-    if choice.step == callbacks.UNIT:
-        prompt = _selection_prompt(t, campaign, choice, unit_name)
-        await _edit(message, prompt.text, prompt.markup)
-        return
-    if choice.selection not in SELECTIONS:
-        await _edit(message, t(STALE_BUTTON))
-        return
-    await _export(context, message, person, officer, campaign, choice, unit_name)
+    effect = wizard.pressed(choice, officer, table_ids(campaign.form_id))
+    match effect:
+        case wizard.ShowStats():
+            await _edit(message, message.text or "")  # the campaign is chosen: its buttons go
+            await _send_stats(context, message, person, officer, campaign)
+        case wizard.AskTable():
+            prompt = _tables_prompt(t, campaign)
+            await _edit(message, prompt.text, prompt.markup)
+        case wizard.AskUnit(choice):
+            prompt = await _units_prompt(context, t, officer, campaign, choice)
+            await _edit(message, prompt.text, prompt.markup)
+        case wizard.AskSelection(choice):
+            unit_name = await _unit_name(context, officer, choice.unit_id)
+            prompt = _selection_prompt(t, campaign, choice, unit_name)
+            await _edit(message, prompt.text, prompt.markup)
+        case wizard.Export(choice, units):
+            unit_name = await _unit_name(context, officer, choice.unit_id)
+            await _export(context, message, person, officer, campaign, choice, units, unit_name)
+        case _:
+            await _edit(message, _said(t, effect))
+
+
+def _said(t: Translator, effect: wizard.Effect) -> str:
+    """The text of an effect that only says something: a refusal or why nothing follows."""
+    if isinstance(effect, wizard.Refused):
+        return t.render(effect.refusal.message)
+    assert isinstance(effect, wizard.Stop), effect
+    return t(STOPS[effect])
+
+
+async def _campaigns(context: BotContext, officer: Actor, action: Action) -> list[Campaign]:
+    """The campaigns covering the officer's scope, if they may ``action`` there at all."""
+    if may(officer, action, whole_target(officer)) is not None:
+        return []
+    return await exports.campaigns_for(context.session, whole_scope(officer))
 
 
 async def _edit(message: Message, text: str, markup: InlineKeyboardMarkup | None = None) -> None:
@@ -266,6 +274,7 @@ async def _export(
     officer: Actor,
     campaign: Campaign,
     choice: Choice,
+    units: Units,
     unit_name: str,
 ) -> None:
     """Write the chosen table, audit it, and send it as a document."""
@@ -274,7 +283,6 @@ async def _export(
     services = context.services
     zone = services.settings.zone
     today = services.clock.now().astimezone(zone).date()
-    units = whole_scope(officer) if choice.unit_id is None else frozenset({choice.unit_id})
     selection = Selection(choice.selection)
     job = ExportJob(
         campaign=campaign,
@@ -395,23 +403,19 @@ async def stats_command(update: Update, context: BotContext) -> None:
     message = update.effective_message
     assert message is not None
     person, officer = await _officer(update, context)
-    refusal = may(officer, Action.STATS, whole_target(officer))
-    campaigns = (
-        [] if refusal else await exports.campaigns_for(context.session, whole_scope(officer))
-    )
+    campaigns = await _campaigns(context, officer, Action.STATS)
     await context.uow.commit()
     t = person.t
-    if refusal is not None:
-        await message.reply_text(t.render(refusal.message))
-    elif not campaigns:
-        await message.reply_text(t(NO_CAMPAIGN))
-    elif len(campaigns) == 1:
+    effect = wizard.start(officer, [campaign.id for campaign in campaigns], stats=True)
+    if isinstance(effect, wizard.ShowStats):
         await _send_stats(context, message, person, officer, campaigns[0])
-    else:
+    elif isinstance(effect, wizard.AskCampaign):
         await message.reply_text(
             t("The statistics of which campaign?"),
             reply_markup=_campaign_keyboard(campaigns, callbacks.STATS),
         )
+    else:
+        await message.reply_text(_said(t, effect))
 
 
 async def _send_stats(

@@ -9,16 +9,15 @@ from telegram import Update
 from bot.context import BotContext
 from bot.officers import rendering
 from bot.officers.acting import Acting, acting, found, tell
+from bot.usecases.history import record_history
 from flows import callback_data
-from flows.access import Action, Refused, require
-from flows.forms import load_form
+from flows.access import Refused
 from flows.i18n import N_, Message
 from flows.registration import Screen
 from flows.review import history_lines
 from flows.review.callbacks import Pressed
-from flows.review.card import field_labels, history_screen
+from flows.review.card import history_screen
 from storage.models import Registration
-from storage.repositories import remarks, review
 
 USAGE: Final = N_("Send /history and the record number, for example: /history 12")
 
@@ -67,11 +66,9 @@ async def _screen(
 
 async def history_of(context: BotContext, who: Acting, registration: Registration) -> Screen:
     """The history screen of a record the person may see; raises Refused else."""
-    session, zone = context.session, context.services.settings.zone
-    view = await review.record_view(session, registration, zone=zone)
-    require(who.actor, Action.HISTORY, view.target)
-    campaign = await review.campaign_of(session, registration)
-    # The remarks' changes opened: the officers who may see the record read what was written.
-    entries = await remarks.history(session, context.services.vault, registration.id)
-    labels = field_labels(load_form(campaign.form_id))
-    return history_screen(view, history_lines(entries, labels, zone))
+    services = context.services
+    zone = services.settings.zone
+    shown = await record_history(
+        context.session, services.vault, registration, who.actor, zone=zone
+    )
+    return history_screen(shown.record, history_lines(shown.entries, shown.labels, zone))

@@ -29,6 +29,7 @@ from bot.officers.deciding import (
     type_again,
 )
 from bot.registration.precheck import mark_untruthful, override
+from bot.usecases.cards import Card
 from flows.access import Action, Refusal, Refused
 from flows.i18n import N_, Message
 from flows.policy import OUTCOMES
@@ -42,9 +43,8 @@ from flows.review.precheck import (
     precheck_screen,
     untruthful_reason_screen,
 )
+from flows.review.transitions import CARD_OUTDATED
 from storage.models import Registration
-from storage.repositories.cards import Card
-from storage.repositories.review import CARD_OUTDATED
 
 MARKED: Final = N_(
     "Record {id}: the answers are marked untruthful; the pre-check now gives: {outcome}."

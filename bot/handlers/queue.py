@@ -12,25 +12,21 @@ from bot.context import BotContext
 from bot.documents import documents_of, kept_copy, send_document
 from bot.officers import rendering
 from bot.officers.acting import Acting, acting_if, found, officer, permitted, say, tell
-from bot.officers.cards import card_screen, open_card
+from bot.officers.cards import card_screen
 from bot.officers.deciding import on_card
-from flows.access import Refused, level_name, sees_full_numbers
+from bot.usecases import cards
+from bot.usecases import queue as queue_card
+from bot.usecases.cards import Card
+from flows.access import Refused, level_name
 from flows.i18n import N_, Message
 from flows.registration import Screen, render_text
 from flows.review.callbacks import Pressed
 from flows.review.card import field_labels
-from storage.repositories import audit, review
-from storage.repositories.cards import Card
 
 WAITING: Final = N_("📥 Waiting for your review ({level}): {count}")
 NOTHING_WAITING: Final = N_("📭 Nothing is waiting for your review ({level}).")
 NO_DOCUMENTS: Final = N_("Record {id} has no documents.")
 DOCUMENT: Final = N_("Record {id} · {document}")
-
-
-def following(offset: int, count: int) -> int | None:
-    """Where "Next" leads from the card at ``offset``: round to the oldest after the last."""
-    return (offset + 1) % count if count > 1 else None
 
 
 @acting_if(officer)
@@ -49,23 +45,26 @@ async def next_card(update: Update, context: BotContext, who: Acting, pressed: P
 async def _show_at(
     update: Update, context: BotContext, who: Acting, offset: int, *, with_count: bool
 ) -> None:
-    now = context.services.clock.now()
-    queue = await review.waiting(context.session, who.actor, now=now, offset=offset)
-    if not queue.records and queue.count:
-        # Decisions made the queue shorter than the offset: start again from the oldest.
-        offset = 0
-        queue = await review.waiting(context.session, who.actor, now=now)
+    services = context.services
+    queue = await queue_card.card_at(
+        context.session,
+        services.vault,
+        who.actor,
+        offset,
+        services.clock.now(),
+        zone=services.settings.zone,
+    )
     assert who.actor.level is not None
     level = level_name(who.actor.level)
-    if not queue.count:
-        closed = await _closed_review(context, who)
-        if closed is not None:
-            await tell(update, context, who, closed)
-            return
+    if queue.closed is not None:
+        closed = queue.closed
+        said = {"campaign": closed.campaign, "moment": closed.review_closes, "count": closed.count}
+        await tell(update, context, who, Message(REVIEW_CLOSED, said))
+        return
     screen = None
-    if queue.records:
-        card = await open_card(context, who, queue.records[0])
-        screen = card_screen(card, who, next_offset=following(offset, queue.count))
+    if queue.card is not None:
+        following = queue_card.following(queue.offset, queue.count)
+        screen = card_screen(queue.card, who, next_offset=following)
     await context.uow.commit()
     if with_count or screen is None:
         count = Message(WAITING, {"level": level, "count": queue.count})
@@ -78,18 +77,6 @@ async def _show_at(
         await update.callback_query.answer()
     if screen is not None:
         await rendering.send(context.bot, who.chat_id, screen, who.t)
-
-
-async def _closed_review(context: BotContext, who: Acting) -> Message | None:
-    """Why records still waiting cannot be decided: their campaign's review has closed."""
-    left = await review.waiting(context.session, who.actor)
-    if not left.records:
-        return None
-    campaign = await review.campaign_of(context.session, left.records[0])
-    return Message(
-        REVIEW_CLOSED,
-        {"campaign": campaign.name, "moment": campaign.review_closes, "count": left.count},
-    )
 
 
 REVIEW_CLOSED: Final = N_(
@@ -111,9 +98,11 @@ async def full_numbers(update: Update, context: BotContext, who: Acting, pressed
     registration = await found(update, context, who, pressed.record_id)
     if registration is None:
         return
+    services = context.services
     try:
-        await review.view_full_numbers(context.session, registration, who.actor)
-        card = await open_card(context, who, registration)
+        card = await cards.with_full_numbers(
+            context.session, services.vault, registration, who.actor, zone=services.settings.zone
+        )
     except Refused as refused:
         await tell(update, context, who, refused.message)
         return
@@ -131,31 +120,14 @@ async def documents(
     showing them is.
     """
     registration = card.registration
-    every = list(documents_of(card.form, card.answers))
-    # The copy of the ID and bank card shows the full numbers: only for those entitled to them,
-    # and for the person registered (an officer who entered it is entitled by scope, or not).
-    target = card.record.target
-    entitled = sees_full_numbers(who.actor, target) or target.registers(who.actor.user_id)
-    files = [
-        (name, file)
-        for name, file in every
-        if entitled or not card.form.field(name.rsplit("-", 1)[0]).is_sensitive
-    ]
-    withheld = len(files) < len(every)
+    shown = cards.documents(context.session, card, who.actor, documents_of(card.form, card.answers))
+    files, withheld = shown.files, shown.withheld
     if not files:
         nothing = (
             Message(WITHHELD) if withheld else Message(NO_DOCUMENTS, {"id": str(registration.id)})
         )
         await tell(update, context, who, nothing)
         return
-    audit.record(
-        context.session,
-        review.DOCUMENTS_VIEWED,
-        actor_user_id=who.actor.user_id,
-        registration_id=registration.id,
-        campaign_id=registration.campaign_id,
-        details={"documents": len(files)},
-    )
     await context.uow.commit()
     if update.callback_query is not None:
         await update.callback_query.answer()

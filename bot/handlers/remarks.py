@@ -1,7 +1,7 @@
 """The remark (备注) the unit's union writes with its approval, printed in the tables' 备注
 column: the card's "📝 Add a remark" (or "Change"), the remark typed (awaited in the database,
 see :mod:`bot.officers.awaiting`), and "🗑 Remove the remark". Who may, and until when, is
-:mod:`flows.review.remarks`; storing and auditing it is :mod:`storage.repositories.remarks`.
+:mod:`flows.review.remarks`; storing and auditing it is :mod:`bot.usecases.remarks`.
 
 Everything is checked again when the remark is typed, as at the press: the officer may still
 write it, and the record is still the version the card showed (the next level may have decided
@@ -29,15 +29,15 @@ from bot.officers.deciding import (
     show_pressed,
     type_again,
 )
+from bot.usecases.cards import Card
+from bot.usecases.remarks import write_remark
 from flows.access import Actor, Reason, Refusal, Refused
 from flows.i18n import N_, Message
 from flows.review.callbacks import Pressed
 from flows.review.card import remark_screen
 from flows.review.remarks import check_remark, remark_refusal
+from flows.review.transitions import CARD_OUTDATED
 from storage.models import Registration
-from storage.repositories import remarks
-from storage.repositories.cards import Card
-from storage.repositories.review import CARD_OUTDATED
 
 SAVED: Final = N_("Record {id}: the remark is saved and printed in the 备注 column: {remark}")
 REMOVED: Final = N_("Record {id}: the remark is removed.")
@@ -139,7 +139,7 @@ async def _write(
     """Store the remark; False once a refusal is said (the card shown afresh)."""
     services = context.services
     try:
-        await remarks.write_remark(
+        await write_remark(
             context.session,
             services.vault,
             card.registration,

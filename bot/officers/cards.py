@@ -11,15 +11,16 @@ from bot.context import BotContext
 from bot.officers.acting import Acting, found, tell
 from bot.officers.rendering import MAX_MESSAGE, text_of
 from bot.registration.precheck import explanation_in
+from bot.usecases import cards
+from bot.usecases.cards import Card
 from flows.access import Refused
 from flows.forms.texts import Text
 from flows.policy import load_policy
 from flows.registration import Screen
+from flows.review import card as review_card
 from flows.review import standard_amounts
 from flows.review.precheck import heading, marks
 from storage.models import Campaign, Registration
-from storage.repositories import cards
-from storage.repositories.cards import Card
 
 
 def precheck_lines(card: Card, locale: str, *, whole: bool = True) -> list[Text]:
@@ -76,12 +77,20 @@ def card_screen(
     """
     locale = who.person.locale
     for lines in (precheck_lines(card, locale), precheck_lines(card, locale, whole=False)):
-        screen = card.screen(
+        screen = review_card.card_screen(
+            card.form,
+            card.record,
+            card.answers,
             who.actor,
+            unit_name=card.unit_name,
             precheck=lines,
+            party_aided=card.party_aided,
+            changed=card.changed,
             full_numbers=full_numbers,
             next_offset=next_offset,
             outcome=outcome,
+            remark=card.remark,
+            remarks_printed=card.remarks_printed,
         )
         if len(text_of(screen, who.t)) <= MAX_MESSAGE:
             break

@@ -21,15 +21,15 @@ from bot.officers.acting import Acting, say
 from bot.officers.awaiting import Awaited, Kind, expect, stop_waiting
 from bot.officers.cards import card_screen, open_card, opened
 from bot.officers.notices import tell_unit_officers, tell_worker
+from bot.usecases import deciding
+from bot.usecases.cards import Card
 from flows.access import Action, Actor, Reason, Refusal, Refused, may
 from flows.i18n import N_, Message
 from flows.registration import Screen
 from flows.review import Decision, RecordView, State, not_waiting, officer_outcome
 from flows.review.callbacks import Pressed
+from flows.review.transitions import CARD_OUTDATED
 from storage.models import Registration
-from storage.repositories import review
-from storage.repositories.cards import Card
-from storage.repositories.review import CARD_OUTDATED
 
 # Refusals of what was typed: the officer types again; any other refusal ends the decision.
 INPUT_PROBLEMS: Final = frozenset(
@@ -226,7 +226,7 @@ async def apply(
     services = context.services
     now = services.clock.now()
     try:
-        transition = await review.decide(
+        decided = await deciding.decide(
             context.session,
             services.vault,
             registration,
@@ -241,9 +241,8 @@ async def apply(
         return False
     stop_waiting(who.person.user)
     await context.uow.commit()
-    card = await open_card(context, who, registration)
-    waiting = await review.waiting(context.session, who.actor, now=now, limit=0)
-    following = after_decision(place.next_offset, waiting.count)
+    transition, card = decided.transition, decided.card
+    following = after_decision(place.next_offset, decided.waiting)
     outcome = officer_outcome(transition)
     screen = card_screen(card, who, next_offset=following, outcome=outcome)
     query = update.callback_query

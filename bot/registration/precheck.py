@@ -18,10 +18,10 @@ from flows.forms import Form, facts_from_answers, load_form
 from flows.i18n import SUPPORTED_LOCALES, Translator, translator
 from flows.policy import ADVISORY, OUTCOMES, Outcome, evaluate, explain, load_policy
 from flows.policy.stored import Mark, Override, StoredPrecheck, read_precheck
+from flows.review.transitions import CARD_OUTDATED
 from storage.crypto import Vault
 from storage.models import Campaign, Registration
 from storage.repositories import audit, party_aided, registrations
-from storage.repositories.review import CARD_OUTDATED
 
 if TYPE_CHECKING:
     from bot.usecases.registration import Draft

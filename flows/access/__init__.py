@@ -33,6 +33,7 @@ from flows.access.matrix import (
     may,
     require,
     sees_full_numbers,
+    sees_sensitive_copies,
 )
 from flows.access.refusal import Reason, Refusal, Refused
 from flows.access.roles import LEVEL_NAMES, OFFICER_LEVELS, Level, Role, role_of
@@ -73,6 +74,7 @@ __all__ = [
     "require",
     "role_of",
     "sees_full_numbers",
+    "sees_sensitive_copies",
     "stranger",
     "unit_kind_for",
 ]

@@ -202,6 +202,13 @@ def sees_full_numbers(actor: Actor, target: RecordTarget) -> bool:
     return may(actor, Action.VIEW_FULL_SENSITIVE, target) is None
 
 
+def sees_sensitive_copies(actor: Actor, target: RecordTarget) -> bool:
+    """Whether the actor may be sent the record's copy of the ID and bank card: it shows the
+    full numbers, so only to those entitled to them, and to the person registered (an officer
+    who entered the record is entitled by scope, or not)."""
+    return sees_full_numbers(actor, target) or target.registers(actor.user_id)
+
+
 def _officer_in_scope(actor: Actor, unit_id: int | None, outside: Refusal) -> Refusal | None:
     if actor.role is Role.STRANGER:
         return NOT_BOUND

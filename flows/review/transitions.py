@@ -21,6 +21,14 @@ from flows.review.records import RecordView
 from flows.review.states import STATE_NAMES, UNSUBMITTED, State, next_level
 
 REASON_MAX: Final = 500
+CARD_OUTDATED: Final = Refusal(
+    Reason.CHANGED_MEANWHILE,
+    Message(N_("This record has changed since this card was shown; please look at it again.")),
+)
+CHANGED_MEANWHILE: Final = Refusal(
+    Reason.CHANGED_MEANWHILE,
+    Message(N_("The registration changed meanwhile; please check it and submit again.")),
+)
 
 
 class Kind(StrEnum):

@@ -11,24 +11,16 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import AsyncGenerator, Collection, Sequence
-from enum import StrEnum
 from typing import Any, Final
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from flows.exports.scope import Selection as Selection
 from storage.models import Campaign, CampaignUnit, Registration, Unit
 
 BATCH_SIZE: Final = 500
-
-
-class Selection(StrEnum):
-    """Which records an export takes: approved so far, granted aid, or every submitted one."""
-
-    APPROVED = "approved"
-    GRANTED = "granted"
-    ALL = "all"
 
 
 # "Register first, then aid": approved at some level (what a unit reports up, also while a

@@ -5,20 +5,15 @@ from __future__ import annotations
 
 import base64
 import dataclasses
-import datetime as dt
 from typing import Any, Final
-from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from flows.access import Actor, Refused
-from flows.i18n import DEFAULT_ZONE
+from flows.access import Actor
 from flows.review import HistoryEntry
-from flows.review.remarks import check_may_remark, remark_refusal
 from storage.crypto import Vault
 from storage.models import Registration
 from storage.repositories import audit, registrations, review
-from storage.repositories.review import CARD_OUTDATED
 
 REMARK_CONTEXT: Final = b"registration-remark"
 AUDIT_CONTEXT: Final = b"audit-remark"
@@ -37,45 +32,33 @@ def remark_of(vault: Vault, registration: Registration) -> str | None:
     return str(remark) if remark else None
 
 
-async def write_remark(
+async def store_remark(
+    session: AsyncSession, vault: Vault, registration: Registration, remark: str | None
+) -> bool:
+    """Seal ``remark`` (None: none) on the record, if no one changed it since it was read;
+    the record's version moves on."""
+    sealed = vault.seal_json(remark, context=REMARK_CONTEXT) if remark is not None else None
+    return await registrations.write_if_unchanged(session, registration, {"sealed_remark": sealed})
+
+
+def record_change(
     session: AsyncSession,
     vault: Vault,
     registration: Registration,
-    remark: str | None,
     officer: Actor,
-    now: dt.datetime,
-    *,
-    seen_version: int | None = None,
-    zone: ZoneInfo = DEFAULT_ZONE,
-) -> str | None:
-    """Store ``remark`` (checked by :func:`~flows.review.remarks.check_remark`; None removes
-    it) and audit the change; returns the remark it replaced.
-
-    Raises :class:`~flows.access.Refused` if the officer may not write it now, or if the record
-    is no longer the ``seen_version`` the card showed. The record's version moves on, so that a
-    card of the next level shown before the change is refreshed before it decides.
-    """
-    view = await review.record_view(session, registration, zone=zone)
-    check_may_remark(view, officer, now)
-    if seen_version is not None and seen_version != registration.version:
-        raise Refused(CARD_OUTDATED)
-    before = remark_of(vault, registration)
-    if before == remark:
-        return before
-    sealed = vault.seal_json(remark, context=REMARK_CONTEXT) if remark is not None else None
-    if not await registrations.write_if_unchanged(session, registration, {"sealed_remark": sealed}):
-        fresh = await review.record_view(session, registration, zone=zone)
-        raise Refused(remark_refusal(fresh, officer, now) or CARD_OUTDATED)
-    change = {"before": before, "after": remark}
+    before: str | None,
+    after: str | None,
+) -> None:
+    """Audit a change of the remark, the remark before and after it sealed in the event."""
+    change = {"before": before, "after": after}
     audit.record(
         session,
-        ADDED if before is None else REMOVED if remark is None else CHANGED,
+        ADDED if before is None else REMOVED if after is None else CHANGED,
         actor_user_id=officer.user_id,
         registration_id=registration.id,
         campaign_id=registration.campaign_id,
         details={SEALED: base64.b64encode(vault.seal_json(change, context=AUDIT_CONTEXT)).decode()},
     )
-    return before
 
 
 async def history(session: AsyncSession, vault: Vault, registration_id: int) -> list[HistoryEntry]:

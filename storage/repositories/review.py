@@ -23,15 +23,13 @@ from flows.access import (
     Action,
     Actor,
     Level,
-    Reason,
     RecordTarget,
-    Refusal,
     Refused,
     actor,
     require,
 )
 from flows.forms import load_form
-from flows.i18n import DEFAULT_ZONE, N_, Message
+from flows.i18n import DEFAULT_ZONE
 from flows.policy import load_policy
 from flows.registration import RegistrationState, start_correction
 from flows.review import (
@@ -53,20 +51,13 @@ from flows.review import (
 )
 from flows.review import decide as decide_record
 from flows.review import submit as submit_record
+from flows.review.transitions import CARD_OUTDATED, CHANGED_MEANWHILE
 from storage.crypto import Vault
 from storage.models import AuditEvent, Campaign, Registration, Unit, User
 from storage.repositories import audit, party_aided, registrations, units
 
 SENSITIVE_VIEWED = "sensitive_viewed"
 DOCUMENTS_VIEWED = "documents_viewed"
-CARD_OUTDATED = Refusal(
-    Reason.CHANGED_MEANWHILE,
-    Message(N_("This record has changed since this card was shown; please look at it again.")),
-)
-CHANGED_MEANWHILE = Refusal(
-    Reason.CHANGED_MEANWHILE,
-    Message(N_("The registration changed meanwhile; please check it and submit again.")),
-)
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,7 @@ from flows.access import (
     officer_becomes_worker,
     require,
     sees_full_numbers,
+    sees_sensitive_copies,
 )
 from flows.i18n import SUPPORTED_LOCALES, translator
 from tests.flows.review.world import (
@@ -253,6 +254,22 @@ def test_drafts_are_private_to_whoever_fills_them_in() -> None:
 def test_who_sees_full_numbers(officer: Actor, unit_id: int, full: bool) -> None:
     target = RecordTarget(unit_id, True, Level.UNIT, Level.PROVINCE, 10, 10)
     assert sees_full_numbers(officer, target) is full
+
+
+@pytest.mark.parametrize(
+    ("viewer", "subject", "sent"),
+    [
+        (UNIT_OFFICER, 10, True),  # entitled to the full numbers
+        (DEPARTMENT_OFFICER, 10, False),  # sees the card, not the numbers
+        (WORKER, 10, True),  # their own record
+        (WORKER, OTHER_WORKER_ID, False),
+    ],
+)
+def test_who_is_sent_the_copy_of_the_id_and_bank_card(
+    viewer: Actor, subject: int, sent: bool
+) -> None:
+    target = RecordTarget(UNIT, True, Level.UNIT, Level.PROVINCE, subject, subject)
+    assert sees_sensitive_copies(viewer, target) is sent
 
 
 def test_a_record_action_needs_a_record() -> None:

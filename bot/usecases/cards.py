@@ -1,8 +1,12 @@
-"""Everything an officer's record card shows, loaded in one call (see :mod:`flows.review.card`)."""
+"""The officers' record card: opened for those who may see it, with its full numbers and its
+documents for those entitled to them (each viewing audited).
+
+What the card shows is :func:`flows.review.card.card_screen`; the bot renders it.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -10,20 +14,17 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from flows.access import Action, Actor, require
+from flows.access import Action, Actor, require, sees_sensitive_copies
 from flows.forms import load_form
 from flows.forms.schema import Form
-from flows.forms.texts import Text
 from flows.i18n import DEFAULT_ZONE
 from flows.policy.stored import StoredPrecheck
-from flows.registration import Screen
 from flows.review import RecordView
-from flows.review.card import card_screen
 from flows.review.precheck import officers_of
 from flows.tables import prints_remarks
 from storage.crypto import Vault
 from storage.models import Registration, Unit, User
-from storage.repositories import party_aided, registrations, remarks, review
+from storage.repositories import audit, party_aided, registrations, remarks, review
 
 
 @dataclass(frozen=True)
@@ -43,32 +44,6 @@ class Card:
     precheck_officers: dict[int, str] = field(default_factory=dict)
     remark: str | None = None
     remarks_printed: bool = False
-
-    def screen(
-        self,
-        viewer: Actor,
-        *,
-        precheck: Sequence[Text] = (),
-        full_numbers: bool = False,
-        next_offset: int | None = None,
-        outcome: Text | None = None,
-    ) -> Screen:
-        """The card as the viewer sees it (see :func:`flows.review.card.card_screen`)."""
-        return card_screen(
-            self.form,
-            self.record,
-            self.answers,
-            viewer,
-            unit_name=self.unit_name,
-            precheck=precheck,
-            party_aided=self.party_aided,
-            changed=self.changed,
-            full_numbers=full_numbers,
-            next_offset=next_offset,
-            outcome=outcome,
-            remark=self.remark,
-            remarks_printed=self.remarks_printed,
-        )
 
 
 async def open_card(
@@ -99,6 +74,57 @@ async def open_card(
         remark=remarks.remark_of(vault, registration),
         remarks_printed=prints_remarks(form.id),
     )
+
+
+async def with_full_numbers(
+    session: AsyncSession,
+    vault: Vault,
+    registration: Registration,
+    viewer: Actor,
+    *,
+    zone: ZoneInfo = DEFAULT_ZONE,
+) -> Card:
+    """The card, once the viewing of its full ID and card numbers is allowed and audited;
+    raises :class:`~flows.access.Refused` for anyone not entitled to them."""
+    await review.view_full_numbers(session, registration, viewer)
+    return await open_card(session, vault, registration, viewer, zone=zone)
+
+
+@dataclass(frozen=True)
+class Documents:
+    """The documents of a card the viewer is sent (named ``<field>-<n>``), and whether some
+    were withheld (the copy of the ID and bank card, for those not entitled to it)."""
+
+    files: list[tuple[str, dict[str, Any]]]
+    withheld: bool
+
+
+def documents(
+    session: AsyncSession,
+    card: Card,
+    viewer: Actor,
+    every: Iterable[tuple[str, dict[str, Any]]],
+) -> Documents:
+    """Of ``every`` document of the card, the ones the viewer may be sent; sending any is
+    audited, as showing the full numbers is."""
+    every = list(every)
+    entitled = sees_sensitive_copies(viewer, card.record.target)
+    files = [
+        (name, file)
+        for name, file in every
+        if entitled or not card.form.field(name.rsplit("-", 1)[0]).is_sensitive
+    ]
+    if files:
+        registration = card.registration
+        audit.record(
+            session,
+            review.DOCUMENTS_VIEWED,
+            actor_user_id=viewer.user_id,
+            registration_id=registration.id,
+            campaign_id=registration.campaign_id,
+            details={"documents": len(files)},
+        )
+    return Documents(files, withheld=len(files) < len(every))
 
 
 async def _names(session: AsyncSession, user_ids: set[int]) -> dict[int, str]:

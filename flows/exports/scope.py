@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection
+from enum import StrEnum
 
 from flows.access import (
     Action,
@@ -15,6 +16,15 @@ from flows.access import (
     may,
     sees_full_numbers,
 )
+
+
+class Selection(StrEnum):
+    """Which records an export takes: approved so far, granted aid, or every submitted one."""
+
+    APPROVED = "approved"
+    GRANTED = "granted"
+    ALL = "all"
+
 
 # A unit's scope: a set of unit ids, or None for every unit.
 Units = frozenset[int] | None
