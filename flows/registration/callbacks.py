@@ -28,12 +28,12 @@ from dataclasses import dataclass
 from typing import Final
 
 from flows import callback_data
+from flows.forms.kinds.base import CHOOSE, DONE, NO, PAGE, TOGGLE, YES
+
+# The answer buttons' actions are the kinds' (:mod:`flows.forms.kinds.base`).
+__all__ = ["CHOOSE", "DONE", "NO", "PAGE", "TOGGLE", "YES"]
 
 PREFIX: Final = "r:"
-CHOOSE: Final = "c"
-TOGGLE: Final = "t"
-DONE: Final = "done"
-PAGE: Final = "pg"
 OK: Final = "ok"
 REDO: Final = "redo"
 KEEP: Final = "keep"
@@ -52,8 +52,6 @@ DECLINE: Final = "decline"
 DELETE: Final = "delete"
 DELETE_YES: Final = "delok"
 DELETE_NO: Final = "delno"
-YES: Final = "y"
-NO: Final = "n"
 
 
 @dataclass(frozen=True)
