@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import ClassVar, Final, Literal
 
+from flows.forms.display import LIST_SEPARATOR
 from flows.forms.kinds.base import DONE, TOGGLE, Answer, Key, Outcome, Stay, register
 from flows.forms.kinds.options import OptionsField
 from flows.forms.texts import Joined, Text
@@ -15,8 +16,6 @@ from flows.i18n import N_, Message
 
 CHECKED: Final = "✅ "
 UNCHECKED: Final = "⬜ "
-# Between the items of a list: "、" in Chinese, ", " in English.
-LIST_SEPARATOR: Final = Message(N_(", "))
 
 
 @register
