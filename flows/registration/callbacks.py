@@ -28,10 +28,14 @@ from dataclasses import dataclass
 from typing import Final
 
 from flows import callback_data
-from flows.forms.kinds.base import CHOOSE, DONE, NO, PAGE, TOGGLE, YES
 
 # The answer buttons' actions are the kinds' (:mod:`flows.forms.kinds.base`).
-__all__ = ["CHOOSE", "DONE", "NO", "PAGE", "TOGGLE", "YES"]
+from flows.forms.kinds.base import CHOOSE as CHOOSE
+from flows.forms.kinds.base import DONE as DONE
+from flows.forms.kinds.base import NO as NO
+from flows.forms.kinds.base import PAGE as PAGE
+from flows.forms.kinds.base import TOGGLE as TOGGLE
+from flows.forms.kinds.base import YES as YES
 
 PREFIX: Final = "r:"
 OK: Final = "ok"

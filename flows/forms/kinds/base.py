@@ -197,7 +197,7 @@ class Field(BaseModel):
 
     def receive(self, file: FileRef, pending: object) -> Outcome:
         """A photo or document sent for a question that :attr:`takes_files`."""
-        raise self.unreadable
+        raise NotImplementedError(f"a {self.type} field takes no files")
 
     def progress_note(self, pending: object) -> Text | None:
         """A line on how far the answer has come (files received so far)."""
