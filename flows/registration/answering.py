@@ -61,12 +61,13 @@ def on_answering(form: Form, state: RegistrationState, event: Event, today: dt.d
 
 def typed(form: Form, state: RegistrationState, field: Field, text: str, today: dt.date) -> Step:
     """A typed answer (or a shared contact's number) to ``field``."""
-    if means_done(text) and (finished := field.done(state.pending)) is not None:
-        return _outcome(form, state, field, finished, today)
+    if field.collects and means_done(text):
+        return _outcome(form, state, field, field.done(state.pending), today)
     effects: tuple[Effect, ...] = ()
     # A number typed into the chat (words like "yes" carry none and stay).
-    if any(map(str.isdigit, text)) and (echo := field.echo(visible(text))) is not None:
-        effects = (SensitiveInputRead(_echo(echo)),)
+    if field.always_sensitive and any(map(str.isdigit, text)):
+        echo = field.echo(visible(text))
+        effects = () if echo is None else (SensitiveInputRead(_echo(echo)),)
     try:
         value = field.parse(text, today)
     except InvalidAnswer as problem:

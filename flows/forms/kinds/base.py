@@ -120,6 +120,8 @@ class Field(BaseModel):
     takes_contact: ClassVar[bool] = False
     # A photo or a document answers it.
     takes_files: ClassVar[bool] = False
+    # Answered in several steps (ticked boxes, files) that Done, pressed or typed, finishes.
+    collects: ClassVar[bool] = False
     # A typed answer is shown back for the person to confirm before it is stored.
     confirms: ClassVar[bool] = False
     # The answers its answer gives too, by id (a resident ID gives sex, birth date and age),
@@ -169,8 +171,8 @@ class Field(BaseModel):
         raise NotImplementedError(f"a {self.type} field is not answered by typing")
 
     def echo(self, text: str) -> str | None:
-        """A typed number as it may be shown back before the message is removed (or ``None``:
-        nothing to hide)."""
+        """A number typed for an :attr:`always_sensitive` kind as it may be shown back when the
+        message is removed from the chat (``None``: it is not removed)."""
         return None
 
     # Answering with buttons, contacts and files.
@@ -191,9 +193,9 @@ class Field(BaseModel):
         """What a typed (valid) answer does."""
         return Answer(value)
 
-    def done(self, pending: object) -> Outcome | None:
-        """Done, pressed or typed (``None``: the question has no Done)."""
-        return None
+    def done(self, pending: object) -> Outcome:
+        """Done, pressed or typed, for a kind that :attr:`collects`."""
+        raise NotImplementedError(f"a {self.type} field has no Done")
 
     def receive(self, file: FileRef, pending: object) -> Outcome:
         """A photo or document sent for a question that :attr:`takes_files`."""

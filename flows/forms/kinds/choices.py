@@ -30,6 +30,7 @@ class ChoicesField(OptionsField):
         N_("Press the options to tick them, then press Done.")
     )
     repeats_answer: ClassVar = False
+    collects: ClassVar = True
 
     def pending_at_start(self, current: object) -> object:
         """The options ticked before."""
@@ -71,7 +72,7 @@ class ChoicesField(OptionsField):
             ticked.append(option)
         return Stay([candidate.id for candidate in self.options if candidate.id in ticked])
 
-    def done(self, pending: object) -> Outcome | None:
+    def done(self, pending: object) -> Outcome:
         """The ticked options answer, if there are enough."""
         chosen = list(pending) if isinstance(pending, list) else []
         if len(chosen) < self.min_selected:

@@ -26,6 +26,7 @@ class FileField(Field):
     problem_codes: ClassVar = files.PROBLEMS | {"not_a_file"}
     typed: ClassVar = False
     takes_files: ClassVar = True
+    collects: ClassVar = True
     unreadable: ClassVar = InvalidAnswer(
         "not_a_file", Message(N_("Please send a photo or a file."))
     )
@@ -50,7 +51,7 @@ class FileField(Field):
             return Answer(received)
         return Stay(received)
 
-    def done(self, pending: object) -> Outcome | None:
+    def done(self, pending: object) -> Outcome:
         """The files received so far answer (none: the question stays)."""
         chosen = list(pending) if isinstance(pending, list) else []
         return Answer(chosen) if chosen else Stay(pending)
