@@ -33,11 +33,7 @@ SUFFIXES = {
 def documents_of(form: Form, answers: Mapping[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
     """Each file the answers hold, with a name for its copy: ``<field>-<n>``."""
     for field in form.fields:
-        if field.type != "file":
-            continue
-        value = answers.get(field.id)
-        files = value if isinstance(value, list) else [value] if isinstance(value, dict) else []
-        for number, file in enumerate(files, start=1):
+        for number, file in enumerate(field.files(answers.get(field.id)), start=1):
             yield f"{field.id}-{number}", file
 
 

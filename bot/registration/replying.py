@@ -101,7 +101,8 @@ def _phone_keyboard_shown(form: Form, before: RegistrationState) -> bool:
     return (
         cursor is not None
         and not before.on_behalf
-        and any(field.id == cursor and field.type == "phone" for field in form.fields)
+        and form.has_field(cursor)
+        and form.field(cursor).takes_contact
     )
 
 

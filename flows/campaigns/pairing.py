@@ -16,7 +16,7 @@ from flows.policy import Policy, evaluate, parse_facts
 def asked_facts(form: Form) -> frozenset[str]:
     """The policy facts some field of the form supplies (group parts included)."""
     return frozenset(
-        field.fact for top in form.fields for field in (top, *top.fields) if field.fact is not None
+        field.fact for top in form.fields for field in (top, *top.parts()) if field.fact is not None
     )
 
 

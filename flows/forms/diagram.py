@@ -54,7 +54,7 @@ def _shape(field: Field, number: int) -> str:
     if field.is_sensitive:
         details.append("sensitive")
     text = _quote(f"{label}<br/><small>{', '.join(details)}</small>")
-    return f'[["{text}"]]' if field.type == "group" else f'["{text}"]'
+    return f'[["{text}"]]' if field.parts() else f'["{text}"]'
 
 
 def _connect(ends: list[tuple[str, str]], target: str) -> list[str]:

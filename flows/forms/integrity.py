@@ -14,13 +14,9 @@ from typing import Final, NamedTuple
 from flows.forms.checks import CompareCheck, ContradictionCheck, CountCheck, NeverCheck
 from flows.forms.conditions import AllOf, AnyOf, Condition, Contains, Equals, referenced
 from flows.forms.facts import POLICY_FACTS
-from flows.forms.parsing import PROBLEMS, InvalidAnswer, parse_text
-from flows.forms.schema import DERIVED_FROM_ID, Field, Form
-from flows.policy.facts import CAUSES as POLICY_CAUSES
+from flows.forms.parsing import InvalidAnswer
+from flows.forms.schema import Field, Form, GroupField
 
-CAUSES: Final = frozenset(POLICY_CAUSES)
-NUMERIC: Final = frozenset({"integer", "decimal", "money"})
-TYPED: Final = frozenset(PROBLEMS) - {"choice", "choices", "yes_no", "file", "group"}
 _FAR_FUTURE: Final = dt.date(9999, 12, 31)
 
 
@@ -41,19 +37,19 @@ def _problems(form: Form) -> Iterator[Problem]:
     seen: dict[str, Field] = {}
     for field in form.fields:
         where = f"fields[{field.id}]"
-        if field.id in seen or (field.id in DERIVED_FROM_ID and _asks_id(seen)):
+        if field.id in seen or (field.id in _given(seen)):
             yield Problem(where, f"duplicate id {field.id!r}")
         if field.when is not None:
             yield from _condition(where + ".when", field.when, seen)
         yield from _field(where, field)
-        for part in field.fields:
+        for part in field.parts():
             yield from _field(f"{where}.fields[{part.id}]", part)
             if part.section is not None:
                 yield Problem(
                     f"{where}.fields[{part.id}].section",
                     "a group's parts are in the group's section: remove it",
                 )
-        ids = [part.id for part in field.fields]
+        ids = [part.id for part in field.parts()]
         for part_id in {part_id for part_id in ids if ids.count(part_id) > 1}:
             yield Problem(f"{where}.fields", f"duplicate id {part_id!r}")
         seen[field.id] = field
@@ -79,24 +75,19 @@ def _sections(form: Form) -> Iterator[Problem]:
 
 
 def _field(where: str, field: Field) -> Iterator[Problem]:
-    option_ids = [option.id for option in field.options]
-    for option_id in {option_id for option_id in option_ids if option_ids.count(option_id) > 1}:
-        yield Problem(f"{where}.options", f"duplicate option {option_id!r}")
-    for code in sorted(set(field.errors) - PROBLEMS[field.type]):
-        known = ", ".join(sorted(PROBLEMS[field.type])) or "none"
+    for under, what in field.faults():
+        yield Problem(where + under, what)
+    for code in sorted(set(field.errors) - field.problem_codes):
+        known = ", ".join(sorted(field.problem_codes)) or "none"
         yield Problem(f"{where}.errors", f"unknown problem {code!r} (known: {known})")
     if field.fact is not None and field.fact not in POLICY_FACTS:
         yield Problem(f"{where}.fact", f"unknown policy fact {field.fact!r}")
-    if field.fact == "causes":
-        for option in field.options:
-            for cause in sorted(set(option.fact_values()) - CAUSES):
-                yield Problem(f"{where}.options[{option.id}].facts", f"unknown cause {cause!r}")
-    if field.unique and field.type not in TYPED:
+    if field.unique and not field.typed:
         yield Problem(f"{where}.unique", "only typed answers can be unique")
-    if field.example is not None and field.type in TYPED:
+    if field.example is not None and field.typed:
         for locale in ("zh_CN", "en"):
             try:
-                parse_text(field, field.example[locale], _FAR_FUTURE)
+                field.parse(field.example[locale], _FAR_FUTURE)
             except InvalidAnswer as error:
                 yield Problem(f"{where}.example.{locale}", f"the field rejects it ({error.code})")
 
@@ -107,7 +98,7 @@ def _condition(where: str, condition: Condition, seen: dict[str, Field]) -> Iter
             yield from _condition(where, part, seen)
         return
     for name in referenced(condition):
-        if name in DERIVED_FROM_ID and _asks_id(seen):
+        if name in _given(seen):
             continue
         if name not in seen:
             yield Problem(where, f"refers to {name!r}, which is not a field asked before it")
@@ -116,7 +107,7 @@ def _condition(where: str, condition: Condition, seen: dict[str, Field]) -> Iter
         option = getattr(condition, "contains", None) or getattr(condition, "equals", None)
         if (
             isinstance(condition, Contains | Equals)
-            and field.options
+            and field.offered()
             and not isinstance(option, bool)
             and field.option(str(option)) is None
         ):
@@ -124,7 +115,7 @@ def _condition(where: str, condition: Condition, seen: dict[str, Field]) -> Iter
 
 
 def _computed(form: Form) -> Iterator[Problem]:
-    known = {field.id for field in form.fields if field.type in NUMERIC}
+    known = {field.id for field in form.fields if field.numeric}
     fields = {field.id for field in form.fields}
     for value in form.computed:
         where = f"computed[{value.id}]"
@@ -137,15 +128,17 @@ def _computed(form: Form) -> Iterator[Problem]:
 
 
 def _checks(form: Form) -> Iterator[Problem]:
-    types = {field.id: field.type for field in form.fields}
-    if any(field.type == "resident_id" for field in form.fields):
-        types.update({"sex": "choice", "birth_date": "date", "age": "integer"})
+    # Whether each answer a check may read is a number.
+    numeric = {field.id: field.numeric for field in form.fields}
+    for field in form.fields:
+        numeric.update(field.gives)
+    groups = {field.id for field in form.fields if isinstance(field, GroupField)}
     fields = {field.id: field for field in form.fields}
     computed = {value.id for value in form.computed}
     for number, check in enumerate(form.checks):
         where = f"checks[{number}]"
         for name in check.reads():
-            if name not in types and not (isinstance(check, CompareCheck) and name in computed):
+            if name not in numeric and not (isinstance(check, CompareCheck) and name in computed):
                 yield Problem(where, f"refers to unknown field {name!r}")
         if isinstance(check, NeverCheck):
             yield from _condition(where + ".when", check.when, fields)
@@ -153,9 +146,9 @@ def _checks(form: Form) -> Iterator[Problem]:
             if not check.bounds():
                 yield Problem(where, "needs at_most or at_least")
             for name in (check.field, *(b for b in check.bounds() if isinstance(b, str))):
-                if name in types and types[name] not in NUMERIC:
+                if name in numeric and not numeric[name]:
                     yield Problem(where, f"{name!r} is not a number")
-        if isinstance(check, CountCheck | ContradictionCheck) and types.get(check.group) != "group":
+        if isinstance(check, CountCheck | ContradictionCheck) and check.group not in groups:
             yield Problem(where, f"{check.group!r} is not a repeated group")
         if isinstance(check, ContradictionCheck):
             yield from _contradiction(form, check, where)
@@ -165,10 +158,11 @@ def _contradiction(form: Form, check: ContradictionCheck, where: str) -> Iterato
     if form.has_field(check.field) and form.field(check.field).option(check.option) is None:
         yield Problem(where, f"{check.field!r} has no option {check.option!r}")
     if form.has_field(check.group):
-        parts = {part.id for part in form.field(check.group).fields}
+        parts = {part.id for part in form.field(check.group).parts()}
         if check.part not in parts:
             yield Problem(where, f"{check.group!r} has no part {check.part!r}")
 
 
-def _asks_id(seen: dict[str, Field]) -> bool:
-    return any(field.type == "resident_id" for field in seen.values())
+def _given(seen: dict[str, Field]) -> set[str]:
+    """The answers that the fields asked so far give besides their own (the ID's sex …)."""
+    return {name for field in seen.values() for name in field.gives}

@@ -30,11 +30,6 @@ def mask_phone(e164: str) -> str:
     return hidden(national(e164), 3, 4)
 
 
-def masked(field_type: str, value: str) -> str:
-    """A sensitive answer as it may be shown."""
-    return mask_phone(value) if field_type == "phone" else mask_number(value)
-
-
 def scrub(text: str) -> str:
     """``text`` with every run of six or more digits masked (keeps first and last four)."""
     return _DIGIT_RUN.sub(lambda match: hidden(match.group(), 4, 4), text)

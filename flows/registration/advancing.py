@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from flows.forms.parsing import InvalidAnswer
-from flows.forms.parsing.identity import derived
-from flows.forms.schema import Field, Form
+from flows.forms.schema import Field, Form, GroupField
 from flows.forms.texts import Joined, Text
 from flows.i18n import N_, Message
 from flows.registration import callbacks
@@ -38,8 +37,8 @@ def accept(
     """Store ``value`` as the answer to ``field`` and go on to what comes next."""
     answers: dict[str, object] = {**state.answers, field.id: value}
     effects: list[Effect] = [AnswerAccepted(field.id, value)]
-    if field.type == "resident_id" and isinstance(value, str):
-        extra = derived(value, today)
+    extra = field.derived(value, today)
+    if extra:
         answers.update(extra)
         effects.extend(AnswerAccepted(name, extra[name]) for name in extra)
     answers = pruned(form, answers)
@@ -47,7 +46,7 @@ def accept(
     if state.only is not None and field.id in state.only and field.id not in reasked:
         reasked = (*reasked, field.id)
     moved = state.but(answers=answers, pending=None, page=0, reasked=reasked, phase=Phase.ANSWERING)
-    if field.type == "group":
+    if isinstance(field, GroupField):
         moved = moved.but(items=None, items_of=None, item={}, sub=None, entry=None)
     shown = _newly_computed(form, field, answers)
     step = advance(form, moved, field.id, (*notes, *shown))
@@ -78,20 +77,15 @@ def ask(form: Form, state: RegistrationState, field: Field, notes: tuple[Text, .
     if field.is_sensitive and not state.consent:
         waiting = state.but(phase=Phase.CONSENT, cursor=field.id, pending=None)
         return Step(waiting, (consent_screen(state.on_behalf, notes),))
-    if field.type == "group":
+    if isinstance(field, GroupField):
         return enter_group(form, state, field, notes)
-    pending: object = None
-    if field.type == "choices":
-        current = state.answers.get(field.id)
-        pending = list(current) if isinstance(current, list) else []
-    elif field.type == "file" and field.max_files > 1:
-        pending = []
+    pending = field.pending_at_start(state.answers.get(field.id))
     asking = state.but(phase=Phase.ANSWERING, cursor=field.id, pending=pending, page=0)
     return Step(asking, (question_screen(form, asking, field, notes),))
 
 
 def enter_group(
-    form: Form, state: RegistrationState, group: Field, notes: tuple[Text, ...] = ()
+    form: Form, state: RegistrationState, group: GroupField, notes: tuple[Text, ...] = ()
 ) -> Step:
     """Open a repeated group: its list if it has entries, else the first entry's questions."""
     items = state.items if state.items_of == group.id else None
@@ -162,9 +156,9 @@ def redisplay(
             return Step(state, (*_notes_screen(notes), declined_screen(state.on_behalf)))
         case Phase.CONFIRMING if field is not None and isinstance(state.pending, str):
             return Step(state, (confirm_screen(field, state.pending, today, notes),))
-        case Phase.GROUP_ITEM if field is not None:
+        case Phase.GROUP_ITEM if isinstance(field, GroupField):
             return Step(state, (item_screen(form, state, field, notes),))
-        case Phase.GROUP_MENU if field is not None:
+        case Phase.GROUP_MENU if isinstance(field, GroupField):
             return Step(state, (menu_screen(form, state, field, notes),))
         case Phase.REVIEW | Phase.SUBMITTING:
             reviewing = state.but(phase=Phase.REVIEW)

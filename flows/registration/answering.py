@@ -4,15 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from flows.forms.masking import hidden, mask_phone
-from flows.forms.parsing import InvalidAnswer, parse_text
+from flows.forms.kinds import Answer, Outcome
+from flows.forms.parsing import InvalidAnswer
 from flows.forms.parsing.choices import means_done, parse_confirmation
-from flows.forms.parsing.ethnicity import by_code
-from flows.forms.parsing.files import FileRef, check_file
-from flows.forms.parsing.identity import normalise_id
-from flows.forms.parsing.normalize import compact, visible
-from flows.forms.parsing.phone import parse_phone
-from flows.forms.schema import SENSITIVE_TYPES, Field, Form
+from flows.forms.parsing.normalize import visible
+from flows.forms.schema import Field, Form
 from flows.i18n import N_, Message
 from flows.registration import callbacks
 from flows.registration.advancing import accept, ask, go_back, redisplay, rejected
@@ -30,10 +26,7 @@ from flows.registration.events import (
 from flows.registration.identity_check import confirm_screen
 from flows.registration.state import Phase, RegistrationState
 
-# More than the ethnic groups' pages ever are; the page shown is clamped to the real ones.
-MAX_PAGE = 99
 STALE = Message(N_("That button belongs to an earlier question; here is the current one."))
-UNREADABLE = Message(N_("This kind of message cannot be read here: please type your answer."))
 NOT_OWN = Message(
     N_("Only your own phone number can be shared as a contact. Please type the number.")
 )
@@ -45,17 +38,18 @@ def on_answering(form: Form, state: RegistrationState, event: Event, today: dt.d
     match event:
         case TextInput(text=text):
             return typed(form, state, field, text, today)
-        case ContactShared(phone_number=number, own=True) if field.type == "phone":
+        case ContactShared(phone_number=number, own=True) if field.takes_contact:
             return typed(form, state, field, number, today)
-        case ContactShared() if field.type == "phone":
+        case ContactShared() if field.takes_contact:
             return rejected(form, state, field, InvalidAnswer("not_own_contact", NOT_OWN), today)
-        case FileSent(file=file) if field.type == "file":
-            return _file(form, state, field, file, today)
-        case FileSent() | ContactShared() | Unsupported() if field.type == "file":
-            problem = InvalidAnswer("not_a_file", Message(N_("Please send a photo or a file.")))
-            return rejected(form, state, field, problem, today)
+        case FileSent(file=file) if field.takes_files:
+            try:
+                outcome = field.receive(file, state.pending)
+            except InvalidAnswer as problem:
+                return rejected(form, state, field, problem, today)
+            return _outcome(form, state, field, outcome, today)
         case FileSent() | ContactShared() | Unsupported():
-            return rejected(form, state, field, InvalidAnswer("unreadable", UNREADABLE), today)
+            return rejected(form, state, field, field.unreadable, today)
         case ButtonPressed(data=data):
             return _button(form, state, field, callbacks.decode(data), today)
         case Back():
@@ -67,25 +61,23 @@ def on_answering(form: Form, state: RegistrationState, event: Event, today: dt.d
 
 def typed(form: Form, state: RegistrationState, field: Field, text: str, today: dt.date) -> Step:
     """A typed answer (or a shared contact's number) to ``field``."""
-    if field.type in ("choices", "file") and means_done(text):
-        return _done(form, state, field, today)
+    if field.collects and means_done(text):
+        return _outcome(form, state, field, field.done(state.pending), today)
     effects: tuple[Effect, ...] = ()
     # A number typed into the chat (words like "yes" carry none and stay).
-    if field.is_sensitive and field.type in SENSITIVE_TYPES and any(map(str.isdigit, text)):
-        effects = (SensitiveInputRead(_echo(field, visible(text))),)
-    if field.type == "choices":
-        try:
-            option = parse_text(field, text, today)
-        except InvalidAnswer as problem:
-            return rejected(form, state, field, problem, today)
-        return _toggle(form, state, field, str(option), today)
+    if field.always_sensitive and any(map(str.isdigit, text)):
+        echo = field.echo(visible(text))
+        effects = () if echo is None else (SensitiveInputRead(_echo(echo)),)
     try:
-        value = parse_text(field, text, today)
+        value = field.parse(text, today)
     except InvalidAnswer as problem:
         return rejected(form, state, field, problem, today, effects)
+    outcome = field.take(value, state.pending)
+    if not isinstance(outcome, Answer):
+        return _outcome(form, state, field, outcome, today)
     if field.unique:
         effects = (*effects, UniqueCheck(field.id, str(value)))
-    if field.type == "resident_id":
+    if field.confirms:
         confirming = state.but(phase=Phase.CONFIRMING, pending=value)
         return Step(confirming, (confirm_screen(field, str(value), today),), effects)
     step = accept(form, state, field, value, today)
@@ -129,84 +121,31 @@ def _button(
         return redisplay(form, state, today, (STALE,))
     argument = pressed.argument or ""
     match pressed.action:
-        case callbacks.CHOOSE if field.type == "yes_no" and argument in (
-            callbacks.YES,
-            callbacks.NO,
-        ):
-            return accept(form, state, field, argument == callbacks.YES, today)
-        case callbacks.CHOOSE if field.type == "choice" and field.option(argument):
-            return accept(form, state, field, argument, today)
-        case callbacks.CHOOSE if field.type == "ethnicity" and by_code(argument):
-            group = by_code(argument)
-            return accept(form, state, field, group.zh if group else argument, today)
-        case callbacks.TOGGLE if field.type == "choices" and field.option(argument):
-            return _toggle(form, state, field, argument, today)
-        case callbacks.PAGE if (
-            field.type == "ethnicity" and (page := callbacks.number(argument, MAX_PAGE)) is not None
-        ):
-            return redisplay(form, state.but(page=page), today)
-        case callbacks.DONE if field.type in ("choices", "file"):
-            return _done(form, state, field, today)
         case callbacks.KEEP if field.id in state.answers:
             return accept(form, state, field, state.answers[field.id], today)
         case callbacks.BACK:
             return go_back(form, state, field, today)
         case callbacks.SKIP if not field.required:
             return accept(form, state, field, None, today)
-    return redisplay(form, state, today, (STALE,))
+    outcome = field.press(pressed.action, argument, state.pending)
+    if outcome is None:
+        return redisplay(form, state, today, (STALE,))
+    return _outcome(form, state, field, outcome, today)
 
 
-def _toggle(
-    form: Form, state: RegistrationState, field: Field, option: str, today: dt.date
+def _outcome(
+    form: Form, state: RegistrationState, field: Field, outcome: Outcome, today: dt.date
 ) -> Step:
-    ticked = [str(item) for item in state.pending] if isinstance(state.pending, list) else []
-    if option in ticked:
-        ticked.remove(option)
-    elif field.max_selected is not None and len(ticked) >= field.max_selected:
-        notice = Message(N_("At most {limit} can be chosen."), {"limit": field.max_selected})
-        return redisplay(form, state, today, (notice,))
-    else:
-        ticked.append(option)
-    in_order = [candidate.id for candidate in field.options if candidate.id in ticked]
-    return redisplay(form, state.but(pending=in_order), today)
+    """Store the answer, or show the question again as the field says."""
+    if isinstance(outcome, Answer):
+        return accept(form, state, field, outcome.value, today)
+    page = state.page if outcome.page is None else outcome.page
+    notes = () if outcome.notice is None else (outcome.notice,)
+    return redisplay(form, state.but(pending=outcome.pending, page=page), today, notes)
 
 
-def _done(form: Form, state: RegistrationState, field: Field, today: dt.date) -> Step:
-    chosen = list(state.pending) if isinstance(state.pending, list) else []
-    if field.type == "file":
-        if not chosen:
-            return redisplay(form, state, today)
-        return accept(form, state, field, chosen, today)
-    if len(chosen) < field.min_selected:
-        notice = Message(N_("Please choose at least {count}."), {"count": field.min_selected})
-        return redisplay(form, state, today, (notice,))
-    return accept(form, state, field, chosen, today)
-
-
-def _file(
-    form: Form, state: RegistrationState, field: Field, file: FileRef, today: dt.date
-) -> Step:
-    try:
-        value = check_file(file, field.accept)
-    except InvalidAnswer as problem:
-        return rejected(form, state, field, problem, today)
-    if field.max_files == 1:
-        return accept(form, state, field, value, today)
-    received = [*(state.pending if isinstance(state.pending, list) else []), value]
-    if len(received) >= field.max_files:
-        return accept(form, state, field, received, today)
-    return redisplay(form, state.but(pending=received), today)
-
-
-def _echo(field: Field, text: str) -> Message:
+def _echo(number: str) -> Message:
     """What was typed, masked like the answer will be (also when it is rejected)."""
-    if field.type == "phone":
-        try:  # a shared contact's "+8613912345678" reads as the 139… the person knows
-            number = mask_phone(parse_phone(text))
-        except InvalidAnswer:
-            number = hidden(compact(text, "-", "+"), 3, 4)
-    else:
-        number = hidden(normalise_id(text), 4, 4)
     return Message(
         N_("Received {number}. Your message was removed from the chat to protect it."),
         {"number": number},

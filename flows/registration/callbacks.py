@@ -29,11 +29,15 @@ from typing import Final
 
 from flows import callback_data
 
+# The answer buttons' actions are the kinds' (:mod:`flows.forms.kinds.base`).
+from flows.forms.kinds.base import CHOOSE as CHOOSE
+from flows.forms.kinds.base import DONE as DONE
+from flows.forms.kinds.base import NO as NO
+from flows.forms.kinds.base import PAGE as PAGE
+from flows.forms.kinds.base import TOGGLE as TOGGLE
+from flows.forms.kinds.base import YES as YES
+
 PREFIX: Final = "r:"
-CHOOSE: Final = "c"
-TOGGLE: Final = "t"
-DONE: Final = "done"
-PAGE: Final = "pg"
 OK: Final = "ok"
 REDO: Final = "redo"
 KEEP: Final = "keep"
@@ -52,8 +56,6 @@ DECLINE: Final = "decline"
 DELETE: Final = "delete"
 DELETE_YES: Final = "delok"
 DELETE_NO: Final = "delno"
-YES: Final = "y"
-NO: Final = "n"
 
 
 @dataclass(frozen=True)

@@ -10,15 +10,15 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 
 from flows.forms.checks import CountCheck, failure
-from flows.forms.display import entry
-from flows.forms.parsing import InvalidAnswer, parse_text
+from flows.forms.kinds.base import UNREADABLE
+from flows.forms.parsing import InvalidAnswer
 from flows.forms.parsing.choices import means_done
-from flows.forms.schema import Field, Form
+from flows.forms.schema import Field, Form, GroupField
 from flows.forms.texts import Joined, Text
 from flows.i18n import N_, Message
 from flows.registration import callbacks
 from flows.registration.advancing import accept, ask, go_back, redisplay
-from flows.registration.answering import STALE, UNREADABLE
+from flows.registration.answering import STALE
 from flows.registration.effects import Step
 from flows.registration.events import Back, ButtonPressed, Event, Skip, TextInput
 from flows.registration.groups import item_screen, menu_screen
@@ -34,8 +34,8 @@ DONE_IS_NO_ANSWER = Message(
 
 def on_group_item(form: Form, state: RegistrationState, event: Event, today: dt.date) -> Step:
     """An event while one entry's field ``state.sub`` is asked."""
-    group = form.field(state.cursor or "")
-    part = next(part for part in group.fields if part.id == state.sub)
+    group = form.group(state.cursor or "")
+    part = group.part(state.sub or "")
     pressed = callbacks.decode(event.data) if isinstance(event, ButtonPressed) else None
     if pressed is not None and pressed.field != group.id:
         return redisplay(form, state, today, (STALE,))
@@ -48,7 +48,7 @@ def on_group_item(form: Form, state: RegistrationState, event: Event, today: dt.
         return redisplay(form, state, today, (Joined(("⚠️ ", DONE_IS_NO_ANSWER)),))
     if isinstance(event, TextInput):
         try:
-            value = parse_text(part, event.text, today)
+            value = part.parse(event.text, today)
         except InvalidAnswer as problem:
             reason = part.errors.get(problem.code) or problem.message
             return redisplay(form, state, today, (Joined(("⚠️ ", reason)),))
@@ -65,7 +65,7 @@ def on_group_item(form: Form, state: RegistrationState, event: Event, today: dt.
 
 def on_group_menu(form: Form, state: RegistrationState, event: Event, today: dt.date) -> Step:
     """An event on the list of entries: add, remove, done, back, or fix the counted answer."""
-    group = form.field(state.cursor or "")
+    group = form.group(state.cursor or "")
     if isinstance(event, Back):
         return go_back(form, state, group, today)
     pressed = callbacks.decode(event.data) if isinstance(event, ButtonPressed) else None
@@ -88,7 +88,7 @@ def on_group_menu(form: Form, state: RegistrationState, event: Event, today: dt.
             return Step(changing, (item_screen(form, changing, group),))
         case callbacks.REMOVE if position := callbacks.number(pressed.argument, len(items)):
             removed = items.pop(position - 1)
-            note = Message(N_("Removed: {entry}"), {"entry": entry(group, dict(removed))})
+            note = Message(N_("Removed: {entry}"), {"entry": group.entry(dict(removed))})
             return redisplay(form, state.but(items=items), today, (note,))
         case callbacks.DONE:
             return _done(form, state, group, items, today)
@@ -100,7 +100,7 @@ def on_group_menu(form: Form, state: RegistrationState, event: Event, today: dt.
 
 
 def _next_part(
-    form: Form, state: RegistrationState, group: Field, part: Field, value: object
+    form: Form, state: RegistrationState, group: GroupField, part: Field, value: object
 ) -> Step:
     item = {**state.item, part.id: value}
     ids = [candidate.id for candidate in group.fields]
@@ -112,14 +112,16 @@ def _next_part(
     if state.entry is not None and 0 < state.entry <= len(items):
         items[state.entry - 1] = item
         listed = state.but(phase=Phase.GROUP_MENU, items=items, item={}, sub=None, entry=None)
-        note = Message(N_("Changed: {entry}"), {"entry": entry(group, item)})
+        note = Message(N_("Changed: {entry}"), {"entry": group.entry(item)})
         return Step(listed, (menu_screen(form, listed, group, (note,)),))
     listed = state.but(phase=Phase.GROUP_MENU, items=[*items, item], item={}, sub=None)
-    note = Message(N_("Added: {entry}"), {"entry": entry(group, item)})
+    note = Message(N_("Added: {entry}"), {"entry": group.entry(item)})
     return Step(listed, (menu_screen(form, listed, group, (note,)),))
 
 
-def _back(form: Form, state: RegistrationState, group: Field, part: Field, today: dt.date) -> Step:
+def _back(
+    form: Form, state: RegistrationState, group: GroupField, part: Field, today: dt.date
+) -> Step:
     ids = [candidate.id for candidate in group.fields]
     position = ids.index(part.id)
     if position > 0:
@@ -135,7 +137,7 @@ def _back(form: Form, state: RegistrationState, group: Field, part: Field, today
 def _done(
     form: Form,
     state: RegistrationState,
-    group: Field,
+    group: GroupField,
     items: Sequence[Mapping[str, object]],
     today: dt.date,
 ) -> Step:

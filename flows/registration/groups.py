@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from flows.forms.display import entry, shown
-from flows.forms.schema import Field, Form
+from flows.forms.schema import Field, Form, GroupField
 from flows.forms.texts import Joined, Text
 from flows.i18n import N_, Message
 from flows.registration import callbacks
@@ -14,10 +13,10 @@ from flows.registration.state import RegistrationState
 
 
 def item_screen(
-    form: Form, state: RegistrationState, group: Field, notes: tuple[Text, ...] = ()
+    form: Form, state: RegistrationState, group: GroupField, notes: tuple[Text, ...] = ()
 ) -> Screen:
     """Ask the entry's field ``state.sub``."""
-    part = next(part for part in group.fields if part.id == state.sub)
+    part = group.part(state.sub or "")
     number = state.entry or len(state.items or []) + 1
     lines: list[Text] = [
         *notes,
@@ -27,7 +26,7 @@ def item_screen(
     ]
     if part.id in state.item:
         lines.append(
-            Message(N_("Current answer: {answer}"), {"answer": shown(part, state.item[part.id])})
+            Message(N_("Current answer: {answer}"), {"answer": part.shown(state.item[part.id])})
         )
     row = [Button(Message(N_("◀ Back")), callbacks.data(callbacks.BACK, group.id))]
     if not part.required:
@@ -40,7 +39,7 @@ def item_screen(
 def menu_screen(
     form: Form,
     state: RegistrationState,
-    group: Field,
+    group: GroupField,
     notes: tuple[Text, ...] = (),
     fix: Field | None = None,
 ) -> Screen:
@@ -50,9 +49,7 @@ def menu_screen(
     """
     items = state.items or []
     lines: list[Text] = [*notes, progress(form, state, group), group.label]
-    lines.extend(
-        Joined((f"{number}. ", entry(group, item))) for number, item in enumerate(items, 1)
-    )
+    lines.extend(Joined((f"{number}. ", group.entry(item))) for number, item in enumerate(items, 1))
     if not items:
         lines.append(Message(N_("(none listed yet)")))
     rows: list[tuple[Button, ...]] = [

@@ -4,22 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from flows.forms.display import shown_derived
+from flows.forms.kinds.resident_id import derived_lines
 from flows.forms.masking import mask_number
-from flows.forms.parsing.identity import derived
-from flows.forms.schema import DERIVED_LABELS, Field
+from flows.forms.schema import Field
 from flows.forms.texts import Text, labelled
 from flows.i18n import N_, Message
 from flows.registration import callbacks
 from flows.registration.screens import Button, Screen
-
-
-def derived_lines(number: str, today: dt.date) -> tuple[Text, ...]:
-    """``Sex: Female``, ``Date of birth: …``, ``Age: 34``."""
-    return tuple(
-        labelled(DERIVED_LABELS[name], shown_derived(name, value))
-        for name, value in derived(number, today).items()
-    )
 
 
 def confirm_screen(

@@ -105,7 +105,8 @@ def count_range(form: Form, answers: Mapping[str, object]) -> tuple[int, int]:
 
     def open_(name: str) -> bool:
         if name in DERIVED_FROM_ID:  # read from the ID number, once it is given
-            return any(asked.get(field.id) is not False for field in _id_fields(form))
+            givers = (field for field in form.fields if name in field.gives)
+            return any(asked.get(field.id) is not False for field in givers)
         return asked.get(name) is not False
 
     for field in form.fields:
@@ -128,7 +129,3 @@ def progress(form: Form, state: RegistrationState, field: Field) -> Message:
     return Message(
         N_("Question {n} of {least}–{most}"), {"n": number, "least": least, "most": most}
     )
-
-
-def _id_fields(form: Form) -> list[Field]:
-    return [field for field in form.fields if field.type == "resident_id"]

@@ -8,9 +8,8 @@ from typing import Final
 
 from flows.forms.checks import Severity, failure, severity
 from flows.forms.computed import computed_values
-from flows.forms.display import entry, shown, shown_derived
 from flows.forms.parsing.choices import CHOOSE_A_BUTTON
-from flows.forms.schema import DERIVED_FROM_ID, DERIVED_LABELS, Field, Form, Section
+from flows.forms.schema import Field, Form, Section
 from flows.forms.texts import Joined, Text, labelled
 from flows.i18n import N_, Message
 from flows.registration import callbacks
@@ -114,21 +113,7 @@ def review_screen(form: Form, state: RegistrationState, notes: tuple[Text, ...] 
 
 def _answer_lines(field: Field, answers: dict[str, object]) -> list[Text]:
     """``label: answer``, with what the ID number tells and a group's entries below it."""
-    lines: list[Text] = [labelled(field.label, shown(field, answers.get(field.id)))]
-    if field.type == "resident_id" and field.id in answers:
-        lines.extend(
-            Joined(("    ", labelled(DERIVED_LABELS[name], shown_derived(name, answers[name]))))
-            for name in DERIVED_FROM_ID
-            if name in answers
-        )
-    entries = answers.get(field.id)
-    if field.type == "group" and isinstance(entries, list):
-        lines.extend(
-            Joined((f"    {index}) ", entry(field, item)))
-            for index, item in enumerate(entries, start=1)
-            if isinstance(item, dict)
-        )
-    return lines
+    return [labelled(field.label, field.shown(answers.get(field.id))), *field.details(answers)]
 
 
 def _computed_sections(form: Form) -> dict[str, str]:

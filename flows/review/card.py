@@ -15,9 +15,7 @@ from decimal import Decimal
 from typing import Final
 
 from flows.access import Action, Actor, may, sees_full_numbers
-from flows.forms.display import entry, shown, shown_derived
-from flows.forms.parsing.phone import national
-from flows.forms.schema import DERIVED_FROM_ID, DERIVED_LABELS, Field, Form
+from flows.forms.schema import Field, Form
 from flows.forms.texts import Joined, Text, labelled
 from flows.i18n import N_, Message
 from flows.registration.navigation import relevant
@@ -304,25 +302,14 @@ def _answer_lines(form: Form, answers: Mapping[str, object], full: bool) -> list
     for number, field in enumerate(relevant(form, answers), start=1):
         value = answers.get(field.id)
         lines.append(Joined((f"{number}. ", labelled(field.label, _shown(field, value, full)))))
-        if field.type == "resident_id" and field.id in answers:
-            lines.extend(
-                Joined(("    ", labelled(DERIVED_LABELS[name], shown_derived(name, answers[name]))))
-                for name in DERIVED_FROM_ID
-                if name in answers
-            )
-        if field.type == "group" and isinstance(value, list):
-            lines.extend(
-                Joined((f"    {index}) ", entry(field, item)))
-                for index, item in enumerate(value, start=1)
-                if isinstance(item, dict)
-            )
+        lines.extend(field.details(answers))
     return lines
 
 
 def _shown(field: Field, value: object, full: bool) -> Text:
     if full and field.is_sensitive and isinstance(value, str):
-        return national(value) if field.type == "phone" else value
-    return shown(field, value)
+        return field.in_full(value)
+    return field.shown(value)
 
 
 def _card_buttons(
@@ -357,7 +344,7 @@ def _card_buttons(
     if remarking is not None:
         rows.append((remarking,))
     more = [Button(Message(N_("🕘 History")), _data(callbacks.HISTORY, record))]
-    if any(field.type == "file" and answers.get(field.id) for field in form.fields):
+    if any(field.files(answers.get(field.id)) for field in form.fields):
         more.append(Button(Message(N_("📎 Documents")), _data(callbacks.DOCUMENTS, record)))
     if not full and sees_full_numbers(viewer, record.target):
         more.append(Button(Message(N_("🔓 Full numbers")), _data(callbacks.FULL, record)))

@@ -81,15 +81,13 @@ def hardship_types(form: Form, answers: Mapping[str, object]) -> tuple[str, ...]
 
 def hardship_labels(form: Form) -> dict[str, LocalizedText]:
     """The label of each hardship box, by option id."""
-    return {option.id: option.label for field in _hardship_fields(form) for option in field.options}
+    return {
+        option.id: option.label for field in _hardship_fields(form) for option in field.offered()
+    }
 
 
 def _hardship_fields(form: Form) -> list[Field]:
-    return [
-        field
-        for field in form.fields
-        if field.fact == "causes" and field.type in ("choice", "choices")
-    ]
+    return [field for field in form.fields if field.fact == "causes" and field.offered()]
 
 
 def stats_lines(stats: ScopeStats, labels: Mapping[str, LocalizedText]) -> list[Text]:

@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import Final
+from typing import Final, Literal
 
 from flows.forms.parsing.normalize import compact, has_emoji, require_content
 from flows.forms.parsing.problems import InvalidAnswer
-from flows.forms.schema import Counting
 from flows.i18n import N_, Message
 
+# What a number counts; the words typed after it (3人, 45岁, 2 homes) must be that thing's.
+Counting = Literal["people", "years", "months", "homes", "square_metres"]
 PROBLEMS: Final = frozenset({"empty", "not_a_number", "negative", "too_precise", "range", "unit"})
 _UNREAD: Final = Message(N_("This is not a number I can read."))
 _NONE: Final = frozenset({"没有", "无", "没", "none", "nothing", "nil"})

@@ -7,10 +7,10 @@ from decimal import Decimal
 
 import pytest
 
-from flows.forms.parsing import InvalidAnswer, parse_text
+from flows.forms.kinds import Field, Option, field_of
+from flows.forms.parsing import InvalidAnswer
 from flows.forms.parsing.files import FileRef, check_file
 from flows.forms.parsing.identity import derived
-from flows.forms.schema import Field, Option
 from flows.i18n import LocalizedText
 
 TODAY = dt.date(2019, 12, 20)
@@ -18,7 +18,7 @@ LABEL = LocalizedText(zh_CN="问题", en="Question")
 
 
 def field(kind: str, **parameters: object) -> Field:
-    return Field.model_validate({"id": "answer", "type": kind, "label": LABEL, **parameters})
+    return field_of({"id": "answer", "type": kind, "label": LABEL, **parameters})
 
 
 def option(option_id: str, zh: str, en: str) -> Option:
@@ -174,13 +174,13 @@ REFUSED = [
 def test_accepted_inputs_become_canonical_values(
     question: Field, typed: str, value: object
 ) -> None:
-    assert parse_text(question, typed, TODAY) == value
+    assert question.parse(typed, TODAY) == value
 
 
 @pytest.mark.parametrize(("question", "typed", "code"), REFUSED)
 def test_refused_inputs_say_what_is_wrong(question: Field, typed: str, code: str) -> None:
     with pytest.raises(InvalidAnswer) as refused:
-        parse_text(question, typed, TODAY)
+        question.parse(typed, TODAY)
     assert refused.value.code == code
     assert refused.value.message.msgid
 

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from flows.forms import load_form
-from flows.forms.parsing import InvalidAnswer, parse_text
+from flows.forms.parsing import InvalidAnswer
 from flows.forms.parsing.normalize import NOTHING_VISIBLE, one_line, visible
 
 TODAY = dt.date(2019, 12, 20)
@@ -39,11 +39,11 @@ def test_an_answer_fills_one_line() -> None:
 @pytest.mark.parametrize("typed", ["\u200b\u200b", "\ufeff", "\u202e\u202d", "\x1b\x00", "\u3164"])
 def test_a_name_of_nothing_visible_is_refused(typed: str) -> None:
     with pytest.raises(InvalidAnswer) as refused:
-        parse_text(FORM.field("name"), typed, TODAY)
+        FORM.field("name").parse(typed, TODAY)
     assert refused.value.code == "empty"
     assert refused.value.message == NOTHING_VISIBLE
 
 
 def test_numbers_fold_full_width_and_text_keeps_chinese_punctuation() -> None:
-    assert parse_text(FORM.field("household_size"), "３\u200b", TODAY) == 3
-    assert parse_text(FORM.field("address"), "长春市，\x1b1号", TODAY) == "长春市，1号"
+    assert FORM.field("household_size").parse("３\u200b", TODAY) == 3
+    assert FORM.field("address").parse("长春市，\x1b1号", TODAY) == "长春市，1号"
