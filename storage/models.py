@@ -24,7 +24,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from storage.types import AwareDateTime
+from flows.awaiting import Awaited, BroadcastDraft, DeadlineDraft, awaiting_json, read_awaiting
+from storage.types import AwareDateTime, Typed
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -81,7 +82,9 @@ class User(Base):
     blocked_at: Mapped[dt.datetime | None]
     # What an officer's next typed message answers (a reason, an amount), kept here rather
     # than in memory so that a restart between the button and the typed text loses nothing.
-    awaiting: Mapped[dict[str, Any] | None]
+    awaiting: Mapped[Awaited | DeadlineDraft | BroadcastDraft | None] = mapped_column(
+        Typed(read_awaiting, awaiting_json)
+    )
     created_at: Mapped[dt.datetime] = mapped_column(default=_now)
 
 

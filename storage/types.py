@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
-from sqlalchemy import DateTime
+from sqlalchemy import JSON, DateTime
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
+
+T = TypeVar("T")
 
 
 class AwareDateTime(TypeDecorator[dt.datetime]):
@@ -30,3 +33,25 @@ class AwareDateTime(TypeDecorator[dt.datetime]):
             return None
         assert isinstance(value, dt.datetime)
         return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
+
+
+class Typed(TypeDecorator[T]):
+    """A JSON column that holds one pydantic-validated type: the rest of the code sees typed
+    values, never a bare dict. ``read`` turns the stored JSON into the type (returning None for
+    what it cannot read), ``write`` the type into JSON-ready values."""
+
+    impl = JSON
+    cache_ok = True
+
+    def __init__(self, read: Callable[[object], T | None], write: Callable[[T], object]) -> None:
+        super().__init__()
+        self.read = read
+        self.write = write
+
+    def process_bind_param(self, value: T | None, dialect: Dialect) -> Any:
+        """The value as JSON-ready values."""
+        return None if value is None else self.write(value)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> T | None:
+        """The stored JSON as the type."""
+        return None if value is None else self.read(value)

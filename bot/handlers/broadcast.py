@@ -21,6 +21,7 @@ from bot.officers.awaiting import draft_of, drop_draft, keep_draft
 from bot.people import Person, person_of
 from bot.reminders import send_broadcast
 from flows.access import Action, may
+from flows.awaiting import BroadcastDraft
 from flows.forms.parsing.normalize import visible
 from flows.i18n import N_, NP_, Translator
 from flows.reminders import broadcast_text
@@ -32,7 +33,6 @@ from storage.repositories.broadcasts import Scope, ScopeError
 log = logging.getLogger(__name__)
 
 PREFIX: Final = "bc:"
-DRAFT_KIND: Final = "broadcast"
 MOST_DEPARTMENTS: Final = 12  # buttons on one screen; the command line reaches any scope
 
 USAGE = N_(
@@ -77,7 +77,7 @@ async def start_broadcast(update: Update, context: BotContext) -> None:
         await context.uow.commit()
         await update.effective_message.reply_text(t(USAGE))
         return
-    keep_draft(person.user, DRAFT_KIND, text=text)
+    keep_draft(person.user, BroadcastDraft(text=text))
     departments = await _departments(context)
     await context.uow.commit()
     await update.effective_message.reply_text(
@@ -142,7 +142,7 @@ async def send_now(update: Update, context: BotContext) -> None:
         to=found,
         now=now,
     )
-    drop_draft(person.user, DRAFT_KIND)
+    drop_draft(person.user, BroadcastDraft)
     audit.record(
         context.session,
         "broadcast_created",
@@ -169,7 +169,7 @@ async def cancel(update: Update, context: BotContext) -> None:
     query = update.callback_query
     assert query is not None
     person = await person_of(update, context)
-    drop_draft(person.user, DRAFT_KIND)
+    drop_draft(person.user, BroadcastDraft)
     await context.uow.commit()
     await query.answer()
     await query.edit_message_text(person.t(CANCELLED))
@@ -202,8 +202,8 @@ def _text_after_command(text: str) -> str:
 
 
 def _draft(person: Person) -> str | None:
-    draft = draft_of(person.user, DRAFT_KIND)
-    return str(draft["text"]) if draft and isinstance(draft.get("text"), str) else None
+    draft = draft_of(person.user, BroadcastDraft)
+    return draft.text if draft is not None else None
 
 
 def _preview(t: Translator, text: str, question: str) -> str:

@@ -8,7 +8,7 @@ so they follow the new deadline at once.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Final
+from typing import Final, cast
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import (
@@ -26,6 +26,7 @@ from bot.officers.awaiting import draft_of, drop_draft, keep_draft
 from bot.people import Person, person_of
 from flows import callback_data
 from flows.access import Action, may
+from flows.awaiting import DEADLINES, Deadline, DeadlineDraft
 from flows.forms.parsing.normalize import visible
 from flows.i18n import N_, Translator
 from storage.models import Campaign
@@ -33,9 +34,7 @@ from storage.repositories import campaigns
 from storage.repositories.campaigns import DeadlineError, move_deadline
 
 PREFIX: Final = "dl:"
-DRAFT_KIND: Final = "deadline"
 DAYS: Final = (1, 3, 7)
-DEADLINES: Final = ("intake_closes", "review_closes")
 MAX_REASON: Final = 500
 
 NO_CAMPAIGN = N_("There is no campaign under way.")
@@ -98,9 +97,7 @@ async def extension_chosen(update: Update, context: BotContext) -> None:
         return
     before: dt.datetime = getattr(campaign, deadline)
     moment = before + dt.timedelta(days=days)
-    keep_draft(
-        person.user, DRAFT_KIND, campaign=campaign.id, deadline=deadline, to=moment.isoformat()
-    )
+    keep_draft(person.user, DeadlineDraft(campaign=campaign.id, deadline=deadline, to=moment))
     await context.uow.commit()
     await query.answer()
     await query.edit_message_text(
@@ -123,13 +120,13 @@ async def reason_typed(update: Update, context: BotContext) -> None:
         await context.uow.commit()
         await message.reply_text(t(TOO_LONG, count=MAX_REASON))
         raise ApplicationHandlerStop
-    drop_draft(person.user, DRAFT_KIND)
-    campaign = await context.session.get(Campaign, int(draft["campaign"]))
+    drop_draft(person.user, DeadlineDraft)
+    campaign = await context.session.get(Campaign, draft.campaign)
     if campaign is None or not await _may_move(context, person):
         await context.uow.commit()
         await message.reply_text(t(GONE))
         raise ApplicationHandlerStop
-    deadline, moment = str(draft["deadline"]), dt.datetime.fromisoformat(str(draft["to"]))
+    deadline, moment = draft.deadline, draft.to
     try:
         before = move_deadline(
             context.session,
@@ -155,14 +152,14 @@ async def cancel_extension(update: Update, context: BotContext) -> None:
     person = await person_of(update, context)
     if _draft(person) is None:
         return
-    drop_draft(person.user, DRAFT_KIND)
+    drop_draft(person.user, DeadlineDraft)
     await context.uow.commit()
     assert update.effective_message is not None
     await update.effective_message.reply_text(person.t(STOPPED))
     raise ApplicationHandlerStop
 
 
-def _chosen(data: str) -> tuple[int, str, int] | None:
+def _chosen(data: str) -> tuple[int, Deadline, int] | None:
     """``dl:<campaign>:<deadline>:<days>`` as the keyboard writes it, or None."""
     found = callback_data.parts(data, PREFIX, 3)
     if found is None:
@@ -171,11 +168,11 @@ def _chosen(data: str) -> tuple[int, str, int] | None:
     campaign_id, extension = callback_data.number(campaign), callback_data.number(days)
     if campaign_id is None or deadline not in DEADLINES or extension not in DAYS:
         return None
-    return campaign_id, deadline, extension
+    return campaign_id, cast(Deadline, deadline), extension
 
 
-def _draft(person: Person) -> dict[str, Any] | None:
-    return draft_of(person.user, DRAFT_KIND)
+def _draft(person: Person) -> DeadlineDraft | None:
+    return draft_of(person.user, DeadlineDraft)
 
 
 async def _may_move(context: BotContext, person: Person) -> bool:

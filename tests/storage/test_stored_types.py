@@ -1,0 +1,112 @@
+"""Stored blobs load as typed values, including every format earlier versions wrote."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+import pytest
+from sqlalchemy import select, text
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from flows.awaiting import Awaited, BroadcastDraft, DeadlineDraft
+from storage.database import session_factory, upgrade
+from storage.models import User
+
+MOMENT = dt.datetime(2019, 12, 20, 10, 0, tzinfo=dt.UTC)
+# As ``Awaited.to_json`` wrote a decision's wait (hand-written JSON, short keys).
+DECISION: dict[str, Any] = {
+    "kind": "anyway",
+    "record": 3,
+    "version": 2,
+    "chat": 700,
+    "message": 41,
+    "fields": [],
+    "next": 5,
+    "outcome": "excluded",
+    "amount": None,
+    "reason": None,
+}
+RETURN: dict[str, Any] = {
+    "kind": "return",
+    "record": 4,
+    "version": 1,
+    "chat": 700,
+    "message": 42,
+    "fields": ["bank_card", "phone"],
+    "next": None,
+    "outcome": None,
+    "amount": None,
+    "reason": None,
+}
+# As the handlers wrote their drafts (bare dicts: ``{"kind": kind, **values}``).
+DEADLINE: dict[str, Any] = {
+    "kind": "deadline",
+    "campaign": 1,
+    "deadline": "review_closes",
+    "to": "2019-12-27T10:00:00+08:00",
+}
+BROADCAST: dict[str, Any] = {"kind": "broadcast", "text": "明天上午九点开会"}
+
+
+async def _users_awaiting(engine: AsyncEngine, stored: list[object]) -> list[object]:
+    await upgrade(engine)
+    async with engine.begin() as connection:
+        for number, value in enumerate(stored, start=1):
+            await connection.execute(
+                text(
+                    "INSERT INTO users (id, telegram_id, display_name, role, reminders_muted,"
+                    " awaiting, created_at) VALUES (:id, :id, 'o', 'unit_officer', false,"
+                    " :awaiting, :at)"
+                ),
+                {"id": number, "awaiting": json.dumps(value), "at": MOMENT},
+            )
+    async with session_factory(engine)() as session:
+        return list(await session.scalars(select(User.awaiting).order_by(User.id)))
+
+
+async def test_every_stored_format_of_users_awaiting_loads_typed(engine: AsyncEngine) -> None:
+    loaded = await _users_awaiting(engine, [DECISION, RETURN, DEADLINE, BROADCAST])
+
+    assert loaded == [
+        Awaited(
+            kind="anyway", record_id=3, version=2, chat_id=700, message_id=41, next_offset=5,
+            outcome="excluded",
+        ),
+        Awaited(
+            kind="return", record_id=4, version=1, chat_id=700, message_id=42,
+            fields=("bank_card", "phone"),
+        ),
+        DeadlineDraft(
+            campaign=1,
+            deadline="review_closes",
+            to=dt.datetime(2019, 12, 27, 2, 0, tzinfo=dt.UTC),
+        ),
+        BroadcastDraft(text="明天上午九点开会"),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "stored",
+    [
+        {"kind": "retired", "record": 1},  # a kind no longer awaited
+        {"kind": "return", "record": "x", "version": 1, "chat": 1, "message": 1},
+        {"kind": "deadline", "campaign": 1},
+    ],
+)
+async def test_an_awaited_input_this_version_cannot_read_is_none(
+    engine: AsyncEngine, stored: dict[str, Any]
+) -> None:
+    assert await _users_awaiting(engine, [stored]) == [None]
+
+
+async def test_users_awaiting_is_written_with_the_keys_it_always_had(engine: AsyncEngine) -> None:
+    await _users_awaiting(engine, [])
+    async with session_factory(engine)() as session:
+        session.add(User(id=1, telegram_id=1, awaiting=Awaited.model_validate(DECISION)))
+        session.add(User(id=2, telegram_id=2, awaiting=BroadcastDraft(text="t")))
+        await session.commit()
+        raw = (await session.execute(text("SELECT awaiting FROM users ORDER BY id"))).scalars()
+        written = [json.loads(value) if isinstance(value, str) else value for value in raw]
+    assert written == [DECISION, BROADCAST | {"text": "t"}]
