@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.cli.common import fail, run_in_database, settings_or_exit
+from flows.audit import AuditKind, CampaignUpdated
 from flows.campaigns.pairing import unasked_facts
 from flows.forms import available_forms, load_form
 from flows.policy import PolicyDateError, load_policy, policy_ids
@@ -181,7 +182,7 @@ def _create(args: argparse.Namespace) -> int:
         session.add(campaign)
         await session.flush()
         await campaigns.add_units(session, campaign, unit_ids)
-        audit.record(session, "campaign_created", campaign_id=campaign.id)
+        audit.record(session, AuditKind.CAMPAIGN_CREATED, campaign_id=campaign.id)
 
     run_in_database(settings, main)
     print(f"created campaign {args.code}")
@@ -277,10 +278,10 @@ def _update(args: argparse.Namespace) -> int:
             await _refuse_overlap(session, campaign, scope)
         audit.record(
             session,
-            "campaign_updated",
+            AuditKind.CAMPAIGN_UPDATED,
             campaign_id=campaign.id,
             reason=args.reason,
-            details=changes,
+            details=CampaignUpdated.model_validate(changes),
         )
 
     run_in_database(settings, main)

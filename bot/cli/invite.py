@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.cli.common import fail, run_in_database, settings_or_exit
 from bot.settings import Settings
+from flows.audit import AuditKind, InvitationCreated, InvitationRevoked
 from storage.models import Invitation, Unit
 from storage.repositories import audit, invitations, units
 
@@ -82,8 +83,8 @@ def _invite(args: argparse.Namespace, *, role: str, max_uses: int | None, kind: 
         await session.flush()
         audit.record(
             session,
-            "invitation_created",
-            details={"invitation_id": invitation.id, "role": role, "by": "command line"},
+            AuditKind.INVITATION_CREATED,
+            details=InvitationCreated(invitation_id=invitation.id, role=role, by="command line"),
         )
         return invitation
 
@@ -104,8 +105,8 @@ def _revoke(args: argparse.Namespace) -> int:
         invitation.revoked_at = dt.datetime.now(settings.zone)
         audit.record(
             session,
-            "invitation_revoked",
-            details={"invitation_id": invitation.id, "by": "command line"},
+            AuditKind.INVITATION_REVOKED,
+            details=InvitationRevoked(invitation_id=invitation.id, by="command line"),
         )
         await session.commit()
 

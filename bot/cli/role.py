@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.cli.common import fail, run_in_database, settings_or_exit
+from flows.audit import AuditKind, RoleRevoked
 from storage.models import Unit, User
 from storage.repositories import audit, units, users
 
@@ -79,12 +80,12 @@ def _revoke(args: argparse.Namespace) -> int:
             user.unit_id = None
         audit.record(
             session,
-            "role_revoked",
+            AuditKind.ROLE_REVOKED,
             actor_user_id=None,
             from_state=before,
             to_state="worker" if user.unit_id else None,
             reason=args.reason,
-            details={"user_id": user.id, "by": "command line"},
+            details=RoleRevoked(user_id=user.id, by="command line"),
         )
         return before
 

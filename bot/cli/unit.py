@@ -14,6 +14,7 @@ from pathlib import Path
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.cli.common import csv_text, fail, run_in_database, settings_or_exit
+from flows.audit import AuditKind, UnitChanged, UnitRemoved
 from flows.forms.parsing.phone import parse_phone, printed
 from flows.forms.parsing.problems import InvalidAnswer
 from flows.i18n import translator
@@ -145,7 +146,9 @@ def _kind(args: argparse.Namespace) -> Callable[[AsyncSession], Awaitable[int]]:
             parent = await _parent(session, args.parent)
         await units.set_kind(session, unit, args.kind, parent)
         audit.record(
-            session, "unit_changed", details={"unit": unit.code, "kind": [before, args.kind]}
+            session,
+            AuditKind.UNIT_CHANGED,
+            details=UnitChanged(unit=unit.code, kind=(before, args.kind)),
         )
         print(f"{args.code}: {before} → {args.kind}")
         return 0
@@ -160,8 +163,8 @@ def _remove(args: argparse.Namespace) -> Callable[[AsyncSession], Awaitable[int]
         await units.remove(session, unit)
         audit.record(
             session,
-            "unit_removed",
-            details={"unit": unit.code, "name": unit.name, "kind": unit.kind},
+            AuditKind.UNIT_REMOVED,
+            details=UnitRemoved(unit=unit.code, name=unit.name, kind=unit.kind),
         )
         print(f"removed {unit.kind} {args.code}: {unit.name}")
         return 0

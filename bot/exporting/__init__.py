@@ -13,7 +13,6 @@ from bot.exporting.naming import file_name
 from bot.exporting.records import export_record
 from bot.exporting.scope import export_units, full_numbers, whole_scope
 from bot.exporting.writing import (
-    EXPORTED,
     ExportJob,
     FileFormat,
     campaign_date,
@@ -24,7 +23,6 @@ from bot.exporting.writing import (
 )
 
 __all__ = [
-    "EXPORTED",
     "ExportJob",
     "FileFormat",
     "campaign_date",

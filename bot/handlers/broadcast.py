@@ -21,6 +21,7 @@ from bot.officers.awaiting import draft_of, drop_draft, keep_draft
 from bot.people import Person, person_of
 from bot.reminders import send_broadcast
 from flows.access import Action, may
+from flows.audit import AuditKind, BroadcastCreated
 from flows.awaiting import BroadcastDraft
 from flows.forms.parsing.normalize import visible
 from flows.i18n import N_, NP_, Translator
@@ -145,9 +146,11 @@ async def send_now(update: Update, context: BotContext) -> None:
     drop_draft(person.user, BroadcastDraft)
     audit.record(
         context.session,
-        "broadcast_created",
+        AuditKind.BROADCAST_CREATED,
         actor_user_id=person.user.id,
-        details={"broadcast_id": broadcast.id, "scope": scope.as_json(), "recipients": len(found)},
+        details=BroadcastCreated(
+            broadcast_id=broadcast.id, scope=scope.as_json(), recipients=len(found)
+        ),
     )
     await context.uow.commit()
     await query.answer()

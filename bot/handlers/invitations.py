@@ -25,6 +25,7 @@ from flows.access import (
     role_of,
 )
 from flows.access.roles import ROLE_NAMES
+from flows.audit import AuditKind, RoleGranted
 from flows.i18n import N_, Translator
 from storage.models import Invitation, Unit, User
 from storage.repositories import audit, invitations
@@ -201,15 +202,13 @@ async def _bind(
     user.role, user.unit_id = binding.role.value, binding.unit_id
     audit.record(
         context.session,
-        "role_changed" if gives_up else "role_granted",
+        AuditKind.ROLE_CHANGED if gives_up else AuditKind.ROLE_GRANTED,
         actor_user_id=user.id,
         from_state=before,
         to_state=user.role,
-        details={
-            "invitation_id": invitation.id,
-            "unit_id": invitation.unit_id,
-            "from_unit_id": before_unit,
-        },
+        details=RoleGranted(
+            invitation_id=invitation.id, unit_id=invitation.unit_id, from_unit_id=before_unit
+        ),
     )
     lines.append(_bound_text(t, invitation, unit))
     return "\n\n".join(lines)

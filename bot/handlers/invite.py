@@ -15,6 +15,7 @@ from bot.handlers import strays
 from bot.officers.acting import Acting, acting, say, tell
 from flows import callback_data
 from flows.access import Action, Refused, UnitTarget, require
+from flows.audit import AuditKind, InvitationCreated, InvitationRevoked
 from flows.i18n import N_, Message
 from storage.models import Invitation, Unit
 from storage.repositories import audit, invitations, units
@@ -94,9 +95,9 @@ async def _create(update: Update, context: BotContext, who: Acting, unit: Unit) 
     await context.session.flush()
     audit.record(
         context.session,
-        "invitation_created",
+        AuditKind.INVITATION_CREATED,
         actor_user_id=who.actor.user_id,
-        details={"invitation_id": invitation.id, "role": WORKER, "unit_id": unit.id},
+        details=InvitationCreated(invitation_id=invitation.id, role=WORKER, unit_id=unit.id),
     )
     await context.uow.commit()
     t = who.t
@@ -178,9 +179,9 @@ async def _revoke(
     invitation.revoked_at = context.services.clock.now()
     audit.record(
         context.session,
-        "invitation_revoked",
+        AuditKind.INVITATION_REVOKED,
         actor_user_id=who.actor.user_id,
-        details={"invitation_id": invitation.id, "unit_id": invitation.unit_id},
+        details=InvitationRevoked(invitation_id=invitation.id, unit_id=invitation.unit_id),
     )
     unit = await context.session.get(Unit, invitation.unit_id)
     await tell(update, context, who, Message(WITHDRAWN, {"unit": unit.name if unit else "?"}))

@@ -14,6 +14,7 @@ from bot.officers import rendering
 from bot.officers.acting import Acting, acting, found, say, tell
 from bot.officers.cards import card_screen, open_card, opened
 from flows.access import Refused, level_name, sees_full_numbers
+from flows.audit import AuditKind, DocumentsViewed
 from flows.i18n import N_, Message
 from flows.registration import Screen, render_text
 from flows.review.callbacks import Pressed
@@ -155,11 +156,11 @@ async def documents(update: Update, context: BotContext, who: Acting, pressed: P
         return
     audit.record(
         context.session,
-        review.DOCUMENTS_VIEWED,
+        AuditKind.DOCUMENTS_VIEWED,
         actor_user_id=who.actor.user_id,
         registration_id=registration.id,
         campaign_id=registration.campaign_id,
-        details={"documents": len(files)},
+        details=DocumentsViewed(documents=len(files)),
     )
     await context.uow.commit()
     if update.callback_query is not None:

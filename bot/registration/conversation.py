@@ -21,6 +21,7 @@ from bot.people import Person
 from bot.registration import precheck
 from bot.registration.replying import plan_reply, say
 from flows.access import Actor, Refused
+from flows.audit import AuditKind
 from flows.campaigns import CampaignTimes, resubmission_deadline, resubmission_open
 from flows.forms import Form, load_form
 from flows.i18n import N_
@@ -270,11 +271,11 @@ def _act(
     shown: list[str] = []
     now = context.services.clock.now()
     for effect in result.effects:
-        kind: str | None = None
+        kind: AuditKind | None = None
         if isinstance(effect, ConsentGiven):
-            kind = "consent_given"
+            kind = AuditKind.CONSENT_GIVEN
         elif isinstance(effect, ConsentDeclined):
-            kind = "consent_declined"
+            kind = AuditKind.CONSENT_DECLINED
         elif isinstance(effect, SubmitRequested):
             outcome = precheck.check(draft, result.state.answers, now, known)
             shown.append(precheck.screen_text(outcome, person.t))
@@ -288,7 +289,7 @@ def _act(
         elif isinstance(effect, DeleteConfirmed):
             registration.state = "deleted"
             registration.resident_id_hash = None
-            kind = "draft_deleted"
+            kind = AuditKind.DRAFT_DELETED
         if kind is not None:
             audit.record(
                 context.session,

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from flows.access import Refused
+from flows.audit import AuditKind
 from flows.forms import Form, facts_from_answers, load_form
 from flows.i18n import SUPPORTED_LOCALES, Translator, translator
 from flows.policy import ADVISORY, OUTCOMES, Outcome, evaluate, explain, load_policy
@@ -119,7 +120,7 @@ async def mark_untruthful(
     await _store(session, vault, registration, result)
     audit.record(
         session,
-        "marked_untruthful",
+        AuditKind.MARKED_UNTRUTHFUL,
         actor_user_id=officer_user_id,
         registration_id=registration.id,
         campaign_id=registration.campaign_id,
@@ -153,7 +154,7 @@ async def override(
     await _store(session, vault, registration, stored.model_copy(update={"override": judged}))
     audit.record(
         session,
-        "precheck_overridden",
+        AuditKind.PRECHECK_OVERRIDDEN,
         actor_user_id=officer_user_id,
         registration_id=registration.id,
         campaign_id=registration.campaign_id,
