@@ -24,8 +24,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from flows.access import Role
 from flows.awaiting import Awaited, BroadcastDraft, DeadlineDraft, awaiting_json, read_awaiting
-from storage.types import AwareDateTime, Typed
+from flows.review.states import State
+from storage.types import AwareDateTime, EnumText, Typed
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -76,7 +78,7 @@ class User(Base):
     telegram_id: Mapped[int] = mapped_column(BigInteger, unique=True)
     display_name: Mapped[str] = mapped_column(String(200), default="")
     locale: Mapped[str | None] = mapped_column(String(8))
-    role: Mapped[str] = mapped_column(String(24), default="worker")
+    role: Mapped[Role] = mapped_column(EnumText(Role, 24), default=Role.WORKER)
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))
     reminders_muted: Mapped[bool] = mapped_column(default=False)
     blocked_at: Mapped[dt.datetime | None]
@@ -137,7 +139,7 @@ class Registration(Base):
     unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"))
     subject_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     entered_by_user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
-    state: Mapped[str] = mapped_column(String(24), default="draft")
+    state: Mapped[State] = mapped_column(EnumText(State, 24), default=State.DRAFT)
     level: Mapped[str | None] = mapped_column(String(16))
     sealed_state: Mapped[bytes]
     resident_id_hash: Mapped[str | None] = mapped_column(String(64))
@@ -165,7 +167,7 @@ class Invitation(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(64), unique=True)
-    role: Mapped[str] = mapped_column(String(24))
+    role: Mapped[Role] = mapped_column(EnumText(Role, 24))
     unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"))
     created_by_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     expires_at: Mapped[dt.datetime]

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from enum import StrEnum
 from typing import Any, TypeVar
 
-from sqlalchemy import JSON, DateTime
+from sqlalchemy import JSON, DateTime, String
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 
 T = TypeVar("T")
+E = TypeVar("E", bound=StrEnum)
 
 
 class AwareDateTime(TypeDecorator[dt.datetime]):
@@ -55,3 +57,23 @@ class Typed(TypeDecorator[T]):
     def process_result_value(self, value: Any, dialect: Dialect) -> T | None:
         """The stored JSON as the type."""
         return None if value is None else self.read(value)
+
+
+class EnumText(TypeDecorator[E]):
+    """A string enum's member in a plain string column: the schema and the stored values are
+    the enum's values, the code sees members (and may compare the column with either)."""
+
+    impl = String
+    cache_ok = True
+
+    def __init__(self, enum: type[E], length: int) -> None:
+        super().__init__(length)
+        self.enum = enum
+
+    def process_bind_param(self, value: E | str | None, dialect: Dialect) -> Any:
+        """The member's value; refuses a string that is no member's."""
+        return None if value is None else self.enum(value).value
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> E | None:
+        """The stored string as the enum's member."""
+        return None if value is None else self.enum(value)

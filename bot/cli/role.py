@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.cli.common import fail, run_in_database, settings_or_exit
+from flows.access import Role
 from flows.audit import AuditKind, RoleRevoked
 from storage.models import Unit, User
 from storage.repositories import audit, units, users
@@ -73,7 +74,7 @@ def _revoke(args: argparse.Namespace) -> int:
         if user is None or user.role not in OFFICER_ROLES:
             fail(f"{args.telegram_id} holds no officer role (see `songnuan role list`)")
         before = user.role
-        user.role = "worker"
+        user.role = Role.WORKER
         user.awaiting = None
         unit = await session.get(Unit, user.unit_id) if user.unit_id else None
         if not (args.keep_as_worker and unit is not None and unit.kind == "unit"):

@@ -199,7 +199,7 @@ async def _bind(
         # What the officer was in the middle of (a reason being typed) is theirs no more.
         user.awaiting = None
     before, before_unit = user.role, user.unit_id
-    user.role, user.unit_id = binding.role.value, binding.unit_id
+    user.role, user.unit_id = binding.role, binding.unit_id
     audit.record(
         context.session,
         AuditKind.ROLE_CHANGED if gives_up else AuditKind.ROLE_GRANTED,

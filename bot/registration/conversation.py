@@ -41,6 +41,7 @@ from flows.registration import (
     new_state,
     step,
 )
+from flows.review import State
 from storage.models import Campaign, Registration
 from storage.repositories import audit, conflicts, registrations, review
 from storage.repositories.registrations import Whose
@@ -287,7 +288,7 @@ def _act(
             registrations.set_precheck(vault, registration, checked.with_marks_of(before))
             submitting.append(registration)
         elif isinstance(effect, DeleteConfirmed):
-            registration.state = "deleted"
+            registration.state = State.DELETED
             registration.resident_id_hash = None
             kind = AuditKind.DRAFT_DELETED
         if kind is not None:

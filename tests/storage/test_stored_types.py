@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from flows.access import Role
 from flows.awaiting import Awaited, BroadcastDraft, DeadlineDraft
 from storage.database import session_factory, upgrade
 from storage.models import User
@@ -60,7 +61,11 @@ async def _users_awaiting(engine: AsyncEngine, stored: list[object]) -> list[obj
                     " awaiting, created_at) VALUES (:id, :id, 'o', 'unit_officer', false,"
                     " :awaiting, :at)"
                 ),
-                {"id": number, "awaiting": json.dumps(value), "at": MOMENT},
+                {
+                    "id": number,
+                    "awaiting": None if value is None else json.dumps(value),
+                    "at": MOMENT,
+                },
             )
     async with session_factory(engine)() as session:
         return list(await session.scalars(select(User.awaiting).order_by(User.id)))
@@ -110,3 +115,18 @@ async def test_users_awaiting_is_written_with_the_keys_it_always_had(engine: Asy
         raw = (await session.execute(text("SELECT awaiting FROM users ORDER BY id"))).scalars()
         written = [json.loads(value) if isinstance(value, str) else value for value in raw]
     assert written == [DECISION, BROADCAST | {"text": "t"}]
+
+
+async def test_roles_and_states_load_as_members_and_compare_with_stored_strings(
+    engine: AsyncEngine,
+) -> None:
+    await _users_awaiting(engine, [None])
+    async with session_factory(engine)() as session:
+        user = await session.get(User, 1)
+        assert user is not None and user.role is Role.UNIT_OFFICER
+        found = await session.scalar(select(User.id).where(User.role == "unit_officer"))
+        assert found == await session.scalar(select(User.id).where(User.role == Role.UNIT_OFFICER))
+        user.role = Role.PROVINCE_OFFICER
+        await session.commit()
+        stored = await session.scalar(text("SELECT role FROM users"))
+    assert stored == "province_officer" and type(stored) is str
