@@ -25,6 +25,7 @@ from flows.audit import AuditKind
 from flows.campaigns import CampaignTimes, resubmission_deadline, resubmission_open
 from flows.forms import Form, load_form
 from flows.i18n import N_
+from flows.policy.stored import stored_result
 from flows.registration import (
     ConsentDeclined,
     ConsentGiven,
@@ -282,7 +283,7 @@ def _act(
             shown.append(precheck.screen_text(outcome, person.t))
         elif isinstance(effect, SubmitConfirmed):
             outcome = precheck.check(draft, result.state.answers, now, known)
-            checked = precheck.stored_result(outcome)
+            checked = stored_result(outcome)
             vault = context.services.vault
             before = registrations.precheck_of(vault, registration)
             registrations.set_precheck(vault, registration, checked.with_marks_of(before))

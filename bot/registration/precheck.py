@@ -16,9 +16,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from flows.access import Refused
 from flows.audit import AuditKind
 from flows.forms import Form, facts_from_answers, load_form
-from flows.i18n import SUPPORTED_LOCALES, Translator, translator
+from flows.i18n import SUPPORTED_LOCALES, Translator
 from flows.policy import ADVISORY, OUTCOMES, Outcome, evaluate, explain, load_policy
-from flows.policy.stored import Mark, Override, StoredPrecheck, read_precheck
+from flows.policy.stored import Mark, Override, StoredPrecheck, stored_result
 from storage.crypto import Vault
 from storage.models import Campaign, Registration
 from storage.repositories import audit, party_aided, registrations
@@ -171,15 +171,6 @@ async def _store(
     columns = registrations.precheck_columns(vault, result)
     if not await registrations.write_if_unchanged(session, registration, columns):
         raise Refused(CARD_OUTDATED)
-
-
-def stored_result(outcome: Outcome) -> StoredPrecheck:
-    """The result as kept with the record, its explanation in every language."""
-    result = outcome.to_json(None)
-    result["explanation"] = {
-        locale: explain(outcome, translator(locale)) for locale in SUPPORTED_LOCALES
-    }
-    return read_precheck(result)
 
 
 def screen_text(outcome: Outcome, t: Translator) -> str:

@@ -12,8 +12,11 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from flows.access import Role
 from flows.awaiting import Awaited, BroadcastDraft, DeadlineDraft
+from flows.policy.stored import StoredPrecheck, read_precheck
+from storage.crypto import Vault
 from storage.database import session_factory, upgrade
-from storage.models import User
+from storage.models import Registration, User
+from storage.repositories import registrations
 
 MOMENT = dt.datetime(2019, 12, 20, 10, 0, tzinfo=dt.UTC)
 # As ``Awaited.to_json`` wrote a decision's wait (hand-written JSON, short keys).
@@ -130,3 +133,41 @@ async def test_roles_and_states_load_as_members_and_compare_with_stored_strings(
         await session.commit()
         stored = await session.scalar(text("SELECT role FROM users"))
     assert stored == "province_officer" and type(stored) is str
+
+
+@pytest.mark.parametrize(
+    "stored",
+    [
+        # Before explanations were kept in every language: one list.
+        {"outcome": "eligible", "rules": ["1"], "explanation": ["Low income"]},
+        # As 0012 sealed older plaintext pre-checks, with an officer's override.
+        {
+            "policy": "henan-2017",
+            "version": "v1",
+            "outcome": "excluded",
+            "exclusions": ["P"],
+            "figures": {"per_capita_income": "466.67"},
+            "explanation": {"zh_CN": ["患病"], "en": ["Serious illness"]},
+            "override": {
+                "outcome": "needs_review",
+                "by": 1,
+                "reason": "已核实",
+                "at": "2019-12-21T09:00:00+08:00",
+            },
+        },
+    ],
+)
+def test_every_stored_format_of_the_sealed_precheck_loads_typed(stored: dict[str, Any]) -> None:
+    vault = Vault(bytes(range(32)))
+    record = Registration(
+        sealed_precheck=vault.seal_json(stored, context=registrations.PRECHECK_CONTEXT)
+    )
+
+    loaded = registrations.precheck_of(vault, record)
+
+    assert isinstance(loaded, StoredPrecheck) and loaded.outcome == stored["outcome"]
+    assert read_precheck(loaded.to_json()) == loaded  # written back, it reads the same
+    assert loaded.explanation == stored["explanation"]
+    if "override" in stored:
+        assert loaded.in_effect() == "needs_review"
+        assert loaded.override is not None and loaded.override.at.utcoffset() is not None
