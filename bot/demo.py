@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from flows.access import Role
 from flows.i18n import DISPLAY_ZONE
 from storage.models import Campaign, User
 from storage.repositories import campaigns, units, users
@@ -56,7 +57,7 @@ async def seed_demo(session: AsyncSession, now: dt.datetime) -> bool:
         User(
             telegram_id=DEMO_OFFICER_ID,
             display_name="演示工会干部",
-            role="unit_officer",
+            role=Role.UNIT_OFFICER,
             unit_id=unit.id,
         )
     )

@@ -10,13 +10,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.attributes import flag_modified
 
 from flows.policy.stored import StoredPrecheck, read_precheck
+from flows.review import State
 from storage.crypto import Vault
 from storage.models import Campaign, CampaignUnit, Registration
 
 _STATE_CONTEXT = b"registration-state"
 # Migration 0012 seals the plaintext pre-checks of older databases with this same context.
 PRECHECK_CONTEXT = b"registration-precheck"
-OPEN_STATES = ("draft", "returned")
+OPEN_STATES = (State.DRAFT, State.RETURNED)
 
 
 def seal_state(vault: Vault, registration: Registration, state: dict[str, Any]) -> None:
@@ -82,7 +83,7 @@ def new_draft(
         unit_id=unit_id,
         entered_by_user_id=entered_by_user_id,
         subject_user_id=subject_user_id,
-        state="draft",
+        state=State.DRAFT,
     )
     seal_state(vault, registration, state)
     session.add(registration)
@@ -115,7 +116,7 @@ _LATEST_OWN_RECORD = (
     .where(
         Registration.campaign_id == bindparam("campaign_id"),
         Registration.subject_user_id == bindparam("user_id"),
-        Registration.state != "deleted",
+        Registration.state != State.DELETED,
     )
     .order_by(Registration.id.desc())
     .limit(1)
