@@ -128,7 +128,7 @@ async def _seed(services: Services, server: BotApiStandIn, count: int, now: dt.d
         ]
         session.add_all(people)
         await session.flush()
-        state = new_state("jilin-2020").model_dump(mode="json")
+        state = new_state("jilin-2020")
         touched = now - dt.timedelta(days=2)
         for person in people:
             server.open_chat(person.telegram_id, person.display_name, "zh-hans")

@@ -134,7 +134,7 @@ async def _hand(
     context: BotContext, registration: Registration, to: User, author: User
 ) -> tuple[User, str]:
     unit = await context.session.get(Unit, registration.unit_id)
-    answers = registrations.open_state(context.services.vault, registration).get("answers", {})
+    answers = registrations.answers_of(context.services.vault, registration)
     handover.hand_over(context.session, registration, to)
     t = translator(to.locale or context.services.settings.locale)
     text = t(

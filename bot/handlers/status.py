@@ -123,8 +123,8 @@ async def _registration_line(context: BotContext, person: Person, campaign: Camp
         # A draft can no longer be finished or submitted: "send /register to submit" would lie.
         return t(DRAFT_CLOSED, closes=t.moment(campaign.intake_closes))
     if state is State.DRAFT:
-        sealed = registrations.open_state(context.services.vault, record)
-        return _draft_line(t, load_form(campaign.form_id), RegistrationState.model_validate(sealed))
+        state_of_draft = registrations.open_state(context.services.vault, record)
+        return _draft_line(t, load_form(campaign.form_id), state_of_draft)
     level = Level(record.level) if record.level else None
     lines = [t.render(status_text(state, level, amount=record.aid_amount))]
     lines.extend(await _why(context, t, record, state))
@@ -142,8 +142,7 @@ def _draft_line(t: Translator, form: Form, draft: RegistrationState) -> str:
 async def _why(context: BotContext, t: Translator, record: Registration, state: State) -> list[str]:
     """The officer's reason for a return or a rejection, numbers masked."""
     if state is State.RETURNED:
-        sealed = registrations.open_state(context.services.vault, record)
-        reason = RegistrationState.model_validate(sealed).returned_because
+        reason = registrations.open_state(context.services.vault, record).returned_because
         return [t(RETURNED_BECAUSE, reason=scrub(reason))] if reason else []
     if state is State.REJECTED:
         reason = await review.rejection_reason(context.session, record.id)

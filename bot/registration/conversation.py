@@ -167,8 +167,8 @@ async def _open_draft(context: BotContext, person: Person, whose: Whose) -> Draf
         registration = await registrations.own_record(context.session, campaign.id, user.id)
     if registration is None:
         return Draft(campaign, form, None, new_state(form.id, on_behalf=not own))
-    sealed = registrations.open_state(context.services.vault, registration)
-    return Draft(campaign, form, registration, RegistrationState.model_validate(sealed))
+    state = registrations.open_state(context.services.vault, registration)
+    return Draft(campaign, form, registration, state)
 
 
 def _closed_notice(draft: Draft, context: BotContext, person: Person, event: Event) -> str | None:
@@ -236,7 +236,7 @@ def _save(
     context: BotContext, person: Person, draft: Draft, result: Step, own: bool
 ) -> Registration:
     """Seal the new state into the draft, creating the draft on its first answer."""
-    state = result.state.model_dump(mode="json")
+    state = result.state
     registration = draft.registration
     vault = context.services.vault
     if registration is None:

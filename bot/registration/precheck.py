@@ -72,7 +72,7 @@ async def recheck(
     """
     campaign = await session.get(Campaign, registration.campaign_id)
     assert campaign is not None
-    answers = registrations.open_state(vault, registration)["answers"]
+    answers = registrations.answers_of(vault, registration)
     known = {**await known_facts(session, vault, registration), **(established or {})}
     outcome = _evaluate(campaign.policy_id, load_form(campaign.form_id), answers, now, known)
     return stored_result(outcome)

@@ -83,7 +83,7 @@ async def open_card(
     require(viewer, Action.VIEW_CARD, record.target)
     form = load_form((await review.campaign_of(session, registration)).form_id)
     unit = await session.get(Unit, registration.unit_id)
-    answers: dict[str, Any] = registrations.open_state(vault, registration).get("answers", {})
+    answers = registrations.answers_of(vault, registration)
     stored = registrations.precheck_of(vault, registration)
     return Card(
         registration=registration,

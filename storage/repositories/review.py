@@ -239,7 +239,7 @@ async def decide(
     details = transition.details()
     reopened: RegistrationState | None = None
     if transition.kind is Kind.RETURNED:
-        state = RegistrationState.model_validate(registrations.open_state(vault, registration))
+        state = registrations.open_state(vault, registration)
         digests = answer_digests(
             registration.id, state.answers, transition.fields, vault.blind_index
         )
@@ -254,7 +254,7 @@ async def decide(
         raise Refused(not_waiting(await record_view(session, registration, campaign, zone=zone)))
     if reopened is not None:
         # The record is ours now; reopening the flagged answers bumps the version once more.
-        registrations.seal_state(vault, registration, reopened.model_dump(mode="json"))
+        registrations.seal_state(vault, registration, reopened)
     _record_transition(session, registration, transition, details)
     return transition
 
@@ -403,5 +403,5 @@ async def _return_digests(session: AsyncSession, registration_id: int) -> dict[s
 
 
 def _answers(vault: Vault, registration: Registration) -> dict[str, Any]:
-    answers: dict[str, Any] = registrations.open_state(vault, registration).get("answers", {})
+    answers = registrations.answers_of(vault, registration)
     return answers

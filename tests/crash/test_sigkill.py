@@ -214,7 +214,7 @@ async def seed_due_messages(
     await session.flush()
     form = load_form("jilin-2020")
     for person in people:
-        state = new_state(form.id).model_dump(mode="json")
+        state = new_state(form.id)
         registrations.new_draft(
             session,
             services.vault,
@@ -351,9 +351,7 @@ async def check_database(settings: Settings, workers: list[PatientWorker]) -> No
                 )
             ).all()
             assert len(drafts) == len(workers)
-            answers = [
-                registrations.open_state(services.vault, draft)["answers"] for draft in drafts
-            ]
+            answers = [registrations.open_state(services.vault, draft).answers for draft in drafts]
             undone = await session.scalars(
                 select(InboundUpdate).where(InboundUpdate.done_at.is_(None))
             )
