@@ -25,6 +25,7 @@ from pydantic import (
 )
 
 from flows.access.roles import Level
+from flows.reminders.scope import Scope
 
 
 class AuditKind(StrEnum):
@@ -233,7 +234,7 @@ class BroadcastCreated(Details):
     """The broadcast, its scope (as stored with it) and how many people it goes to."""
 
     broadcast_id: int
-    scope: dict[str, Any]
+    scope: Scope
     recipients: int
 
 

@@ -26,6 +26,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from flows.access import Role
 from flows.awaiting import Awaited, BroadcastDraft, DeadlineDraft, awaiting_json, read_awaiting
+from flows.reminders.scope import Scope, read_scope
 from flows.review.states import State
 from storage.types import AwareDateTime, EnumText, Typed
 
@@ -147,7 +148,7 @@ class Registration(Base):
     # only what a queue filters on: the outcome in effect and the rules that hold.
     sealed_precheck: Mapped[bytes | None]
     precheck_outcome: Mapped[str | None] = mapped_column(String(16))
-    precheck_rules: Mapped[list[Any] | None]
+    precheck_rules: Mapped[list[str] | None] = mapped_column(JSON)
     aid_amount: Mapped[Decimal | None]
     # The first level's remark (备注), printed in the tables: an officer's words about the
     # person, sealed like the answers.
@@ -280,7 +281,7 @@ class Broadcast(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     created_by_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
-    scope: Mapped[dict[str, Any]]
+    scope: Mapped[Scope] = mapped_column(Typed(read_scope, Scope.as_json))
     text: Mapped[str] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(default=_now)
     finished_at: Mapped[dt.datetime | None]

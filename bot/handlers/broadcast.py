@@ -26,10 +26,10 @@ from flows.awaiting import BroadcastDraft
 from flows.forms.parsing.normalize import visible
 from flows.i18n import N_, NP_, Translator
 from flows.reminders import broadcast_text
+from flows.reminders.scope import Scope, ScopeError
 from storage.leases import LeaseBusy
 from storage.models import Unit
 from storage.repositories import audit, broadcasts, units
-from storage.repositories.broadcasts import Scope, ScopeError
 
 log = logging.getLogger(__name__)
 
@@ -148,9 +148,7 @@ async def send_now(update: Update, context: BotContext) -> None:
         context.session,
         AuditKind.BROADCAST_CREATED,
         actor_user_id=person.user.id,
-        details=BroadcastCreated(
-            broadcast_id=broadcast.id, scope=scope.as_json(), recipients=len(found)
-        ),
+        details=BroadcastCreated(broadcast_id=broadcast.id, scope=scope, recipients=len(found)),
     )
     await context.uow.commit()
     await query.answer()

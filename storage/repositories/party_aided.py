@@ -22,6 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from flows.access import Role
 from flows.audit import AuditKind, PartyAidedFlagged
 from flows.i18n import N_, translator
+from flows.reminders.scope import Scope
 from flows.review import UNSUBMITTED, State
 from storage.crypto import Vault
 from storage.models import AuditEvent, PartyAidedPerson, Registration, User
@@ -177,7 +178,7 @@ async def alert_province(
                 t(HOW_TO_WITHDRAW, id=str(match.registration_id)),
             )
         ]
-        scope = broadcasts.Scope("all", None, "officers")
+        scope = Scope(kind="all", code=None, audience="officers")
         await broadcasts.create(
             session, scope=scope, text="\n".join(lines), created_by_user_id=None, to=to, now=now
         )

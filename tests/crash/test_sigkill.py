@@ -35,6 +35,7 @@ from bot.standin.chats import Chat, ChatMessage
 from bot.standin.http import HttpStandIn
 from flows.forms import load_form
 from flows.registration import new_state
+from flows.reminders.scope import Scope
 from storage.database import create_engine
 from storage.models import (
     BroadcastDelivery,
@@ -47,7 +48,6 @@ from storage.models import (
     User,
 )
 from storage.repositories import broadcasts, campaigns, registrations, units
-from storage.repositories.broadcasts import Scope
 from tests.auxil.databases import POSTGRES_URL
 from tests.auxil.processes import LOCAL_TOKEN, environment_for
 from tests.conftest import TEST_KEY

@@ -9,9 +9,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.reminders import resume_broadcasts, send_broadcast
 from bot.settings import Settings
+from flows.reminders.scope import Scope
 from storage.models import User
 from storage.repositories import broadcasts
-from storage.repositories.broadcasts import Scope
 from tests.bot.reminders.fake_api import FakeBotApi, make_bot
 from tests.bot.reminders.world import World, build_world
 from tests.flows.reminders.times import at

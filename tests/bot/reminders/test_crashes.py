@@ -17,10 +17,10 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.context import Services
 from bot.reminders import FloodLimiter, resume_broadcasts, run_due_reminders, send_broadcast
 from bot.settings import Settings
+from flows.reminders.scope import Scope
 from storage.database import session_factory
 from storage.leases import TTL, LeaseBusy
 from storage.repositories import broadcasts, reminders
-from storage.repositories.broadcasts import Scope
 from tests.bot.reminders.fake_api import FakeBotApi, make_bot
 from tests.bot.reminders.world import World, build_world
 from tests.flows.reminders.times import at
