@@ -46,7 +46,6 @@ class Base(DeclarativeBase):
     type_annotation_map = {
         dt.datetime: AwareDateTime(),
         dict[str, Any]: JSON,
-        list[Any]: JSON,
         Decimal: Numeric(12, 2),
         bytes: LargeBinary,
     }
@@ -104,8 +103,12 @@ class Campaign(Base):
     intake_opens: Mapped[dt.datetime]
     intake_closes: Mapped[dt.datetime]
     review_closes: Mapped[dt.datetime]
-    levels: Mapped[list[Any]] = mapped_column(default=lambda: ["unit", "department", "province"])
-    milestones: Mapped[list[Any]] = mapped_column(default=list)
+    # The review chain's level names, lowest first (read through flows.review.states.chain).
+    levels: Mapped[list[str]] = mapped_column(
+        JSON, default=lambda: ["unit", "department", "province"]
+    )
+    # ``{"name", "at": ISO time}`` each, read through flows.campaigns.times.parse_milestones.
+    milestones: Mapped[list[dict[str, str]]] = mapped_column(JSON, default=list)
     created_at: Mapped[dt.datetime] = mapped_column(default=_now)
     # "closed" (stopped early) or "withdrawn" (made by mistake): nobody's current campaign then.
     ended: Mapped[str | None] = mapped_column(String(16))
@@ -197,6 +200,8 @@ class AuditEvent(Base):
     from_state: Mapped[str | None] = mapped_column(String(24))
     to_state: Mapped[str | None] = mapped_column(String(24))
     reason: Mapped[str | None] = mapped_column(Text)
+    # Its shape depends on ``kind``: written and read only as flows.audit models
+    # (storage.repositories.audit.record and details_of).
     details: Mapped[dict[str, Any]] = mapped_column(default=dict)
 
 
