@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 import pytest
+import sqlalchemy as sa
 from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -54,21 +55,30 @@ DEADLINE: dict[str, Any] = {
 BROADCAST: dict[str, Any] = {"kind": "broadcast", "text": "明天上午九点开会"}
 
 
+# The table as any version wrote it: plain JSON, no types of ours.
+RAW_USERS = sa.table(
+    "users",
+    *(sa.column(name) for name in ("id", "telegram_id", "display_name", "role")),
+    sa.column("reminders_muted"),
+    sa.column("awaiting", sa.JSON()),
+    sa.column("created_at", sa.DateTime(timezone=True)),
+)
+
+
 async def _users_awaiting(engine: AsyncEngine, stored: list[object]) -> list[object]:
     await upgrade(engine)
     async with engine.begin() as connection:
         for number, value in enumerate(stored, start=1):
             await connection.execute(
-                text(
-                    "INSERT INTO users (id, telegram_id, display_name, role, reminders_muted,"
-                    " awaiting, created_at) VALUES (:id, :id, 'o', 'unit_officer', false,"
-                    " :awaiting, :at)"
-                ),
-                {
-                    "id": number,
-                    "awaiting": None if value is None else json.dumps(value),
-                    "at": MOMENT,
-                },
+                sa.insert(RAW_USERS).values(
+                    id=number,
+                    telegram_id=number,
+                    display_name="o",
+                    role="unit_officer",
+                    reminders_muted=False,
+                    awaiting=value,
+                    created_at=MOMENT,
+                )
             )
     async with session_factory(engine)() as session:
         return list(await session.scalars(select(User.awaiting).order_by(User.id)))
