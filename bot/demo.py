@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from flows.access import Role
 from flows.i18n import DISPLAY_ZONE
 from storage.models import Campaign, User
 from storage.repositories import campaigns, units, users
@@ -57,7 +56,7 @@ async def seed_demo(session: AsyncSession, now: dt.datetime) -> bool:
         User(
             telegram_id=DEMO_OFFICER_ID,
             display_name="演示工会干部",
-            role=Role.UNIT_OFFICER,
+            role="unit_officer",
             unit_id=unit.id,
         )
     )

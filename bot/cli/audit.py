@@ -19,7 +19,7 @@ from flows.audit import Details, details_json
 from flows.forms import load_form
 from flows.forms.texts import render_text
 from flows.i18n import SUPPORTED_LOCALES, translator
-from flows.review import STATE_NAMES, history_lines, status_text
+from flows.review import STATE_NAMES, State, history_lines, status_text
 from flows.review.card import field_labels
 from storage.models import AuditEvent, Campaign, Registration, Unit
 from storage.repositories import review
@@ -51,7 +51,7 @@ def _audit(args: argparse.Namespace) -> int:
         unit = await session.get(Unit, registration.unit_id)
         assert campaign is not None and unit is not None
         level = _level(registration.level)
-        state = registration.state
+        state = State(registration.state)
         where = t.render(level_name(level)) if level is not None else "-"
         entries = await review.history(session, registration.id, named=False)
         labels = field_labels(load_form(campaign.form_id))

@@ -10,15 +10,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.cli.common import fail, run_in_database, settings_or_exit
 from bot.settings import Settings
-from flows.access import Role
 from flows.audit import AuditKind, InvitationCreated, InvitationRevoked
 from storage.models import Invitation, Unit
 from storage.repositories import audit, invitations, units
 
 LEVEL_ROLES = {
-    "unit": Role.UNIT_OFFICER,
-    "department": Role.DEPARTMENT_OFFICER,
-    "province": Role.PROVINCE_OFFICER,
+    "unit": "unit_officer",
+    "department": "department_officer",
+    "province": "province_officer",
 }
 DEFAULT_DAYS = 7
 
@@ -58,7 +57,7 @@ def _officer(args: argparse.Namespace) -> int:
 
 
 def _worker(args: argparse.Namespace) -> int:
-    return _invite(args, role=Role.WORKER, max_uses=None, kind="unit")
+    return _invite(args, role="worker", max_uses=None, kind="unit")
 
 
 def _invite(args: argparse.Namespace, *, role: str, max_uses: int | None, kind: str) -> int:

@@ -13,7 +13,7 @@ from flows.audit import AuditKind, RoleRevoked
 from storage.models import Unit, User
 from storage.repositories import audit, units, users
 
-OFFICER_ROLES = (Role.UNIT_OFFICER, Role.DEPARTMENT_OFFICER, Role.PROVINCE_OFFICER)
+OFFICER_ROLES = ("unit_officer", "department_officer", "province_officer")
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -84,7 +84,7 @@ def _revoke(args: argparse.Namespace) -> int:
             AuditKind.ROLE_REVOKED,
             actor_user_id=None,
             from_state=before,
-            to_state=Role.WORKER if user.unit_id else None,
+            to_state="worker" if user.unit_id else None,
             reason=args.reason,
             details=RoleRevoked(user_id=user.id, by="command line"),
         )

@@ -47,7 +47,7 @@ PROBLEM_TEXTS = {
     ),
 }
 
-WORKER: Final = Role.WORKER
+WORKER: Final = "worker"
 
 
 KEEP_DATA: Final = "inv:k"
@@ -78,7 +78,7 @@ async def redeem(
     problem = invitations.problem(invitation, now)
     if problem is None:
         assert invitation is not None
-        binding = by_invitation(_role(person), invitation.role, invitation.unit_id)
+        binding = by_invitation(_role(person), Role(invitation.role), invitation.unit_id)
         if binding is None:
             await _ask_officer(update, context, person, invitation)
             return
@@ -229,7 +229,7 @@ async def _drop_buttons(update: Update) -> None:
 
 
 def _bound_text(t: Translator, invitation: Invitation, unit: Unit) -> str:
-    if invitation.role is Role.WORKER:
+    if invitation.role == "worker":
         return t(
             "Welcome! You have joined {unit}. Send /register to start your registration.",
             unit=unit.name,

@@ -14,14 +14,14 @@ from bot.context import BotContext
 from bot.handlers import strays
 from bot.officers.acting import Acting, acting, say, tell
 from flows import callback_data
-from flows.access import Action, Refused, Role, UnitTarget, require
+from flows.access import Action, Refused, UnitTarget, require
 from flows.audit import AuditKind, InvitationCreated, InvitationRevoked
 from flows.i18n import N_, Message
 from storage.models import Invitation, Unit
 from storage.repositories import audit, invitations, units
 
 DAYS: Final = 7
-WORKER: Final = Role.WORKER
+WORKER: Final = "worker"
 REVOKE_PREFIX: Final = "inv:x:"
 MAX_LISTED: Final = 30
 

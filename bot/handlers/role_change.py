@@ -20,7 +20,6 @@ from telegram.ext import CallbackQueryHandler
 
 from bot.context import BotContext
 from bot.people import Person, person_of
-from flows.access import Role
 from flows.access.roles import ROLE_NAMES
 from flows.i18n import N_, translator
 from storage.models import Invitation, Registration, Unit, User
@@ -31,9 +30,7 @@ log = logging.getLogger(__name__)
 PREFIX: Final = "role:"
 TAKE: Final = PREFIX + "ok:"
 KEEP: Final = PREFIX + "no"
-OFFICER_ROLES: Final = frozenset(
-    {Role.UNIT_OFFICER, Role.DEPARTMENT_OFFICER, Role.PROVINCE_OFFICER}
-)
+OFFICER_ROLES: Final = frozenset({"unit_officer", "department_officer", "province_officer"})
 HANDED: Final = N_(
     "Record {id}, entered for {name}, waits for correction. {officer}, who entered it, is no "
     "longer an officer of {unit}: it is yours now. Send /enter to correct it and submit it again."
@@ -117,12 +114,12 @@ async def after_binding(
     take the new unit's stranded ones; the notices to send once this is saved."""
     user, session = person.user, context.session
     notices: list[tuple[User, str]] = []
-    if before_role == Role.UNIT_OFFICER and (user.role, user.unit_id) != (before_role, before_unit):
+    if before_role == "unit_officer" and (user.role, user.unit_id) != (before_role, before_unit):
         for registration in await handover.awaiting_correction(session, user.id):
             others = await handover.unit_officers(session, registration.unit_id, but=user.id)
             if others:
                 notices.append(await _hand(context, registration, others[0], user))
-    if user.role is Role.UNIT_OFFICER and user.unit_id is not None:
+    if user.role == "unit_officer" and user.unit_id is not None:
         for registration in await handover.orphans(session, user.unit_id):
             author = await session.get(User, registration.entered_by_user_id)
             assert author is not None

@@ -118,7 +118,7 @@ async def _registration_line(context: BotContext, person: Person, campaign: Camp
     record = await registrations.latest_own(context.session, campaign.id, person.user.id)
     if record is None:
         return t(NOT_STARTED)
-    state = record.state
+    state = State(record.state)
     if state is State.DRAFT and context.services.clock.now() >= campaign.intake_closes:
         # A draft can no longer be finished or submitted: "send /register to submit" would lie.
         return t(DRAFT_CLOSED, closes=t.moment(campaign.intake_closes))

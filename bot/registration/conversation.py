@@ -181,14 +181,11 @@ def _closed_notice(draft: Draft, context: BotContext, person: Person, event: Eve
     """
     if isinstance(event, Pause):
         return None
-    if draft.registration is not None and draft.registration.state not in (
-        State.DRAFT,
-        State.RETURNED,
-    ):
+    if draft.registration is not None and draft.registration.state not in ("draft", "returned"):
         return None
     campaign, now, t = draft.campaign, context.services.clock.now(), person.t
     times = CampaignTimes.of(campaign)
-    returned = draft.registration is not None and draft.registration.state is State.RETURNED
+    returned = draft.registration is not None and draft.registration.state == "returned"
     if returned:
         if resubmission_open(times, now):
             return None

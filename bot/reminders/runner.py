@@ -46,7 +46,6 @@ from flows.reminders import (
     due,
     questions_left,
 )
-from flows.review import State
 from storage.crypto import Vault
 from storage.database import writing
 from storage.leases import Lease
@@ -202,7 +201,7 @@ async def _audience(
     name = campaign.name
     match slot.audience:
         case Audience.DRAFT_OWNERS | Audience.RETURNED_OWNERS:
-            state = State.DRAFT if slot.audience is Audience.DRAFT_OWNERS else State.RETURNED
+            state = "draft" if slot.audience is Audience.DRAFT_OWNERS else "returned"
             found = await reminders.open_registrations(
                 session, campaign.id, state, slot.due_at, unrecorded=slot.key, now=now
             )

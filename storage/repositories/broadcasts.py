@@ -34,7 +34,7 @@ async def recipients(session: AsyncSession, scope: Scope) -> list[Recipient]:
     """Everyone in the scope who has not blocked the bot (muting reminders does not apply)."""
     query = select(User).where(User.blocked_at.is_(None))
     if scope.audience == "workers":
-        query = query.where(User.role == Role.WORKER)
+        query = query.where(User.role == "worker")
     else:
         query = query.where(User.role.in_(list(OFFICER_LEVELS)))
     if scope.code is not None:
