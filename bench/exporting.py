@@ -36,6 +36,7 @@ from bench.table import BenchRow
 from bot.export import write_xlsx
 from bot.exporting import ExportJob, FileFormat, campaign_date, count, write_export
 from flows.forms import computed_values, load_form
+from flows.registration import Phase, RegistrationState
 from flows.tables import ExportRecord, load_table
 from storage.crypto import Vault
 from storage.database import create_engine, session_factory, upgrade
@@ -109,9 +110,10 @@ async def fill(url: str, rows: int) -> None:
         values = []
         for number in range(rows):
             sealed = Registration()
-            registrations.seal_state(
-                VAULT, sealed, {"form_id": "henan-2017", "phase": "done", "answers": answers(draw)}
+            state = RegistrationState(
+                form_id="henan-2017", phase=Phase.SUBMITTED, answers=answers(draw)
             )
+            registrations.seal_state(VAULT, sealed, state)
             values.append(
                 {
                     "campaign_id": campaign.id,

@@ -120,7 +120,7 @@ async def _seed(services: Services, server: BotApiStandIn, count: int, now: dt.d
     async with services.sessions() as session, session.begin():
         made = await install(session, TREE, [campaign], workers)
         unit_id = made.units["u1"]
-        state = new_state("jilin-2020").model_dump(mode="json")
+        state = new_state("jilin-2020")
         touched = now - dt.timedelta(days=2)
         for worker in workers:
             server.open_chat(worker.telegram_id, worker.name, "zh-hans")

@@ -125,7 +125,7 @@ async def _build(path: Path, records: int) -> tuple[AsyncEngine, list[int], int,
                 unit_id=unit_ids[number % len(unit_ids)],
                 entered_by_user_id=owner.id,
                 subject_user_id=None,
-                state=state.model_dump(mode="json"),
+                state=state,
             )
             # A quarter already went up the chain and waits at the province.
             at_province = number % 4 == 3

@@ -16,6 +16,7 @@ from typing import Any, Final
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from flows.access import Role
 from storage.models import Campaign, Unit, User
 from storage.repositories import campaigns, units
 
@@ -140,7 +141,7 @@ async def _people(
             user = known[person.telegram_id] = User(telegram_id=person.telegram_id)
             session.add(user)
         user.display_name = person.name
-        user.role = person.role
+        user.role = Role(person.role)
         user.unit_id = unit_ids[person.unit] if person.unit else None
         if person.locale is not None:
             user.locale = person.locale

@@ -24,7 +24,11 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from storage.types import AwareDateTime
+from flows.access import Role
+from flows.awaiting import Awaited, BroadcastDraft, DeadlineDraft, awaiting_json, read_awaiting
+from flows.reminders.scope import Scope, read_scope
+from flows.review.states import State
+from storage.types import AwareDateTime, EnumText, Typed
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -42,7 +46,6 @@ class Base(DeclarativeBase):
     type_annotation_map = {
         dt.datetime: AwareDateTime(),
         dict[str, Any]: JSON,
-        list[Any]: JSON,
         Decimal: Numeric(12, 2),
         bytes: LargeBinary,
     }
@@ -75,13 +78,15 @@ class User(Base):
     telegram_id: Mapped[int] = mapped_column(BigInteger, unique=True)
     display_name: Mapped[str] = mapped_column(String(200), default="")
     locale: Mapped[str | None] = mapped_column(String(8))
-    role: Mapped[str] = mapped_column(String(24), default="worker")
+    role: Mapped[Role] = mapped_column(EnumText(Role, 24), default=Role.WORKER)
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))
     reminders_muted: Mapped[bool] = mapped_column(default=False)
     blocked_at: Mapped[dt.datetime | None]
     # What an officer's next typed message answers (a reason, an amount), kept here rather
     # than in memory so that a restart between the button and the typed text loses nothing.
-    awaiting: Mapped[dict[str, Any] | None]
+    awaiting: Mapped[Awaited | DeadlineDraft | BroadcastDraft | None] = mapped_column(
+        Typed(read_awaiting, awaiting_json)
+    )
     created_at: Mapped[dt.datetime] = mapped_column(default=_now)
 
 
@@ -98,8 +103,12 @@ class Campaign(Base):
     intake_opens: Mapped[dt.datetime]
     intake_closes: Mapped[dt.datetime]
     review_closes: Mapped[dt.datetime]
-    levels: Mapped[list[Any]] = mapped_column(default=lambda: ["unit", "department", "province"])
-    milestones: Mapped[list[Any]] = mapped_column(default=list)
+    # The review chain's level names, lowest first (read through flows.review.states.chain).
+    levels: Mapped[list[str]] = mapped_column(
+        JSON, default=lambda: ["unit", "department", "province"]
+    )
+    # ``{"name", "at": ISO time}`` each, read through flows.campaigns.times.parse_milestones.
+    milestones: Mapped[list[dict[str, str]]] = mapped_column(JSON, default=list)
     created_at: Mapped[dt.datetime] = mapped_column(default=_now)
     # "closed" (stopped early) or "withdrawn" (made by mistake): nobody's current campaign then.
     ended: Mapped[str | None] = mapped_column(String(16))
@@ -134,7 +143,7 @@ class Registration(Base):
     unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"))
     subject_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     entered_by_user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
-    state: Mapped[str] = mapped_column(String(24), default="draft")
+    state: Mapped[State] = mapped_column(EnumText(State, 24), default=State.DRAFT)
     level: Mapped[str | None] = mapped_column(String(16))
     sealed_state: Mapped[bytes]
     resident_id_hash: Mapped[str | None] = mapped_column(String(64))
@@ -142,7 +151,7 @@ class Registration(Base):
     # only what a queue filters on: the outcome in effect and the rules that hold.
     sealed_precheck: Mapped[bytes | None]
     precheck_outcome: Mapped[str | None] = mapped_column(String(16))
-    precheck_rules: Mapped[list[Any] | None]
+    precheck_rules: Mapped[list[str] | None] = mapped_column(JSON)
     aid_amount: Mapped[Decimal | None]
     # The first level's remark (备注), printed in the tables: an officer's words about the
     # person, sealed like the answers.
@@ -162,7 +171,7 @@ class Invitation(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(64), unique=True)
-    role: Mapped[str] = mapped_column(String(24))
+    role: Mapped[Role] = mapped_column(EnumText(Role, 24))
     unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"))
     created_by_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     expires_at: Mapped[dt.datetime]
@@ -191,6 +200,8 @@ class AuditEvent(Base):
     from_state: Mapped[str | None] = mapped_column(String(24))
     to_state: Mapped[str | None] = mapped_column(String(24))
     reason: Mapped[str | None] = mapped_column(Text)
+    # Its shape depends on ``kind``: written and read only as flows.audit models
+    # (storage.repositories.audit.record and details_of).
     details: Mapped[dict[str, Any]] = mapped_column(default=dict)
 
 
@@ -275,7 +286,7 @@ class Broadcast(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     created_by_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
-    scope: Mapped[dict[str, Any]]
+    scope: Mapped[Scope] = mapped_column(Typed(read_scope, Scope.as_json))
     text: Mapped[str] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(default=_now)
     finished_at: Mapped[dt.datetime | None]

@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.cli.common import fail, run_in_database, settings_or_exit
 from bot.usecases.history import record_history
 from flows.access import Level, level_name
+from flows.audit import Details, details_json
 from flows.forms.texts import render_text
 from flows.i18n import SUPPORTED_LOCALES, translator
 from flows.review import STATE_NAMES, State, history_lines, status_text
@@ -75,11 +76,12 @@ def _audit(args: argparse.Namespace) -> int:
     return 0
 
 
-def _with_details(line: str, details: object) -> str:
+def _with_details(line: str, details: Details) -> str:
     # What else the event keeps (ids, counts, codes: never personal data), as stored.
-    if not details:
+    stored = details_json(details)
+    if not stored:
         return line
-    return f"{line} · {json.dumps(details, ensure_ascii=False, sort_keys=True)}"
+    return f"{line} · {json.dumps(stored, ensure_ascii=False, sort_keys=True)}"
 
 
 def _level(stored: str | None) -> Level | None:

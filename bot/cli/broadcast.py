@@ -32,9 +32,9 @@ from bot.uow import UnitOfWork
 from bot.usecases import broadcasts as recording
 from flows.i18n import translator
 from flows.reminders import broadcast_text
+from flows.reminders.scope import AUDIENCES, Scope, ScopeError
 from storage.leases import LeaseBusy
 from storage.repositories import broadcasts
-from storage.repositories.broadcasts import AUDIENCES, Scope, ScopeError
 
 PROGRESS_EVERY = 100
 BUSY = 3  # exit status: another process is sending
@@ -146,15 +146,11 @@ async def _list(services: Services) -> int:
     async with services.sessions() as session:
         for broadcast in await broadcasts.every(session):
             counts = await broadcasts.counts(session, broadcast.id)
-            scope = broadcast.scope
-            where = (
-                scope["kind"] if scope.get("code") is None else f"{scope['kind']}:{scope['code']}"
-            )
             at = broadcast.created_at.astimezone(services.settings.zone)
             done = "finished" if broadcast.finished_at else "unfinished"
             first_line = broadcast.text.splitlines()[0][:40] if broadcast.text else ""
             print(
-                f"#{broadcast.id}  {at:%Y-%m-%d %H:%M}  {scope['audience']} of {where}  "
+                f"#{broadcast.id}  {at:%Y-%m-%d %H:%M}  {broadcast.scope}  "
                 f"{done}  {_counts(counts)}  {first_line}"
             )
     return 0

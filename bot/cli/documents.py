@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.cli.common import fail, run_in_database, settings_or_exit, vault_of
 from bot.documents import open_copies
+from flows.audit import AuditKind, DocumentsExported
 from storage.models import Registration
 from storage.private import private_dir, write_private
 from storage.repositories import audit
@@ -40,10 +41,10 @@ def _export(args: argparse.Namespace) -> int:
         # Reading ID card pictures is seeing sensitive data: on the record.
         audit.record(
             session,
-            "documents_exported",
+            AuditKind.DOCUMENTS_EXPORTED,
             registration_id=registration.id,
             campaign_id=registration.campaign_id,
-            details={"files": written, "by": "command line"},
+            details=DocumentsExported(files=written, by="command line"),
         )
         return written
 

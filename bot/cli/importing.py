@@ -20,6 +20,7 @@ from typing import Final
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.cli.common import csv_text, fail, run_in_database, settings_or_exit, vault_of
+from flows.audit import AuditKind, PartyAidedImported
 from flows.forms.masking import mask_number
 from flows.forms.parsing.identity import normalise_id, parse_resident_id
 from flows.forms.parsing.problems import InvalidAnswer
@@ -30,7 +31,6 @@ from storage.repositories import audit, party_aided
 HEADERS: Final = frozenset(
     {"resident_id", "id_number", "id", "身份证号", "身份证号码", "公民身份号码", "身份证"}
 )
-IMPORTED = "party_aided_imported"
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -154,16 +154,16 @@ async def import_party_aided(
     alerted = await party_aided.alert_province(session, granted, now, locale)
     audit.record(
         session,
-        IMPORTED,
-        details={
-            "rows": len(numbers),
-            "new": added,
-            "replace": replace,
-            "flagged": len([match for match in matches if match.flagged_now]),
-            "matched": [match.registration_id for match in matches],
-            "granted": [match.registration_id for match in granted],
-            "by": "command line",
-        },
+        AuditKind.PARTY_AIDED_IMPORTED,
+        details=PartyAidedImported(
+            rows=len(numbers),
+            new=added,
+            replace=replace,
+            flagged=len([match for match in matches if match.flagged_now]),
+            matched=[match.registration_id for match in matches],
+            granted=[match.registration_id for match in granted],
+            by="command line",
+        ),
     )
     return Imported(added, matches, alerted)
 

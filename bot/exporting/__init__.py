@@ -12,7 +12,6 @@
 from bot.exporting.naming import file_name
 from bot.exporting.records import export_record
 from bot.exporting.writing import (
-    EXPORTED,
     ExportJob,
     FileFormat,
     campaign_date,
@@ -24,7 +23,6 @@ from bot.exporting.writing import (
 from flows.exports.scope import export_units, full_numbers, whole_scope
 
 __all__ = [
-    "EXPORTED",
     "ExportJob",
     "FileFormat",
     "campaign_date",

@@ -4,7 +4,6 @@ the unit's remark (备注), decrypted."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
 from flows.forms import Form, computed_values
 from flows.tables import ExportRecord
@@ -17,7 +16,7 @@ def export_record(
     vault: Vault, form: Form, registration: Registration, unit_names: Mapping[int, str]
 ) -> ExportRecord:
     """One registration, its answers opened, as a table row sees it."""
-    answers: dict[str, Any] = registrations.open_state(vault, registration).get("answers", {})
+    answers = registrations.answers_of(vault, registration)
     return ExportRecord(
         record_id=registration.id,
         answers=answers,

@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.exporting.records import export_record
+from flows.audit import AuditKind, Exported
 from flows.exports.scope import Units
 from flows.forms import load_form
 from flows.tables import ExportContext, ExportRecord, PersonTable, SummaryTable, load_table
@@ -28,8 +29,6 @@ from storage.crypto import Vault
 from storage.models import Campaign, Registration
 from storage.repositories import audit, exports
 from storage.repositories.exports import BATCH_SIZE, Selection
-
-EXPORTED = "exported"
 
 # Called with (records written so far, records in the export) before each further batch.
 Progress = Callable[[int, int], Awaitable[None]]
@@ -144,16 +143,16 @@ def record_export(
     """Audit an export: who, which table, unit(s) and records, how many rows, by which way."""
     audit.record(
         session,
-        EXPORTED,
+        AuditKind.EXPORTED,
         actor_user_id=actor_user_id,
         campaign_id=job.campaign.id,
-        details={
-            "table": job.table_id,
-            "units": "all" if job.units is None else sorted(job.units),
-            "state": job.selection.value,
-            "rows": rows,
-            "format": job.file_format.value,
-            "full_numbers": job.context.full_numbers,
-            "by": by,
-        },
+        details=Exported(
+            table=job.table_id,
+            units="all" if job.units is None else sorted(job.units),
+            state=job.selection.value,
+            rows=rows,
+            format=job.file_format.value,
+            full_numbers=job.context.full_numbers,
+            by=by,
+        ),
     )

@@ -22,18 +22,18 @@ from bot.people import Person, person_of
 from bot.reminders import send_broadcast
 from bot.usecases import broadcasts
 from flows.access import Action, may
+from flows.awaiting import BroadcastDraft
 from flows.forms.parsing.normalize import visible
 from flows.i18n import N_, NP_, Translator
 from flows.reminders import broadcast_text
+from flows.reminders.scope import Scope, ScopeError
 from storage.leases import LeaseBusy
 from storage.models import Unit
 from storage.repositories import units
-from storage.repositories.broadcasts import Scope, ScopeError
 
 log = logging.getLogger(__name__)
 
 PREFIX: Final = "bc:"
-DRAFT_KIND: Final = "broadcast"
 MOST_DEPARTMENTS: Final = 12  # buttons on one screen; the command line reaches any scope
 
 USAGE = N_(
@@ -74,7 +74,7 @@ async def start_broadcast(update: Update, context: BotContext, who: Acting) -> N
         await context.uow.commit()
         await update.effective_message.reply_text(t(USAGE))
         return
-    keep_draft(person.user, DRAFT_KIND, text=text)
+    keep_draft(person.user, BroadcastDraft(text=text))
     departments = await _departments(context)
     await context.uow.commit()
     await update.effective_message.reply_text(
@@ -132,7 +132,7 @@ async def send_now(update: Update, context: BotContext) -> None:
     except ScopeError:
         await strays.refuse_press(update, context)
         return
-    drop_draft(person.user, DRAFT_KIND)
+    drop_draft(person.user, BroadcastDraft)
     await context.uow.commit()
     await query.answer()
     await query.edit_message_text(_preview(t, draft, t.counted(SENDING, recorded.recipients)))
@@ -153,7 +153,7 @@ async def cancel(update: Update, context: BotContext) -> None:
     query = update.callback_query
     assert query is not None
     person = await person_of(update, context)
-    drop_draft(person.user, DRAFT_KIND)
+    drop_draft(person.user, BroadcastDraft)
     await context.uow.commit()
     await query.answer()
     await query.edit_message_text(person.t(CANCELLED))
@@ -186,8 +186,8 @@ def _text_after_command(text: str) -> str:
 
 
 def _draft(person: Person) -> str | None:
-    draft = draft_of(person.user, DRAFT_KIND)
-    return str(draft["text"]) if draft and isinstance(draft.get("text"), str) else None
+    draft = draft_of(person.user, BroadcastDraft)
+    return draft.text if draft is not None else None
 
 
 def _preview(t: Translator, text: str, question: str) -> str:

@@ -7,8 +7,7 @@ so they follow the new deadline at once.
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import Any, Final
+from typing import Final, cast
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import (
@@ -28,13 +27,13 @@ from bot.usecases import deadlines
 from bot.usecases.deadlines import MoveRefused
 from flows import callback_data
 from flows.access import Action, Reason, Refused
-from flows.campaigns import DEADLINES
+from flows.awaiting import DeadlineDraft
+from flows.campaigns import DEADLINES, Deadline
 from flows.i18n import N_, Translator
 from flows.review import REASON_MAX, check_reason
 from storage.models import Campaign
 
 PREFIX: Final = "dl:"
-DRAFT_KIND: Final = "deadline"
 DAYS: Final = (1, 3, 7)
 
 NO_CAMPAIGN = N_("There is no campaign under way.")
@@ -93,10 +92,7 @@ async def extension_chosen(update: Update, context: BotContext) -> None:
         return
     keep_draft(
         who.person.user,
-        DRAFT_KIND,
-        campaign=found.campaign_id,
-        deadline=deadline,
-        to=found.moment.isoformat(),
+        DeadlineDraft(campaign=found.campaign_id, deadline=deadline, to=found.moment),
     )
     await context.uow.commit()
     await query.answer()
@@ -125,11 +121,11 @@ async def reason_typed(update: Update, context: BotContext) -> None:
             t(TOO_LONG, count=REASON_MAX) if too_long else t.render(refused.message)
         )
         raise ApplicationHandlerStop from None
-    drop_draft(person.user, DRAFT_KIND)
+    drop_draft(person.user, DeadlineDraft)
     who = await acting_as(context, person)
-    deadline, moment = str(draft["deadline"]), dt.datetime.fromisoformat(str(draft["to"]))
+    deadline = draft.deadline
     moved = await deadlines.move_deadlines(
-        context.uow, int(draft["campaign"]), {deadline: moment}, reason=reason, actor=who.actor
+        context.uow, draft.campaign, {deadline: draft.to}, reason=reason, actor=who.actor
     )
     await context.uow.commit()
     if moved is MoveRefused.GONE:
@@ -156,14 +152,14 @@ async def cancel_extension(update: Update, context: BotContext) -> None:
     person = await person_of(update, context)
     if _draft(person) is None:
         return
-    drop_draft(person.user, DRAFT_KIND)
+    drop_draft(person.user, DeadlineDraft)
     await context.uow.commit()
     assert update.effective_message is not None
     await update.effective_message.reply_text(person.t(STOPPED))
     raise ApplicationHandlerStop
 
 
-def _chosen(data: str) -> tuple[int, str, int] | None:
+def _chosen(data: str) -> tuple[int, Deadline, int] | None:
     """``dl:<campaign>:<deadline>:<days>`` as the keyboard writes it, or None."""
     found = callback_data.parts(data, PREFIX, 3)
     if found is None:
@@ -172,11 +168,11 @@ def _chosen(data: str) -> tuple[int, str, int] | None:
     campaign_id, extension = callback_data.number(campaign), callback_data.number(days)
     if campaign_id is None or deadline not in DEADLINES or extension not in DAYS:
         return None
-    return campaign_id, deadline, extension
+    return campaign_id, cast(Deadline, deadline), extension
 
 
-def _draft(person: Person) -> dict[str, Any] | None:
-    return draft_of(person.user, DRAFT_KIND)
+def _draft(person: Person) -> DeadlineDraft | None:
+    return draft_of(person.user, DeadlineDraft)
 
 
 def _current(t: Translator, campaign: Campaign) -> str:

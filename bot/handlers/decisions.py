@@ -5,7 +5,6 @@ officer then types (kept in the database until it comes, see
 
 from __future__ import annotations
 
-from dataclasses import replace
 from decimal import Decimal
 from typing import Final
 
@@ -253,7 +252,7 @@ async def typed(update: Update, context: BotContext) -> None:
             context.session, registration, zone=context.services.settings.zone
         )
         if needs_amount(view):
-            expect(person.user, replace(what, kind="amount", reason=reason))
+            expect(person.user, what.model_copy(update={"kind": "amount", "reason": reason}))
             campaign = await review.campaign_of(context.session, registration)
             await _send(context, who, amount_screen(view, aid_amounts(campaign)))
             raise ApplicationHandlerStop

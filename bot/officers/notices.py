@@ -47,7 +47,7 @@ async def tell_worker(
     text = notice_text(transition, form, t, "/enter" if entered else "/register")
     if entered:
         # The worker is not in this chat: the officer who entered the record hears whose it is.
-        answers = registrations.open_state(context.services.vault, registration)["answers"]
+        answers = registrations.answers_of(context.services.vault, registration)
         about = t(ENTERED_FOR, id=str(registration.id), name=answers.get("name"))
         text = "\n".join([about, text])
     return await _send(context, user, text)

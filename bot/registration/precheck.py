@@ -14,10 +14,11 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from flows.access import Refused
+from flows.audit import AuditKind
 from flows.forms import Form, facts_from_answers, load_form
-from flows.i18n import SUPPORTED_LOCALES, Translator, translator
+from flows.i18n import SUPPORTED_LOCALES, Translator
 from flows.policy import ADVISORY, OUTCOMES, Outcome, evaluate, explain, load_policy
-from flows.policy.stored import Mark, Override, StoredPrecheck, read_precheck
+from flows.policy.stored import Mark, Override, StoredPrecheck, stored_result
 from flows.review.transitions import CARD_OUTDATED
 from storage.crypto import Vault
 from storage.models import Campaign, Registration
@@ -71,7 +72,7 @@ async def recheck(
     """
     campaign = await session.get(Campaign, registration.campaign_id)
     assert campaign is not None
-    answers = registrations.open_state(vault, registration)["answers"]
+    answers = registrations.answers_of(vault, registration)
     known = {**await known_facts(session, vault, registration), **(established or {})}
     outcome = _evaluate(campaign.policy_id, load_form(campaign.form_id), answers, now, known)
     return stored_result(outcome)
@@ -119,7 +120,7 @@ async def mark_untruthful(
     await _store(session, vault, registration, result)
     audit.record(
         session,
-        "marked_untruthful",
+        AuditKind.MARKED_UNTRUTHFUL,
         actor_user_id=officer_user_id,
         registration_id=registration.id,
         campaign_id=registration.campaign_id,
@@ -153,7 +154,7 @@ async def override(
     await _store(session, vault, registration, stored.model_copy(update={"override": judged}))
     audit.record(
         session,
-        "precheck_overridden",
+        AuditKind.PRECHECK_OVERRIDDEN,
         actor_user_id=officer_user_id,
         registration_id=registration.id,
         campaign_id=registration.campaign_id,
@@ -170,15 +171,6 @@ async def _store(
     columns = registrations.precheck_columns(vault, result)
     if not await registrations.write_if_unchanged(session, registration, columns):
         raise Refused(CARD_OUTDATED)
-
-
-def stored_result(outcome: Outcome) -> StoredPrecheck:
-    """The result as kept with the record, its explanation in every language."""
-    result = outcome.to_json(None)
-    result["explanation"] = {
-        locale: explain(outcome, translator(locale)) for locale in SUPPORTED_LOCALES
-    }
-    return read_precheck(result)
 
 
 def screen_text(outcome: Outcome, t: Translator) -> str:

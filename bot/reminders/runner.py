@@ -34,7 +34,6 @@ from bot.reminders.sender import Outcome, Sleep, deliver, send_claimed
 from flows.campaigns import CampaignTimes
 from flows.forms.loading import FormFileError, load_form
 from flows.i18n import N_, translator
-from flows.registration import RegistrationState
 from flows.reminders import (
     Audience,
     Facts,
@@ -237,7 +236,7 @@ async def _audience(
 def _left(vault: Vault, registration: Registration) -> int | None:
     """The questions left in a draft, or None if its state cannot be read."""
     try:
-        state = RegistrationState.model_validate(registrations.open_state(vault, registration))
+        state = registrations.open_state(vault, registration)
         return questions_left(load_form(state.form_id), state)
     except (ValidationError, FormFileError, KeyError, ValueError) as error:
         log.warning("Registration %s: progress unknown (%s)", registration.id, error)

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 
 from bot.clock import Clock
 from bot.uow import UnitOfWork
+from flows.audit import AuditKind, BroadcastCreated
+from flows.reminders.scope import Scope
 from storage.repositories import audit, broadcasts
-from storage.repositories.broadcasts import Scope
 from storage.repositories.reminders import Recipient
 
 
@@ -45,8 +46,8 @@ async def record(
     )
     audit.record(
         uow.session,
-        "broadcast_created",
+        AuditKind.BROADCAST_CREATED,
         actor_user_id=actor_user_id,
-        details={"broadcast_id": broadcast.id, "scope": scope.as_json(), "recipients": len(to)},
+        details=BroadcastCreated(broadcast_id=broadcast.id, scope=scope, recipients=len(to)),
     )
     return Recorded(broadcast.id, len(to))

@@ -17,6 +17,7 @@ from bot.clock import Clock
 from bot.uow import UnitOfWork
 from bot.usecases import deadlines
 from bot.usecases.deadlines import MoveRefused
+from flows.audit import AuditKind, CampaignUpdated
 from flows.campaigns import in_order
 from flows.campaigns.pairing import unasked_facts
 from flows.forms import available_forms, load_form
@@ -102,7 +103,7 @@ async def create(uow: UnitOfWork, new: NewCampaign) -> Campaign:
     session.add(campaign)
     await session.flush()
     await campaigns.add_units(session, campaign, unit_ids)
-    audit.record(session, "campaign_created", campaign_id=campaign.id)
+    audit.record(session, AuditKind.CAMPAIGN_CREATED, campaign_id=campaign.id)
     return campaign
 
 
@@ -142,10 +143,10 @@ async def update(uow: UnitOfWork, code: str, change: CampaignChange) -> None:
         await _refuse_overlap(uow, campaign, scope)
     audit.record(
         session,
-        "campaign_updated",
+        AuditKind.CAMPAIGN_UPDATED,
         campaign_id=campaign.id,
         reason=change.reason,
-        details=changes,
+        details=CampaignUpdated.model_validate(changes),
     )
 
 

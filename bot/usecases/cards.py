@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from flows.access import Action, Actor, require, sees_sensitive_copies
+from flows.audit import AuditKind, DocumentsViewed
 from flows.forms import load_form
 from flows.forms.schema import Form
 from flows.i18n import DEFAULT_ZONE
@@ -59,7 +60,7 @@ async def open_card(
     require(viewer, Action.VIEW_CARD, record.target)
     form = load_form((await review.campaign_of(session, registration)).form_id)
     unit = await session.get(Unit, registration.unit_id)
-    answers: dict[str, Any] = registrations.open_state(vault, registration).get("answers", {})
+    answers = registrations.answers_of(vault, registration)
     stored = registrations.precheck_of(vault, registration)
     return Card(
         registration=registration,
@@ -118,11 +119,11 @@ def documents(
         registration = card.registration
         audit.record(
             session,
-            review.DOCUMENTS_VIEWED,
+            AuditKind.DOCUMENTS_VIEWED,
             actor_user_id=viewer.user_id,
             registration_id=registration.id,
             campaign_id=registration.campaign_id,
-            details={"documents": len(files)},
+            details=DocumentsViewed(documents=len(files)),
         )
     return Documents(files, withheld=len(files) < len(every))
 

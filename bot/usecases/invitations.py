@@ -35,6 +35,7 @@ from flows.access import (
     role_of,
     unit_kind_for,
 )
+from flows.audit import AuditKind, InvitationCreated, InvitationRevoked, RoleGranted
 from storage.crypto import Vault
 from storage.models import Invitation, Registration, Unit, User
 from storage.repositories import audit, handover, invitations, registrations, units
@@ -175,18 +176,16 @@ async def _claim_and_bind(
         gave_up = (user.role, own_unit.name if own_unit else "?")
         # What the officer was in the middle of (a reason being typed) is theirs no more.
         user.awaiting = None
-    user.role, user.unit_id = binding.role.value, binding.unit_id
+    user.role, user.unit_id = binding.role, binding.unit_id
     audit.record(
         uow.session,
-        "role_changed" if gives_up else "role_granted",
+        AuditKind.ROLE_CHANGED if gives_up else AuditKind.ROLE_GRANTED,
         actor_user_id=user.id,
         from_state=before_role,
         to_state=user.role,
-        details={
-            "invitation_id": invitation.id,
-            "unit_id": invitation.unit_id,
-            "from_unit_id": before_unit,
-        },
+        details=RoleGranted(
+            invitation_id=invitation.id, unit_id=invitation.unit_id, from_unit_id=before_unit
+        ),
     )
     handed = await hand_over_after_binding(uow, vault, user, before_role, before_unit)
     return Bound(invitation.role, unit.name, gave_up, tuple(handed))
@@ -219,7 +218,7 @@ async def _hand(
     uow: UnitOfWork, vault: Vault, registration: Registration, to: User, author: User
 ) -> HandedOver:
     unit = await _unit(uow, registration.unit_id)
-    answers = registrations.open_state(vault, registration).get("answers", {})
+    answers = registrations.answers_of(vault, registration)
     handover.hand_over(uow.session, registration, to)
     return HandedOver(
         to_telegram_id=to.telegram_id,
@@ -353,16 +352,17 @@ async def create(
         created_by_user_id=actor.user_id if actor is not None else None,
     )
     await uow.session.flush()
-    details: dict[str, object] = {"invitation_id": invitation.id, "role": role.value}
-    if actor is None:
-        details["by"] = BY_COMMAND_LINE
-    else:
-        details["unit_id"] = unit.id
+    # Only the keys that say something are stored: the unit in the bot, the way otherwise.
+    made = (
+        InvitationCreated(invitation_id=invitation.id, role=role.value, by=BY_COMMAND_LINE)
+        if actor is None
+        else InvitationCreated(invitation_id=invitation.id, role=role.value, unit_id=unit.id)
+    )
     audit.record(
         uow.session,
-        "invitation_created",
+        AuditKind.INVITATION_CREATED,
         actor_user_id=actor.user_id if actor is not None else None,
-        details=details,
+        details=made,
     )
     return Created(
         invitation.id, invitation.code, role.value, unit.code, unit.name, invitation.expires_at
@@ -438,16 +438,15 @@ async def withdraw(
     """Withdraw ``invitation``, audited (``actor`` None: the command line, which may withdraw
     any link)."""
     invitation.revoked_at = clock.now()
-    details: dict[str, object] = {"invitation_id": invitation.id}
-    if actor is None:
-        details["by"] = BY_COMMAND_LINE
-    else:
-        details["unit_id"] = invitation.unit_id
     audit.record(
         uow.session,
-        "invitation_revoked",
+        AuditKind.INVITATION_REVOKED,
         actor_user_id=actor.user_id if actor is not None else None,
-        details=details,
+        details=(
+            InvitationRevoked(invitation_id=invitation.id, by=BY_COMMAND_LINE)
+            if actor is None
+            else InvitationRevoked(invitation_id=invitation.id, unit_id=invitation.unit_id)
+        ),
     )
     unit = await _unit(uow, invitation.unit_id)
     return Withdrawn(invitation.code, unit.name if unit else "?")

@@ -20,10 +20,12 @@ from bot.clock import Clock
 from bot.registration import precheck
 from bot.uow import UnitOfWork
 from flows.access import OFFICER_LEVELS, Actor, Refused
+from flows.audit import AuditKind
 from flows.campaigns import CampaignTimes, resubmission_deadline, resubmission_open
 from flows.forms import Form, load_form
 from flows.i18n import Message
 from flows.policy import Outcome
+from flows.policy.stored import stored_result
 from flows.registration import (
     ConsentDeclined,
     ConsentGiven,
@@ -40,7 +42,7 @@ from flows.registration import (
     new_state,
     step,
 )
-from flows.review import State, delete
+from flows.review import delete
 from storage.crypto import Vault
 from storage.models import Campaign, Registration, User
 from storage.repositories import audit, conflicts, registrations, review
@@ -254,7 +256,7 @@ def _save(
     own: bool,
 ) -> Registration:
     """Seal the new state into the draft, creating the draft on its first answer."""
-    state = result.state.model_dump(mode="json")
+    state = result.state
     registration = draft.registration
     if registration is None:
         assert user.unit_id is not None
@@ -295,23 +297,23 @@ def _act(
     """
     shown: list[Outcome] = []
     for effect in result.effects:
-        kind: str | None = None
+        kind: AuditKind | None = None
         if isinstance(effect, ConsentGiven):
-            kind = "consent_given"
+            kind = AuditKind.CONSENT_GIVEN
         elif isinstance(effect, ConsentDeclined):
-            kind = "consent_declined"
+            kind = AuditKind.CONSENT_DECLINED
         elif isinstance(effect, SubmitRequested):
             shown.append(precheck.check(draft, result.state.answers, now, known))
         elif isinstance(effect, SubmitConfirmed):
             outcome = precheck.check(draft, result.state.answers, now, known)
-            checked = precheck.stored_result(outcome)
+            checked = stored_result(outcome)
             before = registrations.precheck_of(vault, registration)
             registrations.set_precheck(vault, registration, checked.with_marks_of(before))
             submitting.append(registration)
         elif isinstance(effect, DeleteConfirmed):
-            registration.state = delete(State(registration.state))
+            registration.state = delete(registration.state)
             registration.resident_id_hash = None
-            kind = "draft_deleted"
+            kind = AuditKind.DRAFT_DELETED
         if kind is not None:
             audit.record(
                 uow.session,

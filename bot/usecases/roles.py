@@ -11,6 +11,7 @@ from typing import Final
 
 from bot.uow import UnitOfWork
 from flows.access import OFFICER_LEVELS, Role, after_revocation
+from flows.audit import AuditKind, RoleRevoked
 from storage.models import Unit
 from storage.repositories import audit, units, users
 
@@ -52,7 +53,7 @@ async def take_back(
     if user is None or user.role not in OFFICER_ROLES:
         return None
     before = user.role
-    user.role = Role.WORKER.value
+    user.role = Role.WORKER
     # What the officer was in the middle of (a reason being typed) is theirs no more.
     user.awaiting = None
     unit = await session.get(Unit, user.unit_id) if user.unit_id else None
@@ -60,11 +61,11 @@ async def take_back(
     user.unit_id = after_revocation(user.unit_id, workers_join, keep_as_worker)
     audit.record(
         session,
-        "role_revoked",
+        AuditKind.ROLE_REVOKED,
         actor_user_id=None,
         from_state=before,
         to_state=Role.WORKER.value if user.unit_id else None,
         reason=reason,
-        details={"user_id": user.id, "by": "command line"},
+        details=RoleRevoked(user_id=user.id),
     )
     return before

@@ -17,6 +17,7 @@ from flows.access.units import (
     check_removable,
     kind_under,
 )
+from flows.audit import AuditKind, UnitChanged, UnitRemoved
 from flows.forms.parsing.phone import parse_phone
 from storage.models import Unit
 from storage.repositories import audit, units
@@ -84,7 +85,11 @@ async def correct_kind(
         raise UnitError("a unit cannot be its own parent")
     unit.kind = kind
     unit.parent_id = parent.id if parent else None
-    audit.record(uow.session, "unit_changed", details={"unit": unit.code, "kind": [before, kind]})
+    audit.record(
+        uow.session,
+        AuditKind.UNIT_CHANGED,
+        details=UnitChanged(unit=unit.code, kind=(before, kind)),
+    )
     return before
 
 
@@ -96,8 +101,8 @@ async def remove(uow: UnitOfWork, code: str) -> Unit:
     await units.remove(uow.session, unit)
     audit.record(
         uow.session,
-        "unit_removed",
-        details={"unit": unit.code, "name": unit.name, "kind": unit.kind},
+        AuditKind.UNIT_REMOVED,
+        details=UnitRemoved(unit=unit.code, name=unit.name, kind=unit.kind),
     )
     return unit
 

@@ -9,6 +9,7 @@ moment allows; :func:`check_move` and :func:`move_order` keep moved deadlines in
 from flows.campaigns.deadlines import (
     DEADLINES,
     CampaignPhase,
+    Deadline,
     DeadlineError,
     check_move,
     in_order,
@@ -33,6 +34,7 @@ __all__ = [
     "CampaignLike",
     "CampaignPhase",
     "CampaignTimes",
+    "Deadline",
     "DeadlineError",
     "Milestone",
     "check_move",

@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from enum import StrEnum
-from typing import Final
+from typing import Final, Literal, get_args
 
 from flows.campaigns.times import CampaignLike, CampaignTimes
 
 # The deadlines an officer or the command line may move (intake_opens is no deadline).
-DEADLINES: Final = ("intake_closes", "review_closes")
+Deadline = Literal["intake_closes", "review_closes"]
+DEADLINES: Final = get_args(Deadline)
 
 
 class CampaignPhase(StrEnum):

@@ -14,7 +14,9 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, TypeAdapter
 
-from flows.policy.outcome import OutcomeKind
+from flows.i18n import SUPPORTED_LOCALES, translator
+from flows.policy.explain import explain
+from flows.policy.outcome import Outcome, OutcomeKind
 
 
 class Mark(BaseModel):
@@ -72,7 +74,7 @@ class StoredPrecheck(BaseModel):
 
     def to_json(self) -> dict[str, Any]:
         """JSON-ready values (dates as ISO text), as sealed with the record."""
-        values: dict[str, Any] = self.model_dump(mode="json", exclude_none=True)
+        values: dict[str, Any] = STORED_PRECHECK.dump_python(self, mode="json", exclude_none=True)
         return values
 
 
@@ -82,3 +84,9 @@ STORED_PRECHECK: TypeAdapter[StoredPrecheck] = TypeAdapter(StoredPrecheck)
 def read_precheck(value: Any) -> StoredPrecheck:
     """A stored pre-check from its JSON values; raises pydantic's ValidationError if malformed."""
     return STORED_PRECHECK.validate_python(value)
+
+
+def stored_result(outcome: Outcome) -> StoredPrecheck:
+    """The result as kept with the record, its explanation in every language."""
+    explanation = {locale: explain(outcome, translator(locale)) for locale in SUPPORTED_LOCALES}
+    return read_precheck({**outcome.to_json(None), "explanation": explanation})

@@ -9,12 +9,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Final
 from zoneinfo import ZoneInfo
 
-from flows.access import Level, level_name
+from flows.access import level_name
 from flows.access.roles import OFFICER_LEVELS, ROLE_NAMES
+from flows.audit import AuditKind, Details, RemarkDetails, TransitionDetails
 from flows.forms.display import LIST_SEPARATOR
 from flows.forms.masking import scrub
 from flows.forms.texts import Joined, Text
@@ -23,47 +23,46 @@ from flows.review.outcomes import outcome_name
 from flows.review.states import STATE_NAMES, State
 
 KIND_NAMES: Final[dict[str, str]] = {
-    "submitted": N_("submitted"),
-    "resubmitted": N_("corrected and resubmitted"),
-    "approved": N_("approved"),
-    "returned": N_("returned for correction"),
-    "rejected": N_("rejected"),
-    "aid_granted": N_("approved, aid granted"),
-    "amount_changed": N_("aid amount changed"),
-    "grant_withdrawn": N_("aid withdrawn"),
-    "sensitive_viewed": N_("full ID and card numbers viewed"),
-    "documents_viewed": N_("supporting documents viewed"),
-    "documents_exported": N_("supporting documents copied to files on the server"),
-    "party_aided_flagged": N_("found on the list of Party members aided by the Party"),
-    "duplicate_attempt": N_("another registration with the same ID number was attempted"),
-    "conflict_resolved": N_("duplicate registration resolved"),
-    "unit_changed": N_("moved to another unit"),
-    "consent_given": N_("consent to the processing of personal data given"),
-    "consent_declined": N_("consent to the processing of personal data declined"),
-    "draft_deleted": N_("draft deleted"),
-    "marked_untruthful": N_("answers marked untruthful, pre-check made again"),
-    "precheck_overridden": N_("pre-check outcome overridden"),
-    "record_handed_over": N_("handed to another officer of the unit to correct"),
-    "remark_added": N_("remark (备注) added"),
-    "remark_changed": N_("remark (备注) changed"),
-    "remark_removed": N_("remark (备注) removed"),
+    AuditKind.SUBMITTED: N_("submitted"),
+    AuditKind.RESUBMITTED: N_("corrected and resubmitted"),
+    AuditKind.APPROVED: N_("approved"),
+    AuditKind.RETURNED: N_("returned for correction"),
+    AuditKind.REJECTED: N_("rejected"),
+    AuditKind.AID_GRANTED: N_("approved, aid granted"),
+    AuditKind.AMOUNT_CHANGED: N_("aid amount changed"),
+    AuditKind.GRANT_WITHDRAWN: N_("aid withdrawn"),
+    AuditKind.SENSITIVE_VIEWED: N_("full ID and card numbers viewed"),
+    AuditKind.DOCUMENTS_VIEWED: N_("supporting documents viewed"),
+    AuditKind.DOCUMENTS_EXPORTED: N_("supporting documents copied to files on the server"),
+    AuditKind.PARTY_AIDED_FLAGGED: N_("found on the list of Party members aided by the Party"),
+    AuditKind.DUPLICATE_ATTEMPT: N_("another registration with the same ID number was attempted"),
+    AuditKind.CONFLICT_RESOLVED: N_("duplicate registration resolved"),
+    AuditKind.UNIT_CHANGED: N_("moved to another unit"),
+    AuditKind.CONSENT_GIVEN: N_("consent to the processing of personal data given"),
+    AuditKind.CONSENT_DECLINED: N_("consent to the processing of personal data declined"),
+    AuditKind.DRAFT_DELETED: N_("draft deleted"),
+    AuditKind.MARKED_UNTRUTHFUL: N_("answers marked untruthful, pre-check made again"),
+    AuditKind.PRECHECK_OVERRIDDEN: N_("pre-check outcome overridden"),
+    AuditKind.RECORD_HANDED_OVER: N_("handed to another officer of the unit to correct"),
+    AuditKind.REMARK_ADDED: N_("remark (备注) added"),
+    AuditKind.REMARK_CHANGED: N_("remark (备注) changed"),
+    AuditKind.REMARK_REMOVED: N_("remark (备注) removed"),
     # Events of no record (``songnuan audit --general``).
-    "role_granted": N_("role granted by an invitation"),
-    "role_revoked": N_("role taken back"),
-    "invitation_created": N_("invitation link made"),
-    "invitation_revoked": N_("invitation link withdrawn"),
-    "exported": N_("table exported"),
-    "party_aided_imported": N_("list of Party-aided members imported"),
-    "broadcast_created": N_("broadcast sent"),
-    "campaign_created": N_("campaign created"),
-    "campaign_updated": N_("campaign changed"),
-    "deadline_moved": N_("deadline moved"),
+    AuditKind.ROLE_GRANTED: N_("role granted by an invitation"),
+    AuditKind.ROLE_REVOKED: N_("role taken back"),
+    AuditKind.INVITATION_CREATED: N_("invitation link made"),
+    AuditKind.INVITATION_REVOKED: N_("invitation link withdrawn"),
+    AuditKind.EXPORTED: N_("table exported"),
+    AuditKind.PARTY_AIDED_IMPORTED: N_("list of Party-aided members imported"),
+    AuditKind.BROADCAST_CREATED: N_("broadcast sent"),
+    AuditKind.CAMPAIGN_CREATED: N_("campaign created"),
+    AuditKind.CAMPAIGN_UPDATED: N_("campaign changed"),
+    AuditKind.DEADLINE_MOVED: N_("deadline moved"),
 }
 # Events whose from and to are roles.
-ROLE_KINDS: Final = frozenset({"role_granted", "role_revoked"})
+ROLE_KINDS: Final = frozenset({AuditKind.ROLE_GRANTED, AuditKind.ROLE_REVOKED})
 # Events whose from and to are pre-check outcomes, not states of the record.
-PRECHECK_KINDS: Final = frozenset({"marked_untruthful", "precheck_overridden"})
-_LEVELS: Final = frozenset(level.value for level in Level)
+PRECHECK_KINDS: Final = frozenset({AuditKind.MARKED_UNTRUTHFUL, AuditKind.PRECHECK_OVERRIDDEN})
 OFFICER_ROLES: Final = frozenset(role.value for role in OFFICER_LEVELS)
 
 
@@ -77,7 +76,7 @@ class HistoryEntry:
     from_state: str | None = None
     to_state: str | None = None
     reason: str | None = None
-    details: Mapping[str, object] = field(default_factory=dict)
+    details: Details = field(default_factory=Details)
 
 
 def actor_text(
@@ -119,45 +118,48 @@ def _line(entry: HistoryEntry, labels: Mapping[str, Text], zone: ZoneInfo) -> Te
         parts.append(Joined((_role(entry.from_state), _role(entry.to_state)), " → "))
     elif entry.from_state and entry.to_state and entry.from_state != entry.to_state:
         parts.append(Joined((_state(entry.from_state), _state(entry.to_state)), " → "))
-    level = entry.details.get("to_level")
-    if isinstance(level, str) and level in _LEVELS:
-        parts.append(level_name(Level(level)))
-    fields = entry.details.get("fields")
-    if isinstance(fields, list) and fields:
-        names = tuple(labels.get(str(name), str(name)) for name in fields)
-        parts.append(Message(N_("answers: {fields}"), {"fields": Joined(names, LIST_SEPARATOR)}))
-    changed = entry.details.get("changed")
-    if isinstance(changed, list):
-        names = tuple(labels.get(str(name), str(name)) for name in changed)
-        changed_text = Joined(names, LIST_SEPARATOR) if names else Message(N_("nothing"))
-        parts.append(Message(N_("changed: {fields}"), {"fields": changed_text}))
-    against = entry.details.get("against_precheck")
-    if isinstance(against, str):
-        parts.append(
-            Message(N_("against the pre-check: {outcome}"), {"outcome": outcome_name(against)})
-        )
-    amount = entry.details.get("amount")
-    if isinstance(amount, str):
-        parts.append(Message(N_("amount {amount}"), {"amount": Decimal(amount)}))
-    previous = entry.details.get("previous_amount")
-    if isinstance(previous, str):
-        parts.append(Message(N_("was {amount}"), {"amount": Decimal(previous)}))
-    remark = _remark(entry.details)
-    if remark is not None:
-        parts.append(remark)
+    details = entry.details
+    if isinstance(details, TransitionDetails):
+        parts.extend(_transition(details, labels))
+    if isinstance(details, RemarkDetails):
+        remark = _remark(details)
+        if remark is not None:
+            parts.append(remark)
     if entry.reason:
         parts.append(Message(N_("reason: {reason}"), {"reason": scrub(entry.reason)}))
     return Joined(tuple(parts), " · ")
 
 
-def _remark(details: Mapping[str, object]) -> Text | None:
+def _transition(details: TransitionDetails, labels: Mapping[str, Text]) -> list[Text]:
+    """The level reached, the answers returned or changed, the amounts and the pre-check."""
+    parts: list[Text] = []
+    if details.to_level is not None:
+        parts.append(level_name(details.to_level))
+    if details.fields:
+        names = tuple(labels.get(name, name) for name in details.fields)
+        parts.append(Message(N_("answers: {fields}"), {"fields": Joined(names, LIST_SEPARATOR)}))
+    if details.changed is not None:
+        names = tuple(labels.get(name, name) for name in details.changed)
+        changed_text = Joined(names, LIST_SEPARATOR) if names else Message(N_("nothing"))
+        parts.append(Message(N_("changed: {fields}"), {"fields": changed_text}))
+    if details.against_precheck is not None:
+        outcome = outcome_name(details.against_precheck)
+        parts.append(Message(N_("against the pre-check: {outcome}"), {"outcome": outcome}))
+    if details.amount is not None:
+        parts.append(Message(N_("amount {amount}"), {"amount": details.amount}))
+    if details.previous_amount is not None:
+        parts.append(Message(N_("was {amount}"), {"amount": details.previous_amount}))
+    return parts
+
+
+def _remark(details: RemarkDetails) -> Text | None:
     """A remark's change, once opened (the bot's history; the audit command has it sealed)."""
-    before, after = details.get("remark_before"), details.get("remark_after")
-    if isinstance(before, str) and isinstance(after, str):
+    before, after = details.remark_before, details.remark_after
+    if before is not None and after is not None:
         return Joined((before, after), " → ")
-    if isinstance(after, str):
+    if after is not None:
         return after
-    if isinstance(before, str):
+    if before is not None:
         return Message(N_("was: {remark}"), {"remark": before})
     return None
 

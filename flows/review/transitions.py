@@ -13,6 +13,7 @@ from enum import StrEnum
 from typing import Final
 
 from flows.access import Action, Actor, Level, Reason, Refusal, Refused, level_name, may
+from flows.audit import TransitionDetails
 from flows.forms.parsing.normalize import visible
 from flows.i18n import N_, Message
 from flows.review.amounts import check_amount, unconfirmed
@@ -74,8 +75,8 @@ class Transition:
     changed: tuple[str, ...] = ()
     against_precheck: str | None = None
 
-    def details(self) -> dict[str, object]:
-        """The audit event's details: levels, field ids and amounts, JSON-safe, nothing personal."""
+    def details(self) -> TransitionDetails:
+        """The audit event's details: levels, field ids and amounts, nothing personal."""
         details: dict[str, object] = {"from_level": self.from_level, "to_level": self.to_level}
         if self.fields:
             details["fields"] = list(self.fields)
@@ -87,7 +88,8 @@ class Transition:
             details["previous_amount"] = str(self.previous_amount)
         if self.against_precheck is not None:
             details["against_precheck"] = self.against_precheck
-        return details
+        # Validated from the keys set, so that only those are stored, as they always were.
+        return TransitionDetails.model_validate(details)
 
 
 def submit(

@@ -9,12 +9,13 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.util import identity_key
 
+from flows.audit import AuditKind, Details, details_json, read_details
 from storage.models import AuditEvent, User
 
 
 def record(
     session: AsyncSession,
-    kind: str,
+    kind: AuditKind,
     *,
     actor_user_id: int | None = None,
     registration_id: int | None = None,
@@ -22,7 +23,7 @@ def record(
     from_state: str | None = None,
     to_state: str | None = None,
     reason: str | None = None,
-    details: dict[str, Any] | None = None,
+    details: Details | None = None,
 ) -> AuditEvent:
     """Append an event to the trail (it is written with the caller's transaction).
 
@@ -38,7 +39,7 @@ def record(
         from_state=from_state,
         to_state=to_state,
         reason=reason,
-        details=details or {},
+        details=details_json(details) if details is not None else {},
     )
     session.add(event)
     return event
@@ -73,3 +74,8 @@ async def for_registration(session: AsyncSession, registration_id: int) -> Seque
         .order_by(AuditEvent.id)
     )
     return result.all()
+
+
+def details_of(event: AuditEvent) -> Details:
+    """The event's details, typed by its kind."""
+    return read_details(event.kind, event.details)

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any, Final, Literal
+from typing import Final
 
 from sqlalchemy import ColumnElement, and_, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from flows.reminders.scope import Scope, ScopeError
 from storage.models import Broadcast, BroadcastDelivery, Unit, User
 from storage.repositories.reminders import OFFICER_LEVELS, Recipient, subtree
 
@@ -27,42 +27,6 @@ SENT: Final = "sent"
 BLOCKED: Final = "blocked"
 FAILED: Final = "failed"
 CLAIM_LEASE: Final = dt.timedelta(minutes=2)  # longer than one send, 429s waited out included
-SCOPE_KINDS: Final = ("unit", "department", "all")
-AUDIENCES: Final = ("workers", "officers")
-
-ScopeKind = Literal["unit", "department", "all"]
-AudienceName = Literal["workers", "officers"]
-
-
-class ScopeError(ValueError):
-    """A scope that names nothing known; the message says what."""
-
-
-@dataclass(frozen=True)
-class Scope:
-    """Whom a broadcast is for: the workers or officers of a unit, a department, or all."""
-
-    kind: ScopeKind
-    code: str | None
-    audience: AudienceName
-
-    @classmethod
-    def parse(cls, scope: str, audience: str) -> Scope:
-        """``unit:CODE``, ``department:CODE`` or ``all``, and ``workers`` or ``officers``."""
-        kind, _, code = scope.partition(":")
-        if kind not in SCOPE_KINDS or (kind == "all") != (not code):
-            raise ScopeError(f"scope {scope!r}: expected unit:CODE, department:CODE or all")
-        if audience not in AUDIENCES:
-            raise ScopeError(f"audience {audience!r}: expected workers or officers")
-        return cls(kind, code or None, audience)  # type: ignore[arg-type]
-
-    def as_json(self) -> dict[str, Any]:
-        """The scope as stored with the broadcast."""
-        return {"kind": self.kind, "code": self.code, "audience": self.audience}
-
-    def __str__(self) -> str:
-        where = "all" if self.code is None else f"{self.kind}:{self.code}"
-        return f"{self.audience} of {where}"
 
 
 async def recipients(session: AsyncSession, scope: Scope) -> list[Recipient]:
@@ -93,7 +57,7 @@ async def create(
 ) -> Broadcast:
     """A broadcast with a pending delivery for each recipient; written with the caller's commit."""
     broadcast = Broadcast(
-        created_by_user_id=created_by_user_id, scope=scope.as_json(), text=text, created_at=now
+        created_by_user_id=created_by_user_id, scope=scope, text=text, created_at=now
     )
     session.add(broadcast)
     await session.flush()

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from sqlalchemy import bindparam, delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from flows.audit import AuditKind, DeadlineMoved
 from storage.models import Campaign, CampaignUnit, Registration
 from storage.repositories import audit
 
@@ -120,7 +121,7 @@ def end(
     campaign.ended_at = now
     audit.record(
         session,
-        f"campaign_{ending}",
+        AuditKind(f"campaign_{ending}"),
         actor_user_id=actor_user_id,
         campaign_id=campaign.id,
         reason=reason,
@@ -153,10 +154,10 @@ def move_deadline(
     setattr(campaign, deadline, moment)
     audit.record(
         session,
-        "deadline_moved",
+        AuditKind.DEADLINE_MOVED,
         actor_user_id=actor_user_id,
         campaign_id=campaign.id,
         reason=reason,
-        details={"deadline": deadline, "from": before.isoformat(), "to": moment.isoformat()},
+        details=DeadlineMoved(deadline=deadline, before=before, after=moment),
     )
     return before

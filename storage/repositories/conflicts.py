@@ -15,13 +15,11 @@ from enum import StrEnum
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from flows.audit import AuditKind, ConflictResolved, DuplicateAttempted, UnitChanged
 from flows.review import State
 from storage.models import DuplicateAttempt, Registration
 from storage.repositories import audit, registrations
 
-ATTEMPT = "duplicate_attempt"
-RESOLVED = "conflict_resolved"
-UNIT_CHANGED = "unit_changed"
 # A record can move to another unit only before any unit has decided on it.
 MOVABLE_STATES = frozenset({State.DRAFT, State.SUBMITTED, State.RESUBMITTED, State.RETURNED})
 
@@ -79,11 +77,11 @@ async def record_attempt(
     await session.flush()
     audit.record(
         session,
-        ATTEMPT,
+        AuditKind.DUPLICATE_ATTEMPT,
         actor_user_id=user_id,
         registration_id=holder.id,
         campaign_id=campaign_id,
-        details={"attempt_id": attempt.id, "unit_id": unit_id},
+        details=DuplicateAttempted(attempt_id=attempt.id, unit_id=unit_id),
     )
     return attempt
 
@@ -132,12 +130,12 @@ async def resolve(
         holder.unit_id = attempt.unit_id
         audit.record(
             session,
-            UNIT_CHANGED,
+            AuditKind.UNIT_CHANGED,
             actor_user_id=actor_user_id,
             registration_id=holder.id,
             campaign_id=holder.campaign_id,
             reason=reason.strip(),
-            details={"from_unit_id": before, "to_unit_id": attempt.unit_id},
+            details=UnitChanged(from_unit_id=before, to_unit_id=attempt.unit_id),
         )
     attempt.resolved_at = now
     attempt.resolved_by_user_id = actor_user_id
@@ -145,12 +143,12 @@ async def resolve(
     attempt.reason = reason.strip()
     audit.record(
         session,
-        RESOLVED,
+        AuditKind.CONFLICT_RESOLVED,
         actor_user_id=actor_user_id,
         registration_id=holder.id if holder else None,
         campaign_id=attempt.campaign_id,
         reason=reason.strip(),
-        details={"attempt_id": attempt.id, "resolution": resolution.value},
+        details=ConflictResolved(attempt_id=attempt.id, resolution=resolution.value),
     )
     await session.flush()
     return Conflict(attempt, holder)

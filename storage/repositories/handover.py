@@ -14,10 +14,10 @@ from sqlalchemy import and_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
+from flows.audit import AuditKind, RecordHandedOver
 from storage.models import Registration, User
 from storage.repositories import audit
 
-HANDED_OVER = "record_handed_over"
 UNIT_OFFICER = "unit_officer"
 
 
@@ -69,9 +69,9 @@ def hand_over(session: AsyncSession, registration: Registration, to: User) -> No
     registration.entered_by_user_id = to.id
     audit.record(
         session,
-        HANDED_OVER,
+        AuditKind.RECORD_HANDED_OVER,
         actor_user_id=to.id,
         registration_id=registration.id,
         campaign_id=registration.campaign_id,
-        details={"from_user_id": before, "to_user_id": to.id},
+        details=RecordHandedOver(from_user_id=before, to_user_id=to.id),
     )

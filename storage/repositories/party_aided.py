@@ -19,14 +19,15 @@ from typing import Final
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from flows.audit import AuditKind, PartyAidedFlagged
 from flows.i18n import N_, translator
+from flows.reminders.scope import Scope
 from flows.review import UNSUBMITTED, State
 from storage.crypto import Vault
 from storage.models import AuditEvent, PartyAidedPerson, Registration, User
 from storage.repositories import audit, broadcasts
 from storage.repositories.reminders import Recipient
 
-FLAGGED = "party_aided_flagged"
 GRANTED_BUT_LISTED: Final = N_(
     "⚠️ Record {id} was granted {amount}, but its person is on the list of Party members "
     "already aided by the Party organisation (exclusion P)."
@@ -106,17 +107,20 @@ async def flag(session: AsyncSession, registration: Registration) -> bool:
     """Note on the record's history that its person is on the list, once; True if noted now."""
     already = await session.scalar(
         select(AuditEvent.id)
-        .where(AuditEvent.registration_id == registration.id, AuditEvent.kind == FLAGGED)
+        .where(
+            AuditEvent.registration_id == registration.id,
+            AuditEvent.kind == AuditKind.PARTY_AIDED_FLAGGED,
+        )
         .limit(1)
     )
     if already is not None:
         return False
     audit.record(
         session,
-        FLAGGED,
+        AuditKind.PARTY_AIDED_FLAGGED,
         registration_id=registration.id,
         campaign_id=registration.campaign_id,
-        details={"exclusion": "P"},
+        details=PartyAidedFlagged(exclusion="P"),
     )
     return True
 
@@ -173,7 +177,7 @@ async def alert_province(
                 t(HOW_TO_WITHDRAW, id=str(match.registration_id)),
             )
         ]
-        scope = broadcasts.Scope("all", None, "officers")
+        scope = Scope(kind="all", code=None, audience="officers")
         await broadcasts.create(
             session, scope=scope, text="\n".join(lines), created_by_user_id=None, to=to, now=now
         )

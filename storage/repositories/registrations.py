@@ -5,23 +5,28 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Final, Literal, get_args
 
+from pydantic import TypeAdapter
 from sqlalchemy import ColumnElement, Select, and_, bindparam, or_, select, true, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.attributes import flag_modified
 
 from flows.policy.stored import StoredPrecheck, read_precheck
+from flows.registration import RegistrationState
+from flows.review import State
 from storage.crypto import Vault
 from storage.models import Campaign, CampaignUnit, Registration
 
 _STATE_CONTEXT = b"registration-state"
 # Migration 0012 seals the plaintext pre-checks of older databases with this same context.
 PRECHECK_CONTEXT = b"registration-precheck"
-OPEN_STATES = ("draft", "returned")
+REGISTRATION_STATE: Final[TypeAdapter[RegistrationState]] = TypeAdapter(RegistrationState)
+OPEN_STATES = (State.DRAFT, State.RETURNED)
 
 
-def seal_state(vault: Vault, registration: Registration, state: dict[str, Any]) -> None:
+def seal_state(vault: Vault, registration: Registration, state: RegistrationState) -> None:
     """Store the conversation state (every answer) encrypted."""
-    registration.sealed_state = vault.seal_json(state, context=_STATE_CONTEXT)
+    stored = REGISTRATION_STATE.dump_python(state, mode="json")
+    registration.sealed_state = vault.seal_json(stored, context=_STATE_CONTEXT)
 
 
 def touch(registration: Registration, moment: dt.datetime) -> None:
@@ -35,10 +40,20 @@ def touch(registration: Registration, moment: dt.datetime) -> None:
     flag_modified(registration, "updated_at")
 
 
-def open_state(vault: Vault, registration: Registration) -> dict[str, Any]:
-    """The conversation state of a registration, decrypted."""
-    state: dict[str, Any] = vault.open_json(registration.sealed_state, context=_STATE_CONTEXT)
-    return state
+def open_state(vault: Vault, registration: Registration) -> RegistrationState:
+    """The conversation state of a registration, decrypted and validated (raises pydantic's
+    ValidationError if it is not one this version reads)."""
+    stored = vault.open_json(registration.sealed_state, context=_STATE_CONTEXT)
+    return REGISTRATION_STATE.validate_python(stored)
+
+
+def answers_of(vault: Vault, registration: Registration) -> dict[str, Any]:
+    """The registration's answers by field id, decrypted: a form-shaped mapping, as the form's
+    fields read it. The rest of the state is not validated, so that reading many records (an
+    export, the statistics) costs no more than opening them."""
+    stored = vault.open_json(registration.sealed_state, context=_STATE_CONTEXT)
+    answers: dict[str, Any] = stored.get("answers", {}) if isinstance(stored, dict) else {}
+    return answers
 
 
 def precheck_of(vault: Vault, registration: Registration) -> StoredPrecheck | None:
@@ -74,7 +89,7 @@ def new_draft(
     unit_id: int,
     entered_by_user_id: int,
     subject_user_id: int | None,
-    state: dict[str, Any],
+    state: RegistrationState,
 ) -> Registration:
     """A new draft; it is written with the caller's transaction."""
     registration = Registration(

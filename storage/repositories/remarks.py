@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import base64
 import dataclasses
-from typing import Any, Final
+from typing import Final
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from flows.access import Actor
+from flows.audit import AuditKind, RemarkChange, RemarkDetails
 from flows.review import HistoryEntry
 from storage.crypto import Vault
 from storage.models import Registration
@@ -17,11 +18,6 @@ from storage.repositories import audit, registrations, review
 
 REMARK_CONTEXT: Final = b"registration-remark"
 AUDIT_CONTEXT: Final = b"audit-remark"
-ADDED: Final = "remark_added"
-CHANGED: Final = "remark_changed"
-REMOVED: Final = "remark_removed"
-# The audit event's detail that holds the sealed remarks, base64 (details are JSON).
-SEALED: Final = "sealed_remarks"
 
 
 def remark_of(vault: Vault, registration: Registration) -> str | None:
@@ -50,14 +46,22 @@ def record_change(
     after: str | None,
 ) -> None:
     """Audit a change of the remark, the remark before and after it sealed in the event."""
-    change = {"before": before, "after": after}
+    change = RemarkChange(before=before, after=after).model_dump(mode="json")
     audit.record(
         session,
-        ADDED if before is None else REMOVED if after is None else CHANGED,
+        (
+            AuditKind.REMARK_ADDED
+            if before is None
+            else AuditKind.REMARK_REMOVED
+            if after is None
+            else AuditKind.REMARK_CHANGED
+        ),
         actor_user_id=officer.user_id,
         registration_id=registration.id,
         campaign_id=registration.campaign_id,
-        details={SEALED: base64.b64encode(vault.seal_json(change, context=AUDIT_CONTEXT)).decode()},
+        details=RemarkDetails(
+            sealed_remarks=base64.b64encode(vault.seal_json(change, context=AUDIT_CONTEXT)).decode()
+        ),
     )
 
 
@@ -69,10 +73,10 @@ async def history(session: AsyncSession, vault: Vault, registration_id: int) -> 
 
 
 def _opened(vault: Vault, entry: HistoryEntry) -> HistoryEntry:
-    sealed = entry.details.get(SEALED)
-    if not isinstance(sealed, str):
+    sealed = entry.details.sealed_remarks if isinstance(entry.details, RemarkDetails) else None
+    if sealed is None:
         return entry
-    change: dict[str, Any] = vault.open_json(base64.b64decode(sealed), context=AUDIT_CONTEXT)
-    details = {key: value for key, value in entry.details.items() if key != SEALED}
-    details |= {"remark_before": change.get("before"), "remark_after": change.get("after")}
+    opened = vault.open_json(base64.b64decode(sealed), context=AUDIT_CONTEXT)
+    change = RemarkChange.model_validate(opened)
+    details = RemarkDetails(remark_before=change.before, remark_after=change.after)
     return dataclasses.replace(entry, details=details)

@@ -28,6 +28,7 @@ from flows.access import (
     actor,
     require,
 )
+from flows.audit import AuditKind, TransitionDetails
 from flows.forms import load_form
 from flows.i18n import DEFAULT_ZONE
 from flows.policy import load_policy
@@ -55,9 +56,6 @@ from flows.review.transitions import CARD_OUTDATED, CHANGED_MEANWHILE
 from storage.crypto import Vault
 from storage.models import AuditEvent, Campaign, Registration, Unit, User
 from storage.repositories import audit, party_aided, registrations, units
-
-SENSITIVE_VIEWED = "sensitive_viewed"
-DOCUMENTS_VIEWED = "documents_viewed"
 
 
 @dataclass(frozen=True)
@@ -230,10 +228,11 @@ async def decide(
     details = transition.details()
     reopened: RegistrationState | None = None
     if transition.kind is Kind.RETURNED:
-        state = RegistrationState.model_validate(registrations.open_state(vault, registration))
-        details["digests"] = answer_digests(
+        state = registrations.open_state(vault, registration)
+        digests = answer_digests(
             registration.id, state.answers, transition.fields, vault.blind_index
         )
+        details = details.model_copy(update={"digests": digests})
         reopened = start_correction(state, transition.fields, transition.reason)
     values = _placement(transition)
     if transition.amount is not None:
@@ -244,7 +243,7 @@ async def decide(
         raise Refused(not_waiting(await record_view(session, registration, campaign, zone=zone)))
     if reopened is not None:
         # The record is ours now; reopening the flagged answers bumps the version once more.
-        registrations.seal_state(vault, registration, reopened.model_dump(mode="json"))
+        registrations.seal_state(vault, registration, reopened)
     _record_transition(session, registration, transition, details)
     return transition
 
@@ -256,7 +255,7 @@ async def view_full_numbers(
     require(officer, Action.VIEW_FULL_SENSITIVE, await target_of(session, registration))
     audit.record(
         session,
-        SENSITIVE_VIEWED,
+        AuditKind.SENSITIVE_VIEWED,
         actor_user_id=officer.user_id,
         registration_id=registration.id,
         campaign_id=registration.campaign_id,
@@ -298,8 +297,10 @@ async def resubmission_changes(
     if registration.state != State.RESUBMITTED:
         return None
     event = await _last_event(session, registration.id, Kind.RESUBMITTED)
-    changed = event.details.get("changed", []) if event else []
-    return tuple(str(field) for field in changed)
+    details = audit.details_of(event) if event else None
+    if isinstance(details, TransitionDetails) and details.changed is not None:
+        return details.changed
+    return ()
 
 
 async def history(
@@ -337,7 +338,7 @@ async def audit_entries(
             from_state=event.from_state,
             to_state=event.to_state,
             reason=event.reason,
-            details=event.details,
+            details=audit.details_of(event),
         )
         for event, user, unit_code in rows.all()
     ]
@@ -360,11 +361,11 @@ def _record_transition(
     session: AsyncSession,
     registration: Registration,
     transition: Transition,
-    details: dict[str, Any] | None = None,
+    details: TransitionDetails | None = None,
 ) -> None:
     audit.record(
         session,
-        transition.kind.value,
+        AuditKind(transition.kind),
         actor_user_id=transition.actor_user_id,
         registration_id=registration.id,
         campaign_id=registration.campaign_id,
@@ -386,10 +387,10 @@ async def _last_event(session: AsyncSession, registration_id: int, kind: Kind) -
 
 async def _return_digests(session: AsyncSession, registration_id: int) -> dict[str, str]:
     event = await _last_event(session, registration_id, Kind.RETURNED)
-    digests = event.details.get("digests", {}) if event else {}
-    return {str(field): str(value) for field, value in digests.items()}
+    details = audit.details_of(event) if event else None
+    return dict(details.digests) if isinstance(details, TransitionDetails) else {}
 
 
 def _answers(vault: Vault, registration: Registration) -> dict[str, Any]:
-    answers: dict[str, Any] = registrations.open_state(vault, registration).get("answers", {})
+    answers = registrations.answers_of(vault, registration)
     return answers

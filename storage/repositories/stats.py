@@ -7,8 +7,6 @@ few thousand small records takes well under a second (see ``bench/review.py``).
 
 from __future__ import annotations
 
-from typing import Any
-
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -37,9 +35,7 @@ async def for_scope(
         state = State(registration.state)
         hardship: tuple[str, ...] = ()
         if state is not State.DRAFT:
-            answers: dict[str, Any] = registrations.open_state(vault, registration).get(
-                "answers", {}
-            )
+            answers = registrations.answers_of(vault, registration)
             hardship = hardship_types(form, answers)
         counted.append(
             Counted(

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
+from flows.audit import AuditKind, RoleGranted
 from flows.review import Approve, Return
 from storage.models import Registration, User
 from storage.repositories import audit, review
@@ -106,11 +107,11 @@ async def _promoted(world: World) -> int:
         treasurer.role, treasurer.unit_id = "province_officer", world.units["province"]
         audit.record(
             session,
-            "role_granted",
+            AuditKind.ROLE_GRANTED,
             actor_user_id=treasurer.id,
             from_state="unit_officer",
             to_state="province_officer",
-            details={"invitation_id": 7, "unit_id": world.units["province"]},
+            details=RoleGranted(invitation_id=7, unit_id=world.units["province"]),
         )
     return record_id
 

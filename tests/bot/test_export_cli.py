@@ -79,7 +79,7 @@ async def story(world: World) -> None:
                 unit_id=user.unit_id,
                 entered_by_user_id=user.id,
                 subject_user_id=user.id,
-                state=state.model_dump(mode="json"),
+                state=state,
             )
             record.resident_id_hash = VAULT.blind_index(resident_id)
             await session.flush()

@@ -8,8 +8,8 @@ import pytest
 from sqlalchemy import select
 
 from bot.cli import main
+from flows.audit import AuditKind
 from storage.models import AuditEvent, PartyAidedPerson
-from storage.repositories import party_aided
 from tests.bot.review_installation import in_world, installation, on_database
 from tests.storage.review_world import IDS, World, submitted
 
@@ -23,7 +23,9 @@ async def _stored(world: World) -> tuple[list[str], list[int | None]]:
         hashes = list(await session.scalars(select(PartyAidedPerson.resident_id_hash)))
         flagged = list(
             await session.scalars(
-                select(AuditEvent.registration_id).where(AuditEvent.kind == party_aided.FLAGGED)
+                select(AuditEvent.registration_id).where(
+                    AuditEvent.kind == AuditKind.PARTY_AIDED_FLAGGED
+                )
             )
         )
         return hashes, flagged

@@ -70,7 +70,7 @@ async def copy_record(
         first = await session.scalar(select(Registration).order_by(Registration.id).limit(1))
         assert first is not None
         state = registrations.open_state(services.vault, first)
-        state["answers"] = {**state["answers"], "name": name, "resident_id": resident_id}
+        state = state.but(answers={**state.answers, "name": name, "resident_id": resident_id})
         copy = registrations.new_draft(
             session,
             services.vault,

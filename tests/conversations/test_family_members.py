@@ -54,7 +54,7 @@ async def draft_items(services: Services) -> list[dict[str, object]]:
     async with services.sessions() as session:
         registration = await session.scalar(select(Registration))
         assert registration is not None
-        return list(registrations.open_state(services.vault, registration)["items"])
+        return list(registrations.open_state(services.vault, registration).items or ())
 
 
 @pytest.mark.parametrize("locale", ["zh_CN", "en"])

@@ -83,7 +83,7 @@ async def stored_strings(services: Services) -> list[Any]:
     """Every draft's state and every name the bot keeps."""
     async with services.sessions() as session:
         states = [
-            registrations.open_state(services.vault, registration)
+            registrations.open_state(services.vault, registration).model_dump(mode="json")
             for registration in await session.scalars(select(Registration))
         ]
         names = list(await session.scalars(select(User.display_name)))

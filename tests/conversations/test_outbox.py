@@ -75,7 +75,7 @@ async def test_a_reply_cut_off_by_a_crash_is_sent_at_the_next_start(services: Se
     # The answer was acknowledged, so it is stored; the reply waits in the outbox.
     async with services.sessions() as session:
         (draft,) = (await session.scalars(select(Registration))).all()
-        assert registrations.open_state(services.vault, draft)["answers"]["name"] == "张丽"
+        assert registrations.open_state(services.vault, draft).answers["name"] == "张丽"
 
     second = StandInBot(services, server)
     await second.start()

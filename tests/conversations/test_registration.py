@@ -83,8 +83,7 @@ async def answers_in_database(services: Services) -> dict[str, object]:
     async with services.sessions() as session:
         registration = await session.scalar(select(Registration).order_by(Registration.id.desc()))
         assert registration is not None
-        state = registrations.open_state(services.vault, registration)
-        return dict(state["answers"])
+        return dict(registrations.open_state(services.vault, registration).answers)
 
 
 @pytest.mark.parametrize("locale", ["zh_CN", "en"])
@@ -679,7 +678,7 @@ async def test_an_officers_own_draft_and_the_one_entered_for_a_worker_stay_apart
     assert officer.last.text.endswith("Your draft: 24 questions left. Send /register to continue.")
     async with services.sessions() as session:
         drafts = (await session.scalars(select(Registration).order_by(Registration.id))).all()
-        names = [registrations.open_state(services.vault, d)["answers"]["name"] for d in drafts]
+        names = [registrations.open_state(services.vault, d).answers["name"] for d in drafts]
         assert names == ["李明", "张丽"]
         assert [d.subject_user_id is None for d in drafts] == [False, True]
 
@@ -803,5 +802,5 @@ async def test_a_file_is_judged_by_its_content_not_its_name(
     async with services.sessions() as session:
         record = await session.scalar(select(Registration))
         assert record is not None
-        answers = registrations.open_state(services.vault, record)["answers"]
+        answers = registrations.open_state(services.vault, record).answers
     assert [file["mime_type"] for file in answers["doc_diagnosis"]] == ["image/png"]

@@ -52,7 +52,8 @@ async def test_status_of_a_complete_draft_that_a_cross_check_stops(
         draft = await session.scalar(select(Registration))
         assert draft is not None
         state = registrations.open_state(services.vault, draft)
-        state["answers"]["household_size"] = 4  # three people are listed, the worker included
+        # Three people are listed, the worker included.
+        state = state.but(answers={**state.answers, "household_size": 4})
         registrations.seal_state(services.vault, draft, state)
     await worker.send("/status")
     assert worker.last.text.endswith(

@@ -33,7 +33,7 @@ async def stored_answers(services: Services) -> dict[str, Any]:
     async with services.sessions() as session:
         registration = await session.scalar(select(Registration))
         assert registration is not None
-        return dict(registrations.open_state(services.vault, registration)["answers"])
+        return dict(registrations.open_state(services.vault, registration).answers)
 
 
 async def store_old_address(services: Services, address: str) -> None:
@@ -42,7 +42,7 @@ async def store_old_address(services: Services, address: str) -> None:
         registration = await session.scalar(select(Registration))
         assert registration is not None
         state = registrations.open_state(services.vault, registration)
-        state["answers"]["address"] = address
+        state = state.but(answers={**state.answers, "address": address})
         registrations.seal_state(services.vault, registration, state)
 
 

@@ -33,6 +33,7 @@ from bot.standin import BotApiStandIn, SimulatedUser
 from bot.standin.chats import Chat, ChatMessage
 from flows.forms import load_form
 from flows.registration import new_state
+from flows.reminders.scope import Scope
 from storage.database import create_engine
 from storage.installation import CampaignPlan, Person, install, tree
 from storage.models import (
@@ -43,7 +44,6 @@ from storage.models import (
     ReminderDelivery,
 )
 from storage.repositories import broadcasts, registrations
-from storage.repositories.broadcasts import Scope
 from tests.auxil.databases import POSTGRES_URL
 from tests.auxil.http_standin import HttpStandIn
 from tests.auxil.processes import LOCAL_TOKEN, environment_for
@@ -199,7 +199,7 @@ async def seed(settings: Settings) -> None:
                 unit_id=made.units["budget"],
                 entered_by_user_id=made.users[person.telegram_id],
                 subject_user_id=made.users[person.telegram_id],
-                state=new_state("jilin-2020").model_dump(mode="json"),
+                state=new_state("jilin-2020"),
             )
         scope = Scope.parse("unit:budget", "workers")
         to = await broadcasts.recipients(session, scope)
@@ -329,9 +329,7 @@ async def check_database(settings: Settings, workers: list[PatientWorker]) -> No
                 )
             ).all()
             assert len(drafts) == len(workers)
-            answers = [
-                registrations.open_state(services.vault, draft)["answers"] for draft in drafts
-            ]
+            answers = [registrations.open_state(services.vault, draft).answers for draft in drafts]
             undone = await session.scalars(
                 select(InboundUpdate).where(InboundUpdate.done_at.is_(None))
             )

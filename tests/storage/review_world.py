@@ -134,7 +134,7 @@ async def draft(
         unit_id=world.units[unit] if unit else user.unit_id,
         entered_by_user_id=world.users[entered_by or owner],
         subject_user_id=user.id,
-        state=state.model_dump(mode="json"),
+        state=state,
     )
     registration.resident_id_hash = VAULT.blind_index(resident_id)
     await session.flush()

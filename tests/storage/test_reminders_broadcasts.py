@@ -9,9 +9,9 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.settings import Settings
+from flows.reminders.scope import Scope, ScopeError
 from storage.models import BroadcastDelivery
 from storage.repositories import broadcasts
-from storage.repositories.broadcasts import Scope, ScopeError
 from tests.bot.reminders.world import World, build_world
 from tests.flows.reminders.times import at
 
@@ -95,7 +95,8 @@ async def test_deliveries_are_claimed_once_and_the_broadcast_finishes(world: Wor
         assert await broadcasts.finish_if_done(session, again, at(12, 20, 0, 2))
     async with world.session() as session:
         assert await broadcasts.unfinished(session) == []
-        assert broadcast.scope == {"kind": "unit", "code": "u1", "audience": "workers"}
+        assert broadcast.scope == scope
+        assert scope.as_json() == {"kind": "unit", "code": "u1", "audience": "workers"}
         rows = await session.scalars(
             select(BroadcastDelivery.message_id).where(BroadcastDelivery.user_id == w1)
         )

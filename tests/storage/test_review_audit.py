@@ -8,6 +8,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from flows.access import Reason, Refused
+from flows.audit import AuditKind
 from storage.models import AuditEvent, Registration
 from storage.repositories import audit, review
 from tests.storage.review_world import IDS, build, submitted
@@ -63,6 +64,6 @@ async def test_viewing_full_numbers_is_allowed_to_the_unit_and_recorded(
 
     async with world.sessions() as session:
         kinds = await session.scalars(
-            select(AuditEvent.actor_user_id).where(AuditEvent.kind == review.SENSITIVE_VIEWED)
+            select(AuditEvent.actor_user_id).where(AuditEvent.kind == AuditKind.SENSITIVE_VIEWED)
         )
         assert list(kinds) == [world.users["treasurer"]]

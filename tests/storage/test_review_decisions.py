@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 from flows.access import Actor, Reason, Refused
 from flows.forms.texts import render_text
 from flows.i18n import translator
-from flows.registration import Phase, RegistrationState
+from flows.registration import Phase
 from flows.review import Approve, Decision, Kind, Reject, Return, Transition, history_lines
 from storage.models import AuditEvent, Registration
 from storage.repositories import audit, registrations, review
@@ -86,7 +86,7 @@ async def test_a_return_reopens_only_the_flagged_answers_and_the_resubmission_sa
     async with world.sessions() as session, session.begin():
         registration = await session.get(Registration, record_id)
         assert registration is not None and registration.state == "returned"
-        state = RegistrationState.model_validate(registrations.open_state(VAULT, registration))
+        state = registrations.open_state(VAULT, registration)
         assert state.only == ("phone", "name") and state.phase is Phase.ANSWERING
         # The worker corrects the phone and answers the name again unchanged.
         corrected = state.but(
@@ -94,7 +94,7 @@ async def test_a_return_reopens_only_the_flagged_answers_and_the_resubmission_sa
             answers={**state.answers, "phone": "+8613912345678"},
             reasked=("phone", "name"),
         )
-        registrations.seal_state(VAULT, registration, corrected.model_dump(mode="json"))
+        registrations.seal_state(VAULT, registration, corrected)
         await session.flush()
         worker = await world.actor(session, "worker")
         resubmitted = await review.submit(session, VAULT, registration, worker, DURING_REVIEW)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from flows.audit import AuditKind
 from storage.models import AuditEvent, PartyAidedPerson, Registration
 from storage.repositories import party_aided, review
 from tests.storage.review_world import DURING_INTAKE, IDS, VAULT, build, draft, submitted
@@ -40,7 +41,7 @@ async def test_import_flags_existing_records_then_later_submissions(engine: Asyn
     async with world.sessions() as session:
         flagged = await session.scalars(
             select(AuditEvent.registration_id)
-            .where(AuditEvent.kind == party_aided.FLAGGED)
+            .where(AuditEvent.kind == AuditKind.PARTY_AIDED_FLAGGED)
             .order_by(AuditEvent.id)
         )
         assert list(flagged) == [existing, pending]

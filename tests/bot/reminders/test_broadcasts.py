@@ -10,9 +10,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.reminders import resume_broadcasts, send_broadcast
 from bot.settings import Settings
 from bot.standin import StandInRequest
+from flows.reminders.scope import Scope
 from storage.models import User
 from storage.repositories import broadcasts
-from storage.repositories.broadcasts import Scope
 from tests.bot.reminders.world import World, bot_on, build_world
 from tests.flows.reminders.times import at
 

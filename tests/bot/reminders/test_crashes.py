@@ -18,10 +18,10 @@ from bot.context import Services
 from bot.reminders import FloodLimiter, resume_broadcasts, run_due_reminders, send_broadcast
 from bot.settings import Settings
 from bot.standin import StandInRequest
+from flows.reminders.scope import Scope
 from storage.database import session_factory
 from storage.leases import TTL, LeaseBusy
 from storage.repositories import broadcasts, reminders
-from storage.repositories.broadcasts import Scope
 from tests.bot.reminders.world import World, bot_on, build_world
 from tests.flows.reminders.times import at
 

@@ -107,7 +107,7 @@ class World:
                 unit_id=self.units[unit],
                 entered_by_user_id=self.people[name],
                 subject_user_id=self.people[name],
-                state=new_state(FORM).but(answers=answers or {}).model_dump(mode="json"),
+                state=new_state(FORM).but(answers=answers or {}),
             )
             registration.state = state
             registration.level = level

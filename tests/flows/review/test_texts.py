@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 
 from flows.access import Level
+from flows.audit import read_details
 from flows.forms import load_form
 from flows.forms.texts import render_text
 from flows.i18n import SUPPORTED_LOCALES, translator
@@ -99,7 +100,15 @@ def test_a_notice_masks_numbers_in_the_reason_and_names_the_command() -> None:
 def test_history_lines_name_moves_fields_and_scrub_numbers_from_reasons() -> None:
     at = dt.datetime(2019, 12, 20, 2, 30, tzinfo=dt.UTC)
     entries = [
-        HistoryEntry(at, "submitted", "王芳", "draft", "submitted", None, {"to_level": "unit"}),
+        HistoryEntry(
+            at,
+            "submitted",
+            "王芳",
+            "draft",
+            "submitted",
+            None,
+            read_details("submitted", {"to_level": "unit"}),
+        ),
         HistoryEntry(
             at,
             "returned",
@@ -107,11 +116,27 @@ def test_history_lines_name_moves_fields_and_scrub_numbers_from_reasons() -> Non
             "submitted",
             "returned",
             "ID 220102198001011234 is wrong",
-            {"to_level": "unit", "fields": ["phone"], "digests": {"phone": "abc"}},
+            read_details(
+                "returned", {"to_level": "unit", "fields": ["phone"], "digests": {"phone": "abc"}}
+            ),
         ),
-        HistoryEntry(at, "resubmitted", "王芳", "returned", "resubmitted", None, {"changed": []}),
         HistoryEntry(
-            at, "aid_granted", None, "approved", "aid_granted", None, {"amount": "800.00"}
+            at,
+            "resubmitted",
+            "王芳",
+            "returned",
+            "resubmitted",
+            None,
+            read_details("resubmitted", {"changed": []}),
+        ),
+        HistoryEntry(
+            at,
+            "aid_granted",
+            None,
+            "approved",
+            "aid_granted",
+            None,
+            read_details("aid_granted", {"amount": "800.00"}),
         ),
         HistoryEntry(at, "something_new", None),
     ]

@@ -12,6 +12,7 @@ from typing import Final
 import pytest
 
 from flows.access import Actor, Level, Reason, Refused
+from flows.audit import details_json
 from flows.i18n import SUPPORTED_LOCALES, translator
 from flows.review import (
     AmendAmount,
@@ -140,7 +141,7 @@ def test_return_keeps_the_flagged_fields_once_in_order_and_the_reason_trimmed() 
     )
     assert moved.fields == ("phone", "address")
     assert moved.reason == "wrong number"
-    assert moved.details() == {
+    assert details_json(moved.details()) == {
         "from_level": "unit",
         "to_level": "unit",
         "fields": ["phone", "address"],
@@ -152,7 +153,7 @@ def test_the_amount_is_kept_in_fen_and_the_previous_one_is_remembered() -> None:
     moved = decide(view, AmendAmount(Decimal("1000.5"), "policy"), PROVINCE_OFFICER, DURING_REVIEW)
     assert moved.amount == Decimal("1000.50")
     assert moved.previous_amount == Decimal("800.00")
-    assert moved.details()["amount"] == "1000.50"
+    assert details_json(moved.details())["amount"] == "1000.50"
 
 
 # (record, who submits, when) -> (kind, state, level) or refusal
@@ -190,8 +191,10 @@ def test_submissions(
 
 def test_a_resubmission_says_what_changed_even_when_nothing_did() -> None:
     returned = record(state=S.RETURNED)
-    assert submit(returned, WORKER, DURING_REVIEW, ("phone",)).details()["changed"] == ["phone"]
-    assert submit(returned, WORKER, DURING_REVIEW).details()["changed"] == []
+    assert details_json(submit(returned, WORKER, DURING_REVIEW, ("phone",)).details())[
+        "changed"
+    ] == ["phone"]
+    assert details_json(submit(returned, WORKER, DURING_REVIEW).details())["changed"] == []
 
 
 def test_a_late_submission_names_the_deadline_in_local_time() -> None:
