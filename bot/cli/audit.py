@@ -19,7 +19,7 @@ from flows.access import Level, level_name
 from flows.audit import Details, details_json
 from flows.forms.texts import render_text
 from flows.i18n import SUPPORTED_LOCALES, translator
-from flows.review import STATE_NAMES, State, history_lines, status_text
+from flows.review import STATE_NAMES, history_lines, status_text
 from storage.models import AuditEvent, Registration, Unit
 from storage.repositories import review
 
@@ -50,7 +50,7 @@ def _audit(args: argparse.Namespace) -> int:
         unit = await session.get(Unit, registration.unit_id)
         assert unit is not None
         level = _level(registration.level)
-        state = State(registration.state)
+        state = registration.state
         where = t.render(level_name(level)) if level is not None else "-"
         lines = history_lines(found.entries, found.labels, settings.zone)
         return [

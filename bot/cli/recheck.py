@@ -15,10 +15,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.cli.common import fail, run_in_database, settings_or_exit, vault_of
 from bot.registration.precheck import differences, recheck
+from flows.review import State
 from storage.models import Registration
 from storage.repositories import campaigns, registrations
 
-UNCHECKED_STATES = ("draft", "deleted")
+UNCHECKED_STATES = (State.DRAFT, State.DELETED)
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

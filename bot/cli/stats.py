@@ -19,13 +19,14 @@ from bot.cli.common import database_session, fail, settings_or_exit
 from bot.exporting import stats
 from flows.access import Actor, Role, Scope, descendants
 from flows.i18n import SUPPORTED_LOCALES, Translator, translator
+from flows.review import State
 from storage.crypto import Vault, load_master_key
 from storage.repositories import campaigns, units
 
 if TYPE_CHECKING:
     from bot.export.charts import CampaignStats
 
-TOTAL_STATES = ("draft", "submitted", "approved", "returned", "rejected")
+TOTAL_STATES = (State.DRAFT, State.SUBMITTED, State.APPROVED, State.RETURNED, State.REJECTED)
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

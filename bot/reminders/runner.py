@@ -46,6 +46,7 @@ from flows.reminders import (
     due,
     questions_left,
 )
+from flows.review import State
 from storage.crypto import Vault
 from storage.database import writing
 from storage.leases import Lease
@@ -201,7 +202,7 @@ async def _audience(
     name = campaign.name
     match slot.audience:
         case Audience.DRAFT_OWNERS | Audience.RETURNED_OWNERS:
-            state = "draft" if slot.audience is Audience.DRAFT_OWNERS else "returned"
+            state = State.DRAFT if slot.audience is Audience.DRAFT_OWNERS else State.RETURNED
             found = await reminders.open_registrations(
                 session, campaign.id, state, slot.due_at, unrecorded=slot.key, now=now
             )

@@ -17,6 +17,7 @@ from typing import Final
 from sqlalchemy import ColumnElement, and_, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from flows.access import Role
 from flows.reminders.scope import Scope, ScopeError
 from storage.models import Broadcast, BroadcastDelivery, Unit, User
 from storage.repositories.reminders import OFFICER_LEVELS, Recipient, subtree
@@ -33,7 +34,7 @@ async def recipients(session: AsyncSession, scope: Scope) -> list[Recipient]:
     """Everyone in the scope who has not blocked the bot (muting reminders does not apply)."""
     query = select(User).where(User.blocked_at.is_(None))
     if scope.audience == "workers":
-        query = query.where(User.role == "worker")
+        query = query.where(User.role == Role.WORKER)
     else:
         query = query.where(User.role.in_(list(OFFICER_LEVELS)))
     if scope.code is not None:

@@ -122,7 +122,7 @@ async def resolve(
     if resolution is Resolution.MOVE:
         if holder is None:
             raise ConflictError("the registration holding this ID no longer exists")
-        if State(holder.state) not in MOVABLE_STATES or holder.level not in (None, "unit"):
+        if holder.state not in MOVABLE_STATES or holder.level not in (None, "unit"):
             raise ConflictError(
                 f"registration {holder.id} was decided beyond its unit already; it cannot move"
             )

@@ -18,6 +18,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from flows.exports.scope import Selection as Selection
+from flows.review import State
 from storage.models import Campaign, CampaignUnit, Registration, Unit
 
 BATCH_SIZE: Final = 500
@@ -25,23 +26,23 @@ BATCH_SIZE: Final = 500
 
 # "Register first, then aid": approved at some level (what a unit reports up, also while a
 # higher level still reviews it) or granted; the last level's final list is the granted one.
-APPROVED_STATES: Final = ("approved", "aid_granted")
-GRANTED_STATES: Final = ("aid_granted",)
+APPROVED_STATES: Final = (State.APPROVED, State.AID_GRANTED)
+GRANTED_STATES: Final = (State.AID_GRANTED,)
 SUBMITTED_STATES: Final = (
-    "submitted",
-    "resubmitted",
-    "approved",
-    "returned",
-    "rejected",
-    "aid_granted",
+    State.SUBMITTED,
+    State.RESUBMITTED,
+    State.APPROVED,
+    State.RETURNED,
+    State.REJECTED,
+    State.AID_GRANTED,
 )
-STATES: Final[dict[Selection, tuple[str, ...]]] = {
+STATES: Final[dict[Selection, tuple[State, ...]]] = {
     Selection.APPROVED: APPROVED_STATES,
     Selection.GRANTED: GRANTED_STATES,
     Selection.ALL: SUBMITTED_STATES,
 }
 # Drafts never leave their owner; deleted drafts are only kept for their history.
-UNCOUNTED: Final = ("deleted",)
+UNCOUNTED: Final = (State.DELETED,)
 
 
 def _in_scope(query: Any, campaign_id: int, unit_ids: Collection[int] | None) -> Any:

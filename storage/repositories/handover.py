@@ -14,11 +14,11 @@ from sqlalchemy import and_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
+from flows.access import Role
 from flows.audit import AuditKind, RecordHandedOver
+from flows.review import State
 from storage.models import Registration, User
 from storage.repositories import audit
-
-UNIT_OFFICER = "unit_officer"
 
 
 async def awaiting_correction(session: AsyncSession, user_id: int) -> Sequence[Registration]:
@@ -28,7 +28,7 @@ async def awaiting_correction(session: AsyncSession, user_id: int) -> Sequence[R
         .where(
             Registration.entered_by_user_id == user_id,
             Registration.subject_user_id.is_(None),
-            Registration.state == "returned",
+            Registration.state == State.RETURNED,
         )
         .order_by(Registration.id)
     )
@@ -39,7 +39,7 @@ async def unit_officers(session: AsyncSession, unit_id: int, *, but: int) -> Seq
     """The unit's officers other than ``but``, oldest account first."""
     rows = await session.scalars(
         select(User)
-        .where(User.role == UNIT_OFFICER, User.unit_id == unit_id, User.id != but)
+        .where(User.role == Role.UNIT_OFFICER, User.unit_id == unit_id, User.id != but)
         .order_by(User.id)
     )
     return rows.all()
@@ -55,8 +55,8 @@ async def orphans(session: AsyncSession, unit_id: int) -> Sequence[Registration]
         .where(
             Registration.unit_id == unit_id,
             Registration.subject_user_id.is_(None),
-            Registration.state == "returned",
-            ~and_(author.role == UNIT_OFFICER, author.unit_id == unit_id),
+            Registration.state == State.RETURNED,
+            ~and_(author.role == Role.UNIT_OFFICER, author.unit_id == unit_id),
         )
         .order_by(Registration.id)
     )

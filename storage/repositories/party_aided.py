@@ -19,6 +19,7 @@ from typing import Final
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from flows.access import Role
 from flows.audit import AuditKind, PartyAidedFlagged
 from flows.i18n import N_, translator
 from flows.reminders.scope import Scope
@@ -161,7 +162,7 @@ async def alert_province(
         return 0
     officers = await session.scalars(
         select(User)
-        .where(User.role == "province_officer", User.blocked_at.is_(None))
+        .where(User.role == Role.PROVINCE_OFFICER, User.blocked_at.is_(None))
         .order_by(User.id)
     )
     by_locale: dict[str, list[Recipient]] = {}

@@ -97,7 +97,7 @@ def new_draft(
         unit_id=unit_id,
         entered_by_user_id=entered_by_user_id,
         subject_user_id=subject_user_id,
-        state="draft",
+        state=State.DRAFT,
     )
     seal_state(vault, registration, state)
     session.add(registration)
@@ -130,7 +130,7 @@ _LATEST_OWN_RECORD = (
     .where(
         Registration.campaign_id == bindparam("campaign_id"),
         Registration.subject_user_id == bindparam("user_id"),
-        Registration.state != "deleted",
+        Registration.state != State.DELETED,
     )
     .order_by(Registration.id.desc())
     .limit(1)

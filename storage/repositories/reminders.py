@@ -23,6 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from flows.access import OFFICER_LEVELS as ACCESS_LEVELS
 from flows.access import Role, actor, descendants
+from flows.review import State
 from storage.models import Campaign, CampaignUnit, Registration, ReminderDelivery, Unit, User
 
 SENDING: Final = "sending"
@@ -36,8 +37,8 @@ OFFICER_LEVELS: Final = {role.value: level.value for role, level in ACCESS_LEVEL
 PROVINCE_OFFICER: Final = Role.PROVINCE_OFFICER.value
 # As in flows.review.states: a record waits at ``Registration.level`` in these states, and is
 # approved for good once the last level granted the aid.
-WAITING_STATES: Final = ("submitted", "resubmitted", "approved")
-GRANTED_STATE: Final = "aid_granted"
+WAITING_STATES: Final = (State.SUBMITTED, State.RESUBMITTED, State.APPROVED)
+GRANTED_STATE: Final = State.AID_GRANTED
 
 
 @dataclass(frozen=True)

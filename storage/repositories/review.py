@@ -84,7 +84,7 @@ async def record_view(
 ) -> RecordView:
     """The record as the review domain sees it, naming who made its last decision."""
     campaign = campaign or await campaign_of(session, registration)
-    state = State(registration.state)
+    state = registration.state
     decided_by = None
     if state not in UNSUBMITTED:
         decided_by = await last_decider(session, registration.id)
@@ -354,7 +354,7 @@ async def campaign_of(session: AsyncSession, registration: Registration) -> Camp
 
 def _placement(transition: Transition) -> dict[str, Any]:
     level = transition.to_level.value if transition.to_level is not None else None
-    return {"state": transition.to_state.value, "level": level}
+    return {"state": transition.to_state, "level": level}
 
 
 def _record_transition(

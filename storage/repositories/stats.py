@@ -26,13 +26,13 @@ async def for_scope(
     require(officer, Action.STATS, whole)
     form = load_form(campaign.form_id)
     query = select(Registration).where(
-        Registration.campaign_id == campaign.id, Registration.state != State.DELETED.value
+        Registration.campaign_id == campaign.id, Registration.state != State.DELETED
     )
     if not officer.scope.everywhere:
         query = query.where(Registration.unit_id.in_(sorted(officer.scope.units)))
     counted = []
     for registration in await session.scalars(query):
-        state = State(registration.state)
+        state = registration.state
         hardship: tuple[str, ...] = ()
         if state is not State.DRAFT:
             answers = registrations.answers_of(vault, registration)

@@ -8,6 +8,7 @@ from collections.abc import Collection
 from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from flows.access import Role
 from storage.models import Unit, User
 
 # Built once: every update looks up its sender.
@@ -24,7 +25,7 @@ async def get_or_create(session: AsyncSession, telegram_id: int, display_name: s
     """The user with this Telegram id, created as a worker on first contact."""
     user = await get_by_telegram_id(session, telegram_id)
     if user is None:
-        user = User(telegram_id=telegram_id, display_name=display_name, role="worker")
+        user = User(telegram_id=telegram_id, display_name=display_name, role=Role.WORKER)
         session.add(user)
         await session.flush()
     elif display_name and user.display_name != display_name:
