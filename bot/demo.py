@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from flows.access import Role
 from storage.installation import CampaignPlan, Person, install, tree
 from storage.repositories import units
 
@@ -21,7 +22,7 @@ DEMO_TREE = tree(
 )
 DEMO_PEOPLE = (
     Person(DEMO_WORKER_ID, "演示职工", "demo-unit"),
-    Person(DEMO_OFFICER_ID, "演示工会干部", "demo-unit", "unit_officer"),
+    Person(DEMO_OFFICER_ID, "演示工会干部", "demo-unit", Role.UNIT_OFFICER),
 )
 
 

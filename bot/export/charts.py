@@ -26,6 +26,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
 from flows.i18n import DEFAULT_LOCALE, N_, Translator, translator
+from flows.review import State
 
 log = logging.getLogger(__name__)
 
@@ -38,19 +39,19 @@ CJK_FONTS: Final = (
     "SimHei",
     "Microsoft YaHei",
 )
-STATE_LABELS: Final = {
-    "draft": N_("Draft"),
-    "submitted": N_("Submitted"),
-    "approved": N_("Approved"),
-    "returned": N_("Returned"),
-    "rejected": N_("Rejected"),
+STATE_LABELS: Final[dict[str, str]] = {
+    State.DRAFT: N_("Draft"),
+    State.SUBMITTED: N_("Submitted"),
+    State.APPROVED: N_("Approved"),
+    State.RETURNED: N_("Returned"),
+    State.REJECTED: N_("Rejected"),
 }
-STATE_COLOURS: Final = {
-    "draft": "#c7c7c7",
-    "submitted": "#6baed6",
-    "approved": "#31a354",
-    "returned": "#fdae6b",
-    "rejected": "#de2d26",
+STATE_COLOURS: Final[dict[str, str]] = {
+    State.DRAFT: "#c7c7c7",
+    State.SUBMITTED: "#6baed6",
+    State.APPROVED: "#31a354",
+    State.RETURNED: "#fdae6b",
+    State.REJECTED: "#de2d26",
 }
 MAX_UNITS: Final = 20  # the rest are drawn as one bar, so the chart stays readable on a phone
 MAX_DAY_TICKS: Final = 10

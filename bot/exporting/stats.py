@@ -16,7 +16,7 @@ from flows.exports.scope import Units
 from flows.forms import load_form
 from flows.forms.texts import render_text
 from flows.i18n import Translator
-from flows.review import hardship_labels, stats_lines
+from flows.review import State, hardship_labels, stats_lines
 from storage.crypto import Vault
 from storage.models import Campaign
 from storage.repositories import exports
@@ -27,7 +27,10 @@ if TYPE_CHECKING:
 
 # The chart knows five states; the others are drawn as the state they continue: a corrected
 # record waits again like a submitted one, and granted aid is approval at the last level.
-CHART_STATE: Final = {"resubmitted": "submitted", "aid_granted": "approved"}
+CHART_STATE: Final[dict[str, str]] = {
+    State.RESUBMITTED: State.SUBMITTED,
+    State.AID_GRANTED: State.APPROVED,
+}
 
 
 async def text_lines(

@@ -18,7 +18,7 @@ from bot.handlers import role_change
 from bot.people import person_of
 from bot.usecases import invitations
 from bot.usecases.invitations import Bound, OfficerAsked, ReplacementAsked
-from flows.access import InvitationProblem
+from flows.access import InvitationProblem, Role
 from flows.access.roles import ROLE_NAMES
 from flows.i18n import N_, Translator
 
@@ -154,7 +154,7 @@ def _bound_text(t: Translator, bound: Bound) -> str:
     if bound.gave_up is not None:
         role, own_unit = bound.gave_up
         lines.append(t(ROLE_GIVEN_UP, role=t(ROLE_NAMES[role]), own_unit=own_unit))
-    if bound.role == "worker":
+    if bound.role == Role.WORKER:
         lines.append(
             t(
                 "Welcome! You have joined {unit}. Send /register to start your registration.",

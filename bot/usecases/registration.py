@@ -42,7 +42,7 @@ from flows.registration import (
     new_state,
     step,
 )
-from flows.review import delete
+from flows.review import State, delete
 from storage.crypto import Vault
 from storage.models import Campaign, Registration, User
 from storage.repositories import audit, conflicts, registrations, review
@@ -193,11 +193,14 @@ def _closed(draft: Draft, now: dt.datetime, event: Event) -> Closed | None:
     """
     if isinstance(event, Pause):
         return None
-    if draft.registration is not None and draft.registration.state not in ("draft", "returned"):
+    if draft.registration is not None and draft.registration.state not in (
+        State.DRAFT,
+        State.RETURNED,
+    ):
         return None
     campaign = draft.campaign
     times = CampaignTimes.of(campaign)
-    returned = draft.registration is not None and draft.registration.state == "returned"
+    returned = draft.registration is not None and draft.registration.state is State.RETURNED
     if returned:
         if resubmission_open(times, now):
             return None
