@@ -9,11 +9,11 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.usecases.cards import open_card, with_full_numbers
 from bot.usecases.queue import card_at, following
 from flows.access import Reason, Refused
+from flows.audit import AuditKind
 from flows.forms.texts import render_text
 from flows.i18n import translator
 from flows.review.card import card_screen
 from storage.models import AuditEvent, Registration
-from storage.repositories import review
 from tests.storage.review_world import (
     DURING_REVIEW,
     IDS,
@@ -85,6 +85,6 @@ async def test_full_numbers_are_opened_for_the_entitled_and_audited(engine: Asyn
         assert refused.value.reason is Reason.MASKED_ONLY
     async with world.sessions() as session:
         viewers = await session.scalars(
-            select(AuditEvent.actor_user_id).where(AuditEvent.kind == review.SENSITIVE_VIEWED)
+            select(AuditEvent.actor_user_id).where(AuditEvent.kind == AuditKind.SENSITIVE_VIEWED)
         )
         assert list(viewers) == [world.users["treasurer"]]
