@@ -27,7 +27,7 @@ from typing import Final
 from openpyxl import Workbook
 
 from bench.table import BenchRow
-from bot.export import write_xlsx
+from bot.workbooks import write_xlsx
 from flows.tables import ExportContext, ExportRecord, load_table
 from storage.crypto import Vault
 

@@ -3,7 +3,7 @@ export`` write them, end to end.
 
 A SQLite database is filled with sealed registrations (whole conversation states, encrypted as
 storage keeps them) across 200 units; then, in a fresh interpreter each, the Henan 实名制汇总表
-is written as .xlsx and as CSV by :func:`bot.exporting.write_export`: the streamed query, the
+is written as .xlsx and as CSV by :func:`bot.exports.write_export`: the streamed query, the
 decryption of every state, the computed incomes and the styled rows. For comparison, the same
 records already in memory are written by the engine alone. Peak memory is the interpreter's
 maximum resident size.
@@ -33,8 +33,8 @@ from sqlalchemy import insert, select
 
 from bench.export import CONTEXT
 from bench.table import BenchRow
-from bot.export import write_xlsx
-from bot.exporting import ExportJob, FileFormat, campaign_date, count, write_export
+from bot.exports import ExportJob, FileFormat, campaign_date, count, write_export
+from bot.workbooks import write_xlsx
 from flows.forms import computed_values, load_form
 from flows.registration import Phase, RegistrationState
 from flows.tables import ExportRecord, load_table

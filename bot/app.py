@@ -17,7 +17,7 @@ from bot.handlers import (
     deadlines,
     errors,
     exports,
-    groups,
+    group_chats,
     officers,
     registration,
     role_change,
@@ -96,7 +96,7 @@ def build_application(
     )
     application = builder.build()
     assert isinstance(application, SongnuanApplication)
-    application.add_handlers(groups.HANDLERS, group=groups.GROUP)  # private chats only
+    application.add_handlers(group_chats.HANDLERS, group=group_chats.GROUP)  # private chats only
     application.add_handlers(deadlines.EARLY_HANDLERS, group=deadlines.GROUP)
     application.add_handlers(officers.HANDLERS)  # before the registration's catch-all
     for handler in [

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.cli.common import database_session, fail, settings_or_exit
-from bot.exporting import (
+from bot.exports import (
     ExportJob,
     FileFormat,
     campaign_date,

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.cli.common import database_session, fail, settings_or_exit
-from bot.exporting import stats
+from bot.exports import stats
 from flows.access import Actor, Role, Scope, descendants
 from flows.i18n import SUPPORTED_LOCALES, Translator, translator
 from flows.review import State
@@ -24,7 +24,7 @@ from storage.crypto import Vault, load_master_key
 from storage.repositories import campaigns, units
 
 if TYPE_CHECKING:
-    from bot.export.charts import CampaignStats
+    from bot.workbooks.charts import CampaignStats
 
 TOTAL_STATES = (State.DRAFT, State.SUBMITTED, State.APPROVED, State.RETURNED, State.REJECTED)
 
@@ -75,7 +75,7 @@ def _stats(args: argparse.Namespace) -> int:
         )
         lines += ["", *_unit_table(numbers, t), "", *_day_table(numbers, t)]
         if args.chart is not None:
-            from bot.export.charts import stats_chart
+            from bot.workbooks.charts import stats_chart
 
             picture = await asyncio.to_thread(stats_chart, numbers, locale=t.locale)
             args.chart.write_bytes(picture)
@@ -106,7 +106,7 @@ async def _administrator(
 
 
 def _unit_table(numbers: CampaignStats, t: Translator) -> list[str]:
-    from bot.export.charts import STATE_LABELS
+    from bot.workbooks.charts import STATE_LABELS
 
     header = [t("Unit"), *(t.gettext(STATE_LABELS[state]) for state in TOTAL_STATES)]
     header.append(t("Total"))

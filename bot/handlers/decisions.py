@@ -1,7 +1,7 @@
 """Approve, return for correction, reject, the aid amount (confirmed in words when unusual),
 a granted amount corrected or the aid withdrawn: the presses, and the reason or the amount the
-officer then types (kept in the database until it comes, see
-:mod:`bot.officers.awaiting`); a pre-check's reason goes to :mod:`bot.handlers.precheck`."""
+officer then types (kept in the database until it comes, see :mod:`bot.officers.awaiting`);
+a pre-check's reason goes to :mod:`bot.handlers.precheck_overrides`."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from telegram import Update
 from telegram.ext import ApplicationHandlerStop
 
 from bot.context import BotContext
-from bot.handlers import precheck, remarks
+from bot.handlers import precheck_overrides, remarks
 from bot.officers import rendering
 from bot.officers.acting import Acting, no_record, record, say, tell
 from bot.officers.awaiting import PRECHECK_KINDS, Awaited, awaited, expect, stop_waiting
@@ -56,7 +56,7 @@ from flows.review.card import (
     reason_screen,
     return_screen,
 )
-from flows.review.precheck import anyway_reason_screen, approve_anyway_screen, in_effect
+from flows.review.precheck_overrides import anyway_reason_screen, approve_anyway_screen, in_effect
 from storage.repositories import review
 
 CHOOSE_FIELDS: Final = N_("Please choose at least one answer to correct.")
@@ -218,7 +218,8 @@ async def typed(update: Update, context: BotContext) -> None:
         await tell(update, context, who, no_record(what.record_id))
         raise ApplicationHandlerStop
     if what.kind in PRECHECK_KINDS:
-        await precheck.reason_typed(update, context, who, registration, what, message.text)
+        reason = message.text
+        await precheck_overrides.reason_typed(update, context, who, registration, what, reason)
         raise ApplicationHandlerStop
     if what.kind == "remark":
         await remarks.remark_typed(update, context, who, registration, what, message.text)
@@ -324,7 +325,7 @@ async def cancel_typing(update: Update, context: BotContext) -> None:
     if screen is not None:
         await rendering.edit(context.bot, what.chat_id, what.message_id, screen, who.t)
     if what.kind in PRECHECK_KINDS:
-        stopped = precheck.stopped(what)
+        stopped = precheck_overrides.stopped(what)
     elif what.kind == "remark":
         stopped = remarks.stopped(what)
     else:

@@ -16,10 +16,10 @@ from telegram.error import BadRequest
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot.context import BotContext
-from bot.exporting import stats
-from bot.exporting.naming import file_name
-from bot.exporting.progress import ProgressMessage
-from bot.exporting.writing import (
+from bot.exports import stats
+from bot.exports.naming import file_name
+from bot.exports.progress import ProgressMessage
+from bot.exports.writing import (
     ExportJob,
     campaign_date,
     campaign_printing,
@@ -421,7 +421,7 @@ async def stats_command(update: Update, context: BotContext) -> None:
 async def _send_stats(
     context: BotContext, message: Message, person: Person, officer: Actor, campaign: Campaign
 ) -> None:
-    from bot.export.charts import stats_chart  # loads matplotlib: only when a chart is drawn
+    from bot.workbooks.charts import stats_chart  # loads matplotlib: only when a chart is drawn
 
     t = person.t
     zone = context.services.settings.zone

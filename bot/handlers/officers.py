@@ -11,7 +11,7 @@ from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot.context import BotContext
-from bot.handlers import decisions, history, invite, precheck, queue, remarks, strays
+from bot.handlers import decisions, history, join_links, precheck_overrides, queue, remarks, strays
 from bot.officers.acting import acting
 from bot.officers.deciding import Press
 from flows.review import callbacks
@@ -32,10 +32,10 @@ PRESSES: Final[dict[str, Press]] = {
     callbacks.FULL: queue.full_numbers,
     callbacks.DOCUMENTS: queue.documents,
     callbacks.NEXT: queue.next_card,
-    callbacks.PRECHECK: precheck.show_precheck,
-    callbacks.UNTRUTHFUL: precheck.start_untruthful,
-    callbacks.OVERRIDE: precheck.choose_outcome,
-    callbacks.OVERRIDE_TO: precheck.outcome_chosen,
+    callbacks.PRECHECK: precheck_overrides.show_precheck,
+    callbacks.UNTRUTHFUL: precheck_overrides.start_untruthful,
+    callbacks.OVERRIDE: precheck_overrides.choose_outcome,
+    callbacks.OVERRIDE_TO: precheck_overrides.outcome_chosen,
     callbacks.REMARK: remarks.start_remark,
     callbacks.REMARK_REMOVE: remarks.remove_remark,
 }
@@ -64,8 +64,8 @@ HANDLERS: Final[dict[int, Sequence[BaseHandler[Update, Any, Any]]]] = {
     0: [
         CommandHandler("queue", queue.show_queue),
         CommandHandler("history", history.show_history),
-        CommandHandler("invite", invite.invite),
+        CommandHandler("invite", join_links.invite),
         CallbackQueryHandler(pressed, pattern=f"^{callbacks.PREFIX}"),
-        CallbackQueryHandler(invite.revoke_pressed, pattern=f"^{invite.REVOKE_PREFIX}"),
+        CallbackQueryHandler(join_links.revoke_pressed, pattern=f"^{join_links.REVOKE_PREFIX}"),
     ],
 }

@@ -106,12 +106,12 @@ async def tell(context: BotContext, handed: Sequence[HandedOver]) -> None:
 
 async def take(update: Update, context: BotContext) -> None:
     """The new role confirmed: the invitation is opened for good."""
-    from bot.handlers import invitations, start  # the invitation's handler asks this module
+    from bot.handlers import joining, start  # the invitation's handler asks this module
 
     query = update.callback_query
     assert query is not None and query.data is not None
     # Saved (and answered) by the invitation's handler first; the question's buttons go then.
-    await invitations.redeem(update, context, query.data.removeprefix(TAKE), confirmed=True)
+    await joining.redeem(update, context, query.data.removeprefix(TAKE), confirmed=True)
     await query.answer()
     with contextlib.suppress(BadRequest):
         await query.edit_message_reply_markup(reply_markup=None)

@@ -6,7 +6,7 @@ from telegram import BotCommand, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot.context import BotContext
-from bot.handlers import groups, invitations, status, strays
+from bot.handlers import group_chats, joining, status, strays
 from bot.keyboards import LANGUAGE_NAMES, LANGUAGE_PREFIX, language_keyboard
 from bot.officers import menus
 from bot.people import Person, person_of
@@ -62,8 +62,8 @@ def help_text(t: Translator, role: str | None = None) -> str:
 async def start(update: Update, context: BotContext) -> None:
     """Greet the user, or pass an invitation code on to the invitations."""
     assert update.effective_message is not None
-    if context.args and context.args[0] != groups.FROM_GROUP:
-        await invitations.redeem(update, context, context.args[0])
+    if context.args and context.args[0] != group_chats.FROM_GROUP:
+        await joining.redeem(update, context, context.args[0])
         await publish_menu(context, await person_of(update, context))
         return
     person = await person_of(update, context)
@@ -134,7 +134,7 @@ async def publish_menu(context: BotContext, person: Person) -> None:
 
 async def worker_link_officer_leaves(update: Update, context: BotContext) -> None:
     """An officer who opened a worker link gives the role up: the menu follows the new role."""
-    await invitations.become_pressed(update, context)
+    await joining.become_pressed(update, context)
     await publish_menu(context, await person_of(update, context))
 
 
@@ -143,6 +143,6 @@ HANDLERS = [
     CommandHandler("help", show_help),
     CommandHandler("language", choose_language),
     CallbackQueryHandler(language_chosen, pattern=f"^{LANGUAGE_PREFIX}"),
-    CallbackQueryHandler(invitations.keep_pressed, pattern=f"^{invitations.KEEP_DATA}$"),
-    CallbackQueryHandler(worker_link_officer_leaves, pattern=f"^{invitations.BECOME_PREFIX}"),
+    CallbackQueryHandler(joining.keep_pressed, pattern=f"^{joining.KEEP_DATA}$"),
+    CallbackQueryHandler(worker_link_officer_leaves, pattern=f"^{joining.BECOME_PREFIX}"),
 ]

@@ -19,7 +19,7 @@ from flows.policy import load_policy
 from flows.registration import Screen
 from flows.review import card as review_card
 from flows.review import standard_amounts
-from flows.review.precheck import heading, marks
+from flows.review.precheck_overrides import heading, marks
 from storage.models import Campaign, Registration
 
 

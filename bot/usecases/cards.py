@@ -21,7 +21,7 @@ from flows.forms.schema import Form
 from flows.i18n import DEFAULT_ZONE
 from flows.policy.stored import StoredPrecheck
 from flows.review import RecordView
-from flows.review.precheck import officers_of
+from flows.review.precheck_overrides import officers_of
 from flows.tables import prints_remarks
 from storage.crypto import Vault
 from storage.models import Registration, Unit, User

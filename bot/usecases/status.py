@@ -12,7 +12,7 @@ from flows.access import Level
 from flows.campaigns import CampaignTimes
 from flows.forms import load_form
 from flows.registration import RegistrationState
-from flows.registration.review import problems
+from flows.registration.screens.review import problems
 from flows.reminders import questions_left
 from flows.review import State
 from storage.crypto import Vault

@@ -17,9 +17,6 @@ from flows.forms.parsing.text import holds_long_number
 from flows.forms.schema import Form
 from flows.i18n import N_, Message
 from flows.registration import callbacks
-from flows.registration.advancing import ask, delete_screen, redisplay
-from flows.registration.answering import on_answering, on_confirming
-from flows.registration.consent import declined_screen
 from flows.registration.effects import (
     ConsentDeclined,
     ConsentGiven,
@@ -39,11 +36,14 @@ from flows.registration.events import (
     Resume,
     TextInput,
 )
-from flows.registration.grouping import on_group_item, on_group_menu
 from flows.registration.navigation import previous_field
-from flows.registration.reviewing import on_review, on_submitting
 from flows.registration.screens import Screen
 from flows.registration.state import Phase, RegistrationState, new_state
+from flows.registration.steps.advance import ask, delete_screen, redisplay
+from flows.registration.steps.answer import on_answering, on_confirming
+from flows.registration.steps.consent import declined_screen
+from flows.registration.steps.group import on_group_item, on_group_menu
+from flows.registration.steps.review import on_review, on_submitting
 
 Handler = Callable[[Form, RegistrationState, Event, dt.date], Step]
 

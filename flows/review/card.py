@@ -19,8 +19,8 @@ from flows.forms.schema import Field, Form
 from flows.forms.texts import Joined, Text, labelled
 from flows.i18n import N_, Message
 from flows.registration.navigation import relevant
-from flows.registration.review import computed_lines
 from flows.registration.screens import Button, Screen
+from flows.registration.screens.review import computed_lines
 from flows.review import callbacks
 from flows.review.amounts import in_words
 from flows.review.notices import status_text

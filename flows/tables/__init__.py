@@ -2,7 +2,7 @@
 
 ``load_table(form_id, table_id)`` reads ``flows/forms/<form>/tables/<table>.yaml``;
 ``cells``/``headers`` give a record's flat row (summary tables, CSV); ``person_sheet`` places a
-record on a per-person form. The writers live in ``bot.export``.
+record on a per-person form. The writers live in ``bot.workbooks``.
 """
 
 from flows.tables.layout import Box, Column, Fill, PersonTable, SummaryTable

@@ -17,8 +17,8 @@ from sqlalchemy import select
 
 from bot.cli import main
 from bot.context import Services
-from bot.exporting.callbacks import Choice
-from bot.handlers.invitations import BECOME_PREFIX
+from bot.exports.callbacks import Choice
+from bot.handlers.joining import BECOME_PREFIX
 from bot.standin import SimulatedUser
 from bot.standin.chats import Button
 from bot.standin.running import StandInBot

@@ -12,7 +12,7 @@ from openpyxl.utils.exceptions import IllegalCharacterError
 from sqlalchemy import select
 
 from bot.context import Services
-from bot.exporting import ExportJob, FileFormat, campaign_date, write_export
+from bot.exports import ExportJob, FileFormat, campaign_date, write_export
 from bot.standin.running import StandInBot
 from flows.tables import ExportContext
 from storage.models import Campaign, Registration

@@ -1,6 +1,6 @@
 """``group``: a repeated entry of a few fields (Jilin's 其他家庭成员), listed on one line each.
 
-The conversation asks an entry's fields in turn (:mod:`flows.registration.grouping`); the
+The conversation asks an entry's fields in turn (:mod:`flows.registration.steps.group`); the
 answer is the list of entries, each a mapping of its fields' answers.
 """
 

@@ -9,7 +9,7 @@ import pytest
 from fontTools.ttLib import TTFont
 from matplotlib import image
 
-from bot.export.charts import (
+from bot.workbooks.charts import (
     BUNDLED_FONT,
     MAX_UNITS,
     CampaignStats,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.export import write_csv
+from bot.workbooks import write_csv
 from flows.tables import load_table
 from tests.auxil.notices import HENAN_SUMMARY_HEADERS
 from tests.flows.tables.samples import HENAN_MASKED, JILIN_CONTEXT, MOTHER, RETIREE

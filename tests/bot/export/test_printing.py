@@ -18,7 +18,7 @@ import pytest
 from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from bot.export import write_xlsx
+from bot.workbooks import write_xlsx
 from flows.tables import ExportRecord, load_table
 from flows.tables.fitting import LINE_HEIGHT, lines, row_height
 from tests.flows.tables.samples import JILIN_CONTEXT, MOTHER, RETIREE

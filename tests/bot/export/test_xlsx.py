@@ -9,7 +9,7 @@ import pytest
 from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from bot.export import write_xlsx
+from bot.workbooks import write_xlsx
 from flows.tables import ExportContext, ExportRecord, load_table
 from tests.auxil.notices import HENAN_SUMMARY_HEADERS, JILIN_SUMMARY_HEADERS
 from tests.flows.tables.samples import HENAN_CONTEXT, HENAN_MASKED, JILIN_CONTEXT, MOTHER, RETIREE

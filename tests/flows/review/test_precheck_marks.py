@@ -11,7 +11,7 @@ from flows.forms.texts import render_text
 from flows.i18n import translator
 from flows.policy.stored import read_precheck
 from flows.review import HistoryEntry, history_lines
-from flows.review.precheck import (
+from flows.review.precheck_overrides import (
     heading,
     marks,
     officers_of,

@@ -8,11 +8,10 @@ from flows.forms.schema import Form
 from flows.forms.texts import Joined, Text
 from flows.i18n import N_, Message
 from flows.registration import callbacks
-from flows.registration.advancing import ask, redisplay
 from flows.registration.effects import Step, SubmitConfirmed, SubmitRequested
 from flows.registration.events import Back, ButtonPressed, Event, TextInput
 from flows.registration.navigation import in_section, next_field
-from flows.registration.review import (
+from flows.registration.screens.review import (
     editable,
     problems,
     review_screen,
@@ -20,6 +19,7 @@ from flows.registration.review import (
     submitted_screen,
 )
 from flows.registration.state import Phase, RegistrationState
+from flows.registration.steps.advance import ask, redisplay
 
 
 def on_review(form: Form, state: RegistrationState, event: Event, today: dt.date) -> Step:

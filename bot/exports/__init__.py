@@ -9,9 +9,9 @@
 * :mod:`.callbacks` — the buttons' data.
 """
 
-from bot.exporting.naming import file_name
-from bot.exporting.records import export_record
-from bot.exporting.writing import (
+from bot.exports.naming import file_name
+from bot.exports.records import export_record
+from bot.exports.writing import (
     ExportJob,
     FileFormat,
     campaign_date,

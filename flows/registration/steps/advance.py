@@ -9,10 +9,7 @@ from flows.forms.schema import Field, Form, GroupField
 from flows.forms.texts import Joined, Text
 from flows.i18n import N_, Message
 from flows.registration import callbacks
-from flows.registration.consent import consent_screen, declined_screen
 from flows.registration.effects import AnswerAccepted, Effect, Step
-from flows.registration.groups import item_screen, menu_screen
-from flows.registration.identity_check import confirm_screen
 from flows.registration.navigation import (
     next_field,
     next_in_section,
@@ -20,10 +17,13 @@ from flows.registration.navigation import (
     previous_in_section,
     pruned,
 )
-from flows.registration.questions import question_screen
-from flows.registration.review import after_submission_screen, computed_lines, review_screen
 from flows.registration.screens import Button, Screen
+from flows.registration.screens.group import item_screen, menu_screen
+from flows.registration.screens.identity import confirm_screen
+from flows.registration.screens.question import question_screen
+from flows.registration.screens.review import after_submission_screen, computed_lines, review_screen
 from flows.registration.state import Phase, RegistrationState
+from flows.registration.steps.consent import consent_screen, declined_screen
 
 
 def accept(

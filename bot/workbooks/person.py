@@ -10,9 +10,9 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from bot.export import styles
-from bot.export.cells import writable
-from bot.export.page import apply_page_setup
+from bot.workbooks import styles
+from bot.workbooks.cells import writable
+from bot.workbooks.page import apply_page_setup
 from flows.tables.layout import PersonTable
 from flows.tables.records import ExportContext, ExportRecord
 from flows.tables.sheet import PlacedCell, SheetPlan, person_sheet

@@ -6,7 +6,7 @@ import csv
 from collections.abc import Iterable
 from typing import Final, TextIO
 
-from bot.export.cells import writable
+from bot.workbooks.cells import writable
 from flows.tables.layout import PersonTable, SummaryTable
 from flows.tables.printing import for_export
 from flows.tables.records import ExportContext, ExportRecord

@@ -11,7 +11,6 @@ from flows.forms.parsing.normalize import visible
 from flows.forms.schema import Field, Form
 from flows.i18n import N_, Message
 from flows.registration import callbacks
-from flows.registration.advancing import accept, ask, go_back, redisplay, rejected
 from flows.registration.effects import Effect, SensitiveInputRead, Step, UniqueCheck
 from flows.registration.events import (
     Back,
@@ -23,8 +22,9 @@ from flows.registration.events import (
     TextInput,
     Unsupported,
 )
-from flows.registration.identity_check import confirm_screen
+from flows.registration.screens.identity import confirm_screen
 from flows.registration.state import Phase, RegistrationState
+from flows.registration.steps.advance import accept, ask, go_back, redisplay, rejected
 
 STALE = Message(N_("That button belongs to an earlier question; here is the current one."))
 NOT_OWN = Message(

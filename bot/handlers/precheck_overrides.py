@@ -36,7 +36,7 @@ from flows.policy import OUTCOMES
 from flows.review import check_reason
 from flows.review.callbacks import Pressed
 from flows.review.outcomes import outcome_name
-from flows.review.precheck import (
+from flows.review.precheck_overrides import (
     is_marked_untruthful,
     outcome_screen,
     override_reason_screen,

@@ -14,10 +14,10 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook import Workbook
 
-from bot.export import styles
-from bot.export.cells import writable
-from bot.export.page import apply_page_setup
-from bot.export.streaming import CellStreamSheet, add_cell_stream_sheet
+from bot.workbooks import styles
+from bot.workbooks.cells import writable
+from bot.workbooks.page import apply_page_setup
+from bot.workbooks.streaming import CellStreamSheet, add_cell_stream_sheet
 from flows.tables.fitting import row_height
 from flows.tables.layout import Column, SummaryTable
 from flows.tables.records import ExportContext, ExportRecord

@@ -7,8 +7,8 @@ from flows.forms.texts import Joined, Text
 from flows.i18n import N_, Message
 from flows.registration import callbacks
 from flows.registration.navigation import progress
-from flows.registration.questions import describe
 from flows.registration.screens import Button, Screen
+from flows.registration.screens.question import describe
 from flows.registration.state import RegistrationState
 
 

@@ -17,12 +17,12 @@ from flows.forms.schema import Field, Form, GroupField
 from flows.forms.texts import Joined, Text
 from flows.i18n import N_, Message
 from flows.registration import callbacks
-from flows.registration.advancing import accept, ask, go_back, redisplay
-from flows.registration.answering import STALE
 from flows.registration.effects import Step
 from flows.registration.events import Back, ButtonPressed, Event, Skip, TextInput
-from flows.registration.groups import item_screen, menu_screen
+from flows.registration.screens.group import item_screen, menu_screen
 from flows.registration.state import Phase, RegistrationState
+from flows.registration.steps.advance import accept, ask, go_back, redisplay
+from flows.registration.steps.answer import STALE
 
 DONE_IS_NO_ANSWER = Message(
     N_(

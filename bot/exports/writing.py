@@ -1,6 +1,6 @@
 """Writing a scope's records as a table: fetched in batches, decrypted and written off the loop.
 
-The writers in :mod:`bot.export` are synchronous (openpyxl) and take an iterable of records.
+The writers in :mod:`bot.workbooks` are synchronous (openpyxl) and take an iterable of records.
 They run in a worker thread; the records they iterate are fetched batch by batch from the
 database on the event loop (:func:`asyncio.run_coroutine_threadsafe`), so the bot keeps
 answering other chats while a large table is written, and only one batch is in memory at a time.
@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.exporting.records import export_record
+from bot.exports.records import export_record
 from flows.audit import AuditKind, Exported
 from flows.exports.scope import Units
 from flows.forms import load_form
@@ -120,7 +120,7 @@ async def write_export(
     def write() -> int:
         # The writers load openpyxl (and numpy through it): a second of every process's
         # start-up if imported with this module; here on the worker thread, on first use.
-        from bot.export import write_csv, write_xlsx
+        from bot.workbooks import write_csv, write_xlsx
 
         if job.file_format is FileFormat.XLSX:
             return write_xlsx(table, records(), job.context, out)

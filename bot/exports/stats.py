@@ -1,6 +1,6 @@
 """A scope's statistics: the text of ``/stats`` and the numbers its chart draws.
 
-The chart's module (``bot.export.charts``) loads matplotlib; it is imported where the numbers
+The chart's module (``bot.workbooks.charts``) loads matplotlib; it is imported where the numbers
 are gathered, so that starting the bot or any other command does not pay for it.
 """
 
@@ -23,7 +23,7 @@ from storage.repositories import exports
 from storage.repositories import stats as scope_stats
 
 if TYPE_CHECKING:
-    from bot.export.charts import CampaignStats
+    from bot.workbooks.charts import CampaignStats
 
 # The chart knows five states; the others are drawn as the state they continue: a corrected
 # record waits again like a submitted one, and granted aid is approval at the last level.
@@ -50,7 +50,7 @@ async def chart_numbers(
 ) -> CampaignStats:
     """Records per unit and state (every campaign unit in scope, even one without records),
     and first submissions per day, against the day intake closes."""
-    from bot.export.charts import CampaignStats, UnitCounts
+    from bot.workbooks.charts import CampaignStats, UnitCounts
 
     counts = await exports.counts_by_unit(session, campaign.id, units)
     names = {

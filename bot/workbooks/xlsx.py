@@ -7,8 +7,8 @@ from typing import BinaryIO
 
 from openpyxl import Workbook
 
-from bot.export.person import write_person_sheets
-from bot.export.summary import write_summary_sheet
+from bot.workbooks.person import write_person_sheets
+from bot.workbooks.summary import write_summary_sheet
 from flows.tables.layout import PersonTable, SummaryTable
 from flows.tables.printing import for_export
 from flows.tables.records import ExportContext, ExportRecord
