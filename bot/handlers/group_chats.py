@@ -17,7 +17,7 @@ from telegram.constants import ChatType
 from telegram.ext import ApplicationHandlerStop, TypeHandler
 
 from bot.context import BotContext
-from bot.usecases import groups
+from bot.usecases import group_chats as chats
 from flows.i18n import N_, Translator, normalize_locale, translator
 
 # Before every other handler group (the deadlines' early handlers are at -2).
@@ -45,7 +45,7 @@ async def outside_private_chats(update: Update, context: BotContext) -> None:
         await context.uow.commit()
         await query.answer(t(PRIVATE_ONLY_NOTICE))
     elif chat.type in GROUPS and update.effective_user is not None:
-        first = await groups.first_word_in_group(context.uow, context.services.clock, chat.id)
+        first = await chats.first_word_in_group(context.uow, context.services.clock, chat.id)
         await context.uow.commit()
         if first:
             link = f"https://t.me/{context.bot.username}?start={FROM_GROUP}"
