@@ -114,19 +114,27 @@ async def follow_link(
     role an officer link would replace is asked first too (``confirmed``: they said yes).
     """
     now = clock.now()
+    invitation = await _usable(uow, code, now)
+    if isinstance(invitation, InvitationProblem):
+        return invitation
+    current = role_of(user.role, user.unit_id)
+    invited = invitation.role
+    binding = by_invitation(current, invited, invitation.unit_id)
+    if binding is None:
+        return await _officer_asked(uow, user, invitation)
+    if not confirmed and replaces_officer_role(current, user.unit_id, invited, invitation.unit_id):
+        return await _replacement_asked(uow, user, invitation)
+    return await _claim_and_bind(uow, vault, now, user, invitation, binding)
+
+
+async def _usable(uow: UnitOfWork, code: str, now: dt.datetime) -> Invitation | InvitationProblem:
+    """The invitation with this code, or why it cannot be used now."""
     invitation = await invitations.by_code(uow.session, code)
     problem = invitation_problem(invitation, now)
     if problem is not None:
         return problem
     assert invitation is not None
-    current = role_of(user.role, user.unit_id)
-    binding = by_invitation(current, Role(invitation.role), invitation.unit_id)
-    if binding is None:
-        return await _officer_asked(uow, user, invitation)
-    invited = Role(invitation.role)
-    if not confirmed and replaces_officer_role(current, user.unit_id, invited, invitation.unit_id):
-        return await _replacement_asked(uow, user, invitation)
-    return await _claim_and_bind(uow, vault, now, user, invitation, binding)
+    return invitation
 
 
 async def give_up_officer_role(
@@ -134,11 +142,9 @@ async def give_up_officer_role(
 ) -> Bound | InvitationProblem:
     """An officer gives the officer role up to join a worker link's unit (audited)."""
     now = clock.now()
-    invitation = await invitations.by_code(uow.session, code)
-    problem = invitation_problem(invitation, now)
-    if problem is not None:
-        return problem
-    assert invitation is not None
+    invitation = await _usable(uow, code, now)
+    if isinstance(invitation, InvitationProblem):
+        return invitation
     if invitation.role != Role.WORKER:
         # Only a worker link offers this button: made-up data binds nothing.
         return InvitationProblem.UNKNOWN
