@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 from bot.clock import Clock
 from bot.registration import precheck
 from bot.uow import UnitOfWork
+from bot.usecases.submitting import submit
 from flows.access import OFFICER_LEVELS, Actor, Refused
 from flows.audit import AuditKind
 from flows.campaigns import CampaignTimes, resubmission_deadline, resubmission_open
@@ -149,7 +150,7 @@ async def take_turn(
     try:
         prechecks = _act(uow, vault, now, user, draft, registration, result, known, submitting)
         for record in submitting:
-            await review.submit(uow.session, vault, record, await _actor(uow, user), now, zone=zone)
+            await submit(uow.session, vault, record, await _actor(uow, user), now, zone=zone)
     except Refused as refused:
         await uow.rollback()
         return TurnRefused(refused.message)
