@@ -17,8 +17,8 @@ from typing import Literal
 from zoneinfo import ZoneInfo
 
 from bot.clock import Clock
-from bot.registration import precheck
 from bot.uow import UnitOfWork
+from bot.usecases import policy_checks
 from bot.usecases.submitting import submit
 from flows.access import OFFICER_LEVELS, Actor, Refused
 from flows.audit import AuditKind
@@ -307,9 +307,9 @@ def _act(
         elif isinstance(effect, ConsentDeclined):
             kind = AuditKind.CONSENT_DECLINED
         elif isinstance(effect, SubmitRequested):
-            shown.append(precheck.check(draft, result.state.answers, now, known))
+            shown.append(policy_checks.check(draft, result.state.answers, now, known))
         elif isinstance(effect, SubmitConfirmed):
-            outcome = precheck.check(draft, result.state.answers, now, known)
+            outcome = policy_checks.check(draft, result.state.answers, now, known)
             checked = stored_result(outcome)
             before = registrations.precheck_of(vault, registration)
             registrations.set_precheck(vault, registration, checked.with_marks_of(before))
@@ -338,4 +338,4 @@ async def _known_facts(
 ) -> dict[str, object]:
     if not any(isinstance(e, SubmitRequested | SubmitConfirmed) for e in result.effects):
         return {}
-    return await precheck.known_facts(uow.session, vault, registration)
+    return await policy_checks.known_facts(uow.session, vault, registration)
