@@ -20,7 +20,6 @@ from bot.officers.awaiting import Awaited, stop_waiting
 from bot.officers.cards import card_screen, open_card
 from bot.officers.deciding import (
     Place,
-    decision_refusal,
     expect_input,
     on_card,
     refused_on_card,
@@ -43,7 +42,7 @@ from flows.review.precheck import (
     precheck_screen,
     untruthful_reason_screen,
 )
-from flows.review.transitions import CARD_OUTDATED
+from flows.review.transitions import CARD_OUTDATED, decision_refusal
 from storage.models import Registration
 
 MARKED: Final = N_(
