@@ -14,8 +14,9 @@ from typing import Final, NamedTuple
 from flows.forms.checks import CompareCheck, ContradictionCheck, CountCheck, NeverCheck
 from flows.forms.conditions import AllOf, AnyOf, Condition, Contains, Equals, referenced
 from flows.forms.facts import POLICY_FACTS
+from flows.forms.kinds import Field, GroupField
 from flows.forms.parsing import InvalidAnswer
-from flows.forms.schema import Field, Form, GroupField
+from flows.forms.schema import Form
 
 _FAR_FUTURE: Final = dt.date(9999, 12, 31)
 

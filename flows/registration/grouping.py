@@ -10,10 +10,11 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 
 from flows.forms.checks import CountCheck, failure
+from flows.forms.kinds import Field, GroupField
 from flows.forms.kinds.base import UNREADABLE
 from flows.forms.parsing import InvalidAnswer
 from flows.forms.parsing.choices import means_done
-from flows.forms.schema import Field, Form, GroupField
+from flows.forms.schema import Form
 from flows.forms.texts import Joined, Text
 from flows.i18n import N_, Message
 from flows.registration import callbacks
