@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -29,7 +28,6 @@ from flows.access import (
 )
 from flows.audit import AuditKind, TransitionDetails
 from flows.i18n import DEFAULT_ZONE
-from flows.policy import load_policy
 from flows.review import (
     DECISION_KINDS,
     UNSUBMITTED,
@@ -42,6 +40,7 @@ from flows.review import (
     actor_text,
     chain,
 )
+from flows.review.amounts import amount_bound
 from storage.models import AuditEvent, Campaign, Registration, Unit, User
 from storage.repositories import audit, units
 
@@ -92,17 +91,8 @@ async def record_view(
         decided_by=decided_by,
         field_ids=field_ids,
         zone=zone,
-        amount_bound=amount_bound(campaign, zone),
+        amount_bound=amount_bound(campaign.policy_id, campaign.intake_opens, zone),
     )
-
-
-def amount_bound(campaign: Campaign, zone: ZoneInfo) -> Decimal | None:
-    """The campaign policy's confirmation line for aid amounts, as it stood on the day intake
-    opened in the installation's ``zone`` (None: every amount is granted without a second look)."""
-    amounts = load_policy(campaign.policy_id).spec.aid_amounts
-    if amounts is None:
-        return None
-    return amounts.confirm_above_on(campaign.intake_opens.astimezone(zone).date())
 
 
 async def target_of(session: AsyncSession, registration: Registration) -> RecordTarget:
