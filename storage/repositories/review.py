@@ -20,12 +20,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from flows.access import (
-    Actor,
-    Level,
-    RecordTarget,
-    actor,
-)
+from flows.access import Actor, Level, RecordTarget, actor
 from flows.audit import AuditKind, TransitionDetails
 from flows.i18n import DEFAULT_ZONE
 from flows.review import (
