@@ -35,6 +35,7 @@ from bench.export import CONTEXT
 from bench.table import BenchRow
 from bot.exports import ExportJob, FileFormat, campaign_date, count, write_export
 from bot.workbooks import write_xlsx
+from flows.exports.scope import Selection
 from flows.forms import computed_values, load_form
 from flows.registration import Phase, RegistrationState
 from flows.tables import ExportRecord, load_table
@@ -42,7 +43,6 @@ from storage.crypto import Vault
 from storage.database import create_engine, session_factory, upgrade
 from storage.models import Campaign, Registration, Unit, User
 from storage.repositories import registrations
-from storage.repositories.exports import Selection
 
 ROWS: Final = int(os.environ.get("SONGNUAN_BENCH_EXPORTING_ROWS", "100000"))
 UNITS: Final = 200

@@ -29,6 +29,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bench.table import BenchRow
+from bot.usecases.deciding import apply_decision
 from flows.access import Actor, actor
 from flows.registration import Phase, new_state
 from flows.review import Approve
@@ -166,7 +167,7 @@ async def _measure(records: int) -> list[BenchRow]:
                 registration = await session.get(Registration, next(decided))
                 assert registration is not None
                 chief = actor(officer_id, "unit_officer", registration.unit_id, tree)
-                await review.decide(session, VAULT, registration, Approve(), chief, NOW)
+                await apply_decision(session, VAULT, registration, Approve(), chief, NOW)
 
         async def numbers() -> None:
             async with sessions() as session:

@@ -25,13 +25,13 @@ from bot.exports import (
     write_export,
 )
 from flows.access import descendants
+from flows.exports.scope import Selection
 from flows.forms import available_forms
 from flows.forms.parsing.phone import printed
 from flows.tables import ExportContext, table_ids
 from storage.crypto import Vault, load_master_key
 from storage.models import Unit
 from storage.repositories import campaigns, units
-from storage.repositories.exports import Selection
 
 BY_COMMAND_LINE = "command line"
 

@@ -14,7 +14,8 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.cli.common import fail, run_in_database, settings_or_exit, vault_of
-from bot.registration.precheck import differences, recheck
+from bot.usecases.policy_checks import recheck
+from flows.policy.stored import differences
 from flows.review import State
 from storage.models import Registration
 from storage.repositories import campaigns, registrations

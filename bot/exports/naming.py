@@ -6,8 +6,8 @@ import datetime as dt
 import re
 from typing import Final
 
+from flows.exports.scope import Selection
 from flows.tables import PersonTable, SummaryTable
-from storage.repositories.exports import Selection
 
 # Characters no file system (or Telegram's file name) takes; control characters too.
 _FORBIDDEN: Final = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')

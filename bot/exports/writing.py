@@ -22,13 +22,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.exports.records import export_record
 from flows.audit import AuditKind, Exported
-from flows.exports.scope import Units
+from flows.exports.scope import Selection, Units
 from flows.forms import load_form
 from flows.tables import ExportContext, ExportRecord, PersonTable, SummaryTable, load_table
 from storage.crypto import Vault
 from storage.models import Campaign, Registration
 from storage.repositories import audit, exports
-from storage.repositories.exports import BATCH_SIZE, Selection
+from storage.repositories.exports import BATCH_SIZE
 
 # Called with (records written so far, records in the export) before each further batch.
 Progress = Callable[[int, int], Awaitable[None]]

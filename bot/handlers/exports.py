@@ -31,14 +31,13 @@ from bot.people import Person, person_of
 from flows.access import Action, Actor, Refused, may
 from flows.exports import callbacks, wizard
 from flows.exports.callbacks import ALL, Choice
-from flows.exports.scope import Units, full_numbers, whole_scope, whole_target
+from flows.exports.scope import Selection, Units, full_numbers, whole_scope, whole_target
 from flows.forms.parsing.phone import printed
 from flows.i18n import N_, Translator
 from flows.i18n import Message as MessageText
 from flows.tables import ExportContext, PersonTable, load_table, table_ids
 from storage.models import Campaign, Unit
 from storage.repositories import exports, review
-from storage.repositories.exports import Selection
 
 UNITS_PER_PAGE: Final = 8
 # Large exports get a progress message edited as their batches are written.

@@ -1,7 +1,7 @@
 """The pre-check on the record card: an officer who may decide the record marks its answers
 untruthful (the pre-check is made again) or overrides its outcome, each with a typed reason
 (awaited in the database, see :mod:`bot.officers.awaiting`). Both are stored with the record and
-audited by :mod:`bot.registration.precheck`; the card then shows the new pre-check in place.
+audited by :mod:`bot.usecases.precheck_overrides`; the card then shows the new pre-check in place.
 
 Who may do it is who may approve: the record waits at the officer's level, within their scope,
 and the card pressed shows the record's current version.
@@ -20,7 +20,6 @@ from bot.officers.awaiting import Awaited, stop_waiting
 from bot.officers.cards import card_screen, open_card
 from bot.officers.deciding import (
     Place,
-    decision_refusal,
     expect_input,
     on_card,
     refused_on_card,
@@ -28,8 +27,8 @@ from bot.officers.deciding import (
     to_decide,
     type_again,
 )
-from bot.registration.precheck import mark_untruthful, override
 from bot.usecases.cards import Card
+from bot.usecases.precheck_overrides import mark_untruthful, override
 from flows.access import Action, Refusal, Refused
 from flows.i18n import N_, Message
 from flows.policy import OUTCOMES
@@ -43,7 +42,7 @@ from flows.review.precheck_overrides import (
     precheck_screen,
     untruthful_reason_screen,
 )
-from flows.review.transitions import CARD_OUTDATED
+from flows.review.transitions import CARD_OUTDATED, decision_refusal
 from storage.models import Registration
 
 MARKED: Final = N_(

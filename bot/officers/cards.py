@@ -10,7 +10,6 @@ from telegram import Update
 from bot.context import BotContext
 from bot.officers.acting import Acting, found, tell
 from bot.officers.rendering import MAX_MESSAGE, text_of
-from bot.registration.precheck import explanation_in
 from bot.usecases import cards
 from bot.usecases.cards import Card
 from flows.access import Refused
@@ -32,7 +31,7 @@ def precheck_lines(card: Card, locale: str, *, whole: bool = True) -> list[Text]
     stored = card.precheck
     if stored is None:
         return []
-    explanation = explanation_in(stored, locale)
+    explanation = stored.explanation_in(locale)
     return [
         heading(stored),
         *(explanation if whole else explanation[:1]),

@@ -1,6 +1,7 @@
-"""Deciding a record from the bot: who may start a decision, and applying it once.
+"""Deciding a record from the bot: the pressed card checked (by the rules of
+:mod:`flows.review.transitions`), and the decision applied once.
 
-A decision is stored first (the storage refuses a second decision, or one on a card that is no
+A decision is stored first (the use case refuses a second decision, or one on a card that is no
 longer current, and says why), then the card changes in place to show the outcome, and then
 the worker is told in their language.
 """
@@ -23,12 +24,12 @@ from bot.officers.cards import card_screen, open_card, opened
 from bot.officers.notices import tell_unit_officers, tell_worker
 from bot.usecases import deciding
 from bot.usecases.cards import Card
-from flows.access import Action, Actor, Reason, Refusal, Refused, may
+from flows.access import Action, Actor, Reason, Refusal, Refused
 from flows.i18n import N_, Message
 from flows.registration import Screen
-from flows.review import Decision, RecordView, State, not_waiting, officer_outcome
+from flows.review import Decision, officer_outcome
 from flows.review.callbacks import Pressed
-from flows.review.transitions import CARD_OUTDATED
+from flows.review.transitions import CARD_OUTDATED, amend_refusal, decision_refusal
 from storage.models import Registration
 
 # Refusals of what was typed: the officer types again; any other refusal ends the decision.
@@ -45,9 +46,6 @@ INPUT_PROBLEMS: Final = frozenset(
 # Refusals that mean the card shows an old state of the record: it is shown afresh.
 MOVED_ON: Final = frozenset(
     {Reason.ALREADY_DECIDED, Reason.NOT_WAITING, Reason.CHANGED_MEANWHILE, Reason.NOT_GRANTED}
-)
-NOT_GRANTED: Final = Refusal(
-    Reason.NOT_GRANTED, Message(N_("Only the amount of a record granted aid can be changed."))
 )
 TYPE_AGAIN: Final = N_("Please type it again, or press “◀ Back to the record” on the card.")
 DECIDED: Final = N_("Record {id}: {outcome}")
@@ -71,22 +69,6 @@ def place_of(update: Update, who: Acting) -> Place:
     return Place(message.chat.id, message.message_id, rendering.next_offset_of(message))
 
 
-def decision_refusal(officer: Actor, action: Action, record: RecordView) -> Refusal | None:
-    """Why the officer may not start ``action`` on the record now, or None.
-
-    Like the storage's decision: a record that went past the officer's level, or waits for
-    nobody, was decided already, and the refusal says by whom.
-    """
-    refusal = may(officer, action, record.target)
-    if refusal is not None:
-        if refusal.reason is Reason.WRONG_LEVEL and _moved_past(record, officer):
-            return not_waiting(record)
-        return refusal
-    if record.waiting_level is None:
-        return not_waiting(record)
-    return None
-
-
 CardCheck = Callable[[Card, Actor, dt.datetime], Refusal | None]
 """Why the officer may not act on the card now (given the moment), or None."""
 Press = Callable[[Update, BotContext, Acting, Pressed], Awaitable[None]]
@@ -100,10 +82,7 @@ def to_decide(action: Action) -> CardCheck:
 
 def to_amend(card: Card, officer: Actor, _now: dt.datetime) -> Refusal | None:
     """Why the officer may not correct or withdraw the aid granted now, or None."""
-    refusal = may(officer, Action.SET_AMOUNT, card.record.target)
-    if refusal is None and card.record.state is not State.AID_GRANTED:
-        refusal = NOT_GRANTED
-    return refusal
+    return amend_refusal(officer, card.record)
 
 
 async def card_for(
@@ -183,13 +162,6 @@ def expect_input(
             reason=reason,
         ),
     )
-
-
-def _moved_past(record: RecordView, officer: Actor) -> bool:
-    levels = list(record.levels)
-    if officer.level not in levels or record.level not in levels:
-        return False
-    return levels.index(record.level) > levels.index(officer.level)
 
 
 def after_decision(next_offset: int | None, waiting: int) -> int | None:

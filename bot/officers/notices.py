@@ -12,8 +12,9 @@ from flows.access import Level, level_name
 from flows.forms import Form
 from flows.i18n import N_, Translator, translator
 from flows.registration import render_text
-from flows.review import Kind, Transition, scrub, worker_notice
+from flows.review import Transition, scrub, worker_notice
 from flows.review.card import field_labels
+from flows.review.notices import tells_unit_officers
 from storage.models import Registration, User
 from storage.repositories import handover, registrations, users
 
@@ -64,11 +65,7 @@ async def tell_unit_officers(
 ) -> None:
     """A return from above the unit: its officers hear of it, each in their language (the
     corrected record will wait for them first)."""
-    if (
-        transition.kind is not Kind.RETURNED
-        or first is not Level.UNIT
-        or transition.from_level is Level.UNIT
-    ):
+    if not tells_unit_officers(transition, first):
         return
     # Whoever entered the record for the worker has the worker's notice already.
     but = registration.entered_by_user_id if registration.subject_user_id is None else -1

@@ -11,6 +11,8 @@ a domain rule; repositories only read and write rows.
 The use cases so far: ``registration`` (a turn: answer, submit, delete), ``status`` (/status
 and the greeting), ``invitations`` (following a link, giving up an officer role, making,
 withdrawing and listing links), ``roles`` (listing officers, taking a role back),
-``deadlines``, ``broadcasts`` (recording one), ``group_chats``, ``campaigns`` and ``units``. The
+``deadlines``, ``broadcasts`` (recording one), ``group_chats``, ``campaigns`` and ``units``;
+``submitting`` and ``deciding`` (a record's transitions), ``policy_checks`` (the pre-check and
+the recheck) and ``precheck_overrides`` (an officer's untruthful mark or override). The
 command line runs them in a unit of work of its own (:func:`bot.cli.common.run_use_case`).
 """

@@ -87,8 +87,23 @@ async def with_full_numbers(
 ) -> Card:
     """The card, once the viewing of its full ID and card numbers is allowed and audited;
     raises :class:`~flows.access.Refused` for anyone not entitled to them."""
-    await review.view_full_numbers(session, registration, viewer)
+    await view_full_numbers(session, registration, viewer)
     return await open_card(session, vault, registration, viewer, zone=zone)
+
+
+async def view_full_numbers(
+    session: AsyncSession, registration: Registration, officer: Actor
+) -> None:
+    """Allow and record that an officer sees the record's full ID and card numbers; raises
+    :class:`~flows.access.Refused` for anyone not entitled to them."""
+    require(officer, Action.VIEW_FULL_SENSITIVE, await review.target_of(session, registration))
+    audit.record(
+        session,
+        AuditKind.SENSITIVE_VIEWED,
+        actor_user_id=officer.user_id,
+        registration_id=registration.id,
+        campaign_id=registration.campaign_id,
+    )
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,9 @@ from typing import Literal
 from zoneinfo import ZoneInfo
 
 from bot.clock import Clock
-from bot.registration import precheck
 from bot.uow import UnitOfWork
+from bot.usecases import policy_checks
+from bot.usecases.submitting import submit
 from flows.access import OFFICER_LEVELS, Actor, Refused
 from flows.audit import AuditKind
 from flows.campaigns import CampaignTimes, resubmission_deadline, resubmission_open
@@ -149,7 +150,7 @@ async def take_turn(
     try:
         prechecks = _act(uow, vault, now, user, draft, registration, result, known, submitting)
         for record in submitting:
-            await review.submit(uow.session, vault, record, await _actor(uow, user), now, zone=zone)
+            await submit(uow.session, vault, record, await _actor(uow, user), now, zone=zone)
     except Refused as refused:
         await uow.rollback()
         return TurnRefused(refused.message)
@@ -306,9 +307,9 @@ def _act(
         elif isinstance(effect, ConsentDeclined):
             kind = AuditKind.CONSENT_DECLINED
         elif isinstance(effect, SubmitRequested):
-            shown.append(precheck.check(draft, result.state.answers, now, known))
+            shown.append(policy_checks.check(draft, result.state.answers, now, known))
         elif isinstance(effect, SubmitConfirmed):
-            outcome = precheck.check(draft, result.state.answers, now, known)
+            outcome = policy_checks.check(draft, result.state.answers, now, known)
             checked = stored_result(outcome)
             before = registrations.precheck_of(vault, registration)
             registrations.set_precheck(vault, registration, checked.with_marks_of(before))
@@ -337,4 +338,4 @@ async def _known_facts(
 ) -> dict[str, object]:
     if not any(isinstance(e, SubmitRequested | SubmitConfirmed) for e in result.effects):
         return {}
-    return await precheck.known_facts(uow.session, vault, registration)
+    return await policy_checks.known_facts(uow.session, vault, registration)

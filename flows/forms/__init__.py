@@ -17,8 +17,9 @@ from __future__ import annotations
 
 from flows.forms.computed import computed_values
 from flows.forms.facts import facts_from_answers
+from flows.forms.kinds import Field, Option
 from flows.forms.loading import FormFileError, available_forms, load_form, load_form_file
-from flows.forms.schema import Field, Form, Option
+from flows.forms.schema import Form
 
 __all__ = [
     "Field",

@@ -8,7 +8,8 @@ beside its ``form.yaml``.
 from __future__ import annotations
 
 from flows.forms.conditions import describe
-from flows.forms.schema import Field, Form
+from flows.forms.kinds import Field
+from flows.forms.schema import Form
 
 
 def mermaid(form: Form) -> str:

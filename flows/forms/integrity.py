@@ -9,22 +9,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import Final, NamedTuple
+from typing import Final
 
+from flows.datafiles import Problem
 from flows.forms.checks import CompareCheck, ContradictionCheck, CountCheck, NeverCheck
 from flows.forms.conditions import AllOf, AnyOf, Condition, Contains, Equals, referenced
 from flows.forms.facts import POLICY_FACTS
+from flows.forms.kinds import Field, GroupField
 from flows.forms.parsing import InvalidAnswer
-from flows.forms.schema import Field, Form, GroupField
+from flows.forms.schema import Form
 
 _FAR_FUTURE: Final = dt.date(9999, 12, 31)
-
-
-class Problem(NamedTuple):
-    """Where in the form (``fields[resident_id].example``) and what is wrong."""
-
-    where: str
-    what: str
 
 
 def problems(form: Form) -> list[Problem]:

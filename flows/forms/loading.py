@@ -10,8 +10,8 @@ from functools import cache
 from pathlib import Path
 from typing import Final
 
-from flows.datafiles import DataFileError, load_data_file
-from flows.forms.integrity import Problem, problems
+from flows.datafiles import DataFileError, Problem, load_data_file
+from flows.forms.integrity import problems
 from flows.forms.schema import Form
 
 FORMS_DIR: Final = Path(__file__).resolve().parent

@@ -15,12 +15,10 @@ from pydantic import Field as Constrained
 
 from flows.forms.checks import Check
 from flows.forms.computed import Computed
-from flows.forms.kinds import AnyField, Field, GroupField, Option
+from flows.forms.kinds import AnyField, Field, GroupField
 from flows.forms.kinds.base import FieldId
-from flows.forms.kinds.resident_id import DERIVED_FROM_ID, DERIVED_LABELS
+from flows.forms.kinds.resident_id import DERIVED_LABELS
 from flows.i18n import LocalizedText
-
-__all__ = ["DERIVED_FROM_ID", "DERIVED_LABELS", "Field", "Form", "GroupField", "Option", "Section"]
 
 
 class Section(BaseModel):

@@ -72,6 +72,13 @@ class StoredPrecheck(BaseModel):
         kept = {"untruthful": before.untruthful, "override": before.override}
         return self.model_copy(update={k: v for k, v in kept.items() if v is not None})
 
+    def explanation_in(self, locale: str) -> list[str]:
+        """The explanation in the reader's language (else the first supported one's)."""
+        explanation = self.explanation
+        if isinstance(explanation, dict):
+            return list(explanation.get(locale) or explanation.get(SUPPORTED_LOCALES[0]) or [])
+        return list(explanation)
+
     def to_json(self) -> dict[str, Any]:
         """JSON-ready values (dates as ISO text), as sealed with the record."""
         values: dict[str, Any] = STORED_PRECHECK.dump_python(self, mode="json", exclude_none=True)
@@ -90,3 +97,24 @@ def stored_result(outcome: Outcome) -> StoredPrecheck:
     """The result as kept with the record, its explanation in every language."""
     explanation = {locale: explain(outcome, translator(locale)) for locale in SUPPORTED_LOCALES}
     return read_precheck({**outcome.to_json(None), "explanation": explanation})
+
+
+COMPARED = ("version", "outcome", "rules", "review", "exclusions", "missing", "figures")
+
+
+def differences(stored: StoredPrecheck | None, fresh: StoredPrecheck) -> list[str]:
+    """What changed between two results, one line each: ``outcome: eligible → excluded``."""
+    lines: list[str] = []
+    was = stored.to_json() if stored is not None else {}
+    now = fresh.to_json()
+    for key in COMPARED:
+        before, after = was.get(key), now.get(key)
+        if key == "figures" and isinstance(before, dict) and isinstance(after, dict):
+            lines.extend(
+                f"figures.{name}: {before.get(name)} → {after.get(name)}"
+                for name in sorted(set(before) | set(after))
+                if before.get(name) != after.get(name)
+            )
+        elif before != after:
+            lines.append(f"{key}: {before} → {after}")
+    return lines

@@ -4,6 +4,9 @@ Every button of a question names its field, so a button left on an old message c
 answer the question being asked now. Ids are short ASCII (the form schema limits them), so
 the longest, ``r:t:<40-char field>:<19-char option>``, fits Telegram's 64 bytes.
 
+The answer buttons' actions (``c``, ``t``, ``done``, ``pg``, ``y``, ``n``) are the field
+kinds', defined in :mod:`flows.forms.kinds.base`; the others are the conversation's, here.
+
 | data | meaning |
 |---|---|
 | ``r:c:<field>:<option>`` | choose an option (an option id, an ethnicity code, ``y``/``n``) |
@@ -28,14 +31,6 @@ from dataclasses import dataclass
 from typing import Final
 
 from flows import callback_data
-
-# The answer buttons' actions are the kinds' (:mod:`flows.forms.kinds.base`).
-from flows.forms.kinds.base import CHOOSE as CHOOSE
-from flows.forms.kinds.base import DONE as DONE
-from flows.forms.kinds.base import NO as NO
-from flows.forms.kinds.base import PAGE as PAGE
-from flows.forms.kinds.base import TOGGLE as TOGGLE
-from flows.forms.kinds.base import YES as YES
 
 PREFIX: Final = "r:"
 OK: Final = "ok"

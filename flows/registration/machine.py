@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Final
 
+from flows.forms.kinds.base import DONE
 from flows.forms.masking import scrub
 from flows.forms.parsing.choices import CHOOSE_A_BUTTON, means_back, means_done, means_keep
 from flows.forms.parsing.text import holds_long_number
@@ -105,7 +106,7 @@ def _typed_button(state: RegistrationState, typed: TextInput) -> Event:
     if keep_offered and means_keep(typed.text):
         return ButtonPressed(callbacks.data(callbacks.KEEP, cursor))
     if state.phase is Phase.GROUP_MENU and means_done(typed.text):
-        return ButtonPressed(callbacks.data(callbacks.DONE, cursor))
+        return ButtonPressed(callbacks.data(DONE, cursor))
     return typed
 
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from flows.forms.conditions import holds, outcome
-from flows.forms.schema import DERIVED_FROM_ID, Field, Form
+from flows.forms.kinds import Field
+from flows.forms.kinds.resident_id import DERIVED_FROM_ID
+from flows.forms.schema import Form
 from flows.i18n import N_, Message
 from flows.registration.state import RegistrationState
 

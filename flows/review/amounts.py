@@ -3,18 +3,30 @@ policy's confirmation line, repeated in words, before it is granted."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import Final
+from zoneinfo import ZoneInfo
 
 from flows.access import Reason, Refusal, Refused
 from flows.forms.parsing.numbers import parse_money
 from flows.forms.parsing.problems import InvalidAnswer
 from flows.i18n import N_, LocalizedText, Message
+from flows.policy import load_policy
 
 FEN: Final = Decimal("0.01")
 # The column is Numeric(12, 2); no aid comes near it, but nothing may overflow it either.
 MAX_AMOUNT: Final = Decimal("9999999999.99")
+
+
+def amount_bound(policy_id: str, intake_opens: dt.datetime, zone: ZoneInfo) -> Decimal | None:
+    """The campaign policy's confirmation line for aid amounts, as it stood on the day intake
+    opened in the installation's ``zone`` (None: every amount is granted without a second look)."""
+    amounts = load_policy(policy_id).spec.aid_amounts
+    if amounts is None:
+        return None
+    return amounts.confirm_above_on(intake_opens.astimezone(zone).date())
 
 
 def check_amount(amount: Decimal) -> Decimal:

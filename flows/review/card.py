@@ -15,7 +15,8 @@ from decimal import Decimal
 from typing import Final
 
 from flows.access import Action, Actor, may, sees_full_numbers
-from flows.forms.schema import Field, Form
+from flows.forms.kinds import Field
+from flows.forms.schema import Form
 from flows.forms.texts import Joined, Text, labelled
 from flows.i18n import N_, Message
 from flows.registration.navigation import relevant

@@ -100,6 +100,17 @@ def worker_notice(
     )
 
 
+def tells_unit_officers(transition: Transition, first: Level) -> bool:
+    """Whether the unit's officers hear of the transition: a return from a level above the
+    unit, when the unit is the chain's ``first`` level (the corrected record waits for them
+    first)."""
+    return (
+        transition.kind is Kind.RETURNED
+        and first is Level.UNIT
+        and transition.from_level is not Level.UNIT
+    )
+
+
 def officer_outcome(transition: Transition) -> Message:
     """The line that replaces the buttons on the officer's card once the decision is stored."""
     kind = transition.kind

@@ -9,7 +9,8 @@ from decimal import Decimal
 
 from flows.access import Level, level_name
 from flows.forms.conditions import holds
-from flows.forms.schema import Field, Form
+from flows.forms.kinds import Field
+from flows.forms.schema import Form
 from flows.forms.texts import Joined, Text, labelled
 from flows.i18n import N_, LocalizedText, Message
 from flows.review.states import STATE_NAMES, WAITING, State

@@ -26,6 +26,9 @@ CARD_OUTDATED: Final = Refusal(
     Reason.CHANGED_MEANWHILE,
     Message(N_("This record has changed since this card was shown; please look at it again.")),
 )
+NOT_GRANTED: Final = Refusal(
+    Reason.NOT_GRANTED, Message(N_("Only the amount of a record granted aid can be changed."))
+)
 CHANGED_MEANWHILE: Final = Refusal(
     Reason.CHANGED_MEANWHILE,
     Message(N_("The registration changed meanwhile; please check it and submit again.")),
@@ -189,6 +192,31 @@ def not_waiting(record: RecordView) -> Refusal:
     return Refusal(Reason.ALREADY_DECIDED, message)
 
 
+def decision_refusal(actor: Actor, action: Action, record: RecordView) -> Refusal | None:
+    """Why the officer may not start ``action`` on the record now, or None: asked when a
+    decision begins (a button pressed), before anything is typed.
+
+    Like :func:`decide`: a record that went past the officer's level, or waits for nobody, was
+    decided already, and the refusal says by whom.
+    """
+    refusal = may(actor, action, record.target)
+    if refusal is not None:
+        if refusal.reason is Reason.WRONG_LEVEL and _moved_past(record, actor):
+            return not_waiting(record)
+        return refusal
+    if record.waiting_level is None:
+        return not_waiting(record)
+    return None
+
+
+def amend_refusal(actor: Actor, record: RecordView) -> Refusal | None:
+    """Why the officer may not correct or withdraw the aid granted to the record now, or None."""
+    refusal = may(actor, Action.SET_AMOUNT, record.target)
+    if refusal is None and record.state is not State.AID_GRANTED:
+        refusal = NOT_GRANTED
+    return refusal
+
+
 def _moved_past(record: RecordView, actor: Actor) -> bool:
     levels = list(record.levels)
     if actor.level not in levels or record.level not in levels:
@@ -230,9 +258,7 @@ def _approval(record: RecordView, decision: Approve, actor: Actor, level: Level)
 
 def _amend(record: RecordView, decision: AmendAmount | WithdrawGrant, actor: Actor) -> Transition:
     if record.state is not State.AID_GRANTED:
-        raise _refused(
-            Reason.NOT_GRANTED, N_("Only the amount of a record granted aid can be changed.")
-        )
+        raise Refused(NOT_GRANTED)
     if isinstance(decision, WithdrawGrant):
         reason = check_reason(decision.reason)
         withdrawn = _move(record, actor, Kind.GRANT_WITHDRAWN, State.REJECTED, record.level, reason)

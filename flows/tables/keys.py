@@ -12,7 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Final, Literal
 
-from flows.forms.schema import DERIVED_LABELS, Form
+from flows.forms.kinds.resident_id import DERIVED_LABELS
+from flows.forms.schema import Form
 
 RecordAttribute = Literal["unit_name", "state", "aid_amount", "submitted_at", "remarks"]
 

@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from flows.exports.scope import Selection as Selection
+from flows.exports.scope import Selection
 from flows.review import State
 from storage.models import Campaign, CampaignUnit, Registration, Unit
 

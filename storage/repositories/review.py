@@ -1,4 +1,6 @@
-"""The officers' workflow in the database: actors, the queue, submissions and decisions.
+"""The officers' workflow in the database: actors, the queue, the record as the review sees it,
+its history, and the rows a transition writes (the transitions themselves are run by the use
+cases :mod:`bot.usecases.submitting` and :mod:`bot.usecases.deciding`).
 
 Decisions use optimistic concurrency on the registration's ``version``: the new state is
 written by one ``UPDATE … WHERE version = <the version the decider saw>``. Of two officers
@@ -12,50 +14,30 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from flows.access import (
-    Action,
-    Actor,
-    Level,
-    RecordTarget,
-    Refused,
-    actor,
-    require,
-)
+from flows.access import Actor, Level, RecordTarget, actor
 from flows.audit import AuditKind, TransitionDetails
-from flows.forms import load_form
 from flows.i18n import DEFAULT_ZONE
-from flows.policy import load_policy
-from flows.registration import RegistrationState, start_correction
 from flows.review import (
     DECISION_KINDS,
     UNSUBMITTED,
     WAITING,
-    Decision,
     HistoryEntry,
     Kind,
     RecordView,
-    Return,
     State,
     Transition,
     actor_text,
-    answer_digests,
     chain,
-    changed_fields,
-    not_waiting,
 )
-from flows.review import decide as decide_record
-from flows.review import submit as submit_record
-from flows.review.transitions import CARD_OUTDATED, CHANGED_MEANWHILE
-from storage.crypto import Vault
+from flows.review.amounts import amount_bound
 from storage.models import AuditEvent, Campaign, Registration, Unit, User
-from storage.repositories import audit, party_aided, registrations, units
+from storage.repositories import audit, units
 
 
 @dataclass(frozen=True)
@@ -104,17 +86,8 @@ async def record_view(
         decided_by=decided_by,
         field_ids=field_ids,
         zone=zone,
-        amount_bound=amount_bound(campaign, zone),
+        amount_bound=amount_bound(campaign.policy_id, campaign.intake_opens, zone),
     )
-
-
-def amount_bound(campaign: Campaign, zone: ZoneInfo) -> Decimal | None:
-    """The campaign policy's confirmation line for aid amounts, as it stood on the day intake
-    opened in the installation's ``zone`` (None: every amount is granted without a second look)."""
-    amounts = load_policy(campaign.policy_id).spec.aid_amounts
-    if amounts is None:
-        return None
-    return amounts.confirm_above_on(campaign.intake_opens.astimezone(zone).date())
 
 
 async def target_of(session: AsyncSession, registration: Registration) -> RecordTarget:
@@ -164,102 +137,6 @@ async def waiting(
         .limit(limit)
     )
     return Queue(count or 0, rows.all())
-
-
-async def submit(
-    session: AsyncSession,
-    vault: Vault,
-    registration: Registration,
-    person: Actor,
-    now: dt.datetime,
-    *,
-    zone: ZoneInfo = DEFAULT_ZONE,
-) -> Transition:
-    """Submit a draft, or resubmit a returned record with what its correction changed.
-
-    Raises :class:`~flows.access.Refused` (intake closed, not theirs, submitted already…).
-    A resident ID on the Party-aided list is flagged on the record's history.
-    """
-    campaign = await campaign_of(session, registration)
-    view = await record_view(session, registration, campaign, zone=zone)
-    changed: tuple[str, ...] = ()
-    if view.state is State.RETURNED:
-        before = await _return_digests(session, registration.id)
-        answers = _answers(vault, registration)
-        changed = changed_fields(
-            before, answer_digests(registration.id, answers, before, vault.blind_index)
-        )
-    transition = submit_record(view, person, now, changed)
-    values = _placement(transition)
-    if transition.kind is Kind.SUBMITTED:
-        values["submitted_at"] = now
-    if not await registrations.write_if_unchanged(session, registration, values):
-        # Submitted meanwhile (a second tap, another device) raises the right refusal here.
-        submit_record(await record_view(session, registration, campaign, zone=zone), person, now)
-        raise Refused(CHANGED_MEANWHILE)
-    _record_transition(session, registration, transition)
-    if await party_aided.is_listed(session, registration.resident_id_hash):
-        await party_aided.flag(session, registration)
-    return transition
-
-
-async def decide(
-    session: AsyncSession,
-    vault: Vault,
-    registration: Registration,
-    decision: Decision,
-    officer: Actor,
-    now: dt.datetime,
-    *,
-    seen_version: int | None = None,
-    zone: ZoneInfo = DEFAULT_ZONE,
-) -> Transition:
-    """Apply an officer's decision, once: raises :class:`~flows.access.Refused` if it is not
-    allowed, if another officer decided the record first (saying who), or if the record is no
-    longer the ``seen_version`` its card showed (a correction came in meanwhile)."""
-    campaign = await campaign_of(session, registration)
-    field_ids = None
-    if isinstance(decision, Return):
-        field_ids = frozenset(field.id for field in load_form(campaign.form_id).fields)
-    view = await record_view(session, registration, campaign, zone=zone, field_ids=field_ids)
-    transition = decide_record(view, decision, officer, now)
-    if seen_version is not None and seen_version != registration.version:
-        raise Refused(CARD_OUTDATED)
-    details = transition.details()
-    reopened: RegistrationState | None = None
-    if transition.kind is Kind.RETURNED:
-        state = registrations.open_state(vault, registration)
-        digests = answer_digests(
-            registration.id, state.answers, transition.fields, vault.blind_index
-        )
-        details = details.model_copy(update={"digests": digests})
-        reopened = start_correction(state, transition.fields, transition.reason)
-    values = _placement(transition)
-    if transition.amount is not None:
-        values["aid_amount"] = transition.amount
-    if transition.kind is Kind.GRANT_WITHDRAWN:
-        values["aid_amount"] = None
-    if not await registrations.write_if_unchanged(session, registration, values):
-        raise Refused(not_waiting(await record_view(session, registration, campaign, zone=zone)))
-    if reopened is not None:
-        # The record is ours now; reopening the flagged answers bumps the version once more.
-        registrations.seal_state(vault, registration, reopened)
-    _record_transition(session, registration, transition, details)
-    return transition
-
-
-async def view_full_numbers(
-    session: AsyncSession, registration: Registration, officer: Actor
-) -> None:
-    """Allow and record that an officer sees the record's full ID and card numbers."""
-    require(officer, Action.VIEW_FULL_SENSITIVE, await target_of(session, registration))
-    audit.record(
-        session,
-        AuditKind.SENSITIVE_VIEWED,
-        actor_user_id=officer.user_id,
-        registration_id=registration.id,
-        campaign_id=registration.campaign_id,
-    )
 
 
 async def last_decider(session: AsyncSession, registration_id: int) -> str | None:
@@ -352,17 +229,19 @@ async def campaign_of(session: AsyncSession, registration: Registration) -> Camp
     return campaign
 
 
-def _placement(transition: Transition) -> dict[str, Any]:
+def placement(transition: Transition) -> dict[str, Any]:
+    """The columns a transition moves the record to: its state and level."""
     level = transition.to_level.value if transition.to_level is not None else None
     return {"state": transition.to_state, "level": level}
 
 
-def _record_transition(
+def record_transition(
     session: AsyncSession,
     registration: Registration,
     transition: Transition,
     details: TransitionDetails | None = None,
 ) -> None:
+    """Add the transition's audit event (``details``: the transition's own, unless given)."""
     audit.record(
         session,
         AuditKind(transition.kind),
@@ -385,12 +264,8 @@ async def _last_event(session: AsyncSession, registration_id: int, kind: Kind) -
     )
 
 
-async def _return_digests(session: AsyncSession, registration_id: int) -> dict[str, str]:
+async def return_digests(session: AsyncSession, registration_id: int) -> dict[str, str]:
+    """The digests of the flagged answers as they were when the record was last returned."""
     event = await _last_event(session, registration_id, Kind.RETURNED)
     details = audit.details_of(event) if event else None
     return dict(details.digests) if isinstance(details, TransitionDetails) else {}
-
-
-def _answers(vault: Vault, registration: Registration) -> dict[str, Any]:
-    answers = registrations.answers_of(vault, registration)
-    return answers

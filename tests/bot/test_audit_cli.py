@@ -8,10 +8,12 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
+from bot.usecases.deciding import apply_decision
+from bot.usecases.submitting import submit
 from flows.audit import AuditKind, RoleGranted
 from flows.review import Approve, Return
 from storage.models import Registration, User
-from storage.repositories import audit, review
+from storage.repositories import audit
 from tests.bot.review_installation import in_world, installation
 from tests.storage.review_world import DURING_REVIEW, IDS, VAULT, World, submitted
 
@@ -30,10 +32,10 @@ async def _story(world: World) -> int:
             assert registration is not None
             if decision is None:
                 person = await world.actor(session, "worker")
-                await review.submit(session, VAULT, registration, person, DURING_REVIEW)
+                await submit(session, VAULT, registration, person, DURING_REVIEW)
                 continue
             officer = await world.actor(session, name)
-            await review.decide(session, VAULT, registration, decision, officer, DURING_REVIEW)
+            await apply_decision(session, VAULT, registration, decision, officer, DURING_REVIEW)
     return record_id
 
 
@@ -101,7 +103,7 @@ async def _promoted(world: World) -> int:
         assert registration is not None
         officer = await world.actor(session, "treasurer")
         decision = Return(("phone", "address"), "号码不对")
-        await review.decide(session, VAULT, registration, decision, officer, DURING_REVIEW)
+        await apply_decision(session, VAULT, registration, decision, officer, DURING_REVIEW)
         treasurer = await session.get(User, world.users["treasurer"])
         assert treasurer is not None
         treasurer.role, treasurer.unit_id = "province_officer", world.units["province"]

@@ -14,10 +14,12 @@ from openpyxl import load_workbook
 from sqlalchemy import select, update
 
 from bot.cli import main
+from bot.usecases.deciding import apply_decision
+from bot.usecases.submitting import submit
 from flows.registration import Phase, new_state
 from flows.review import Approve
 from storage.models import AuditEvent, Registration, Unit, User
-from storage.repositories import registrations, review
+from storage.repositories import registrations
 from tests.auxil.notices import JILIN_SUMMARY_HEADERS
 from tests.bot.review_installation import in_world, installation, on_database
 from tests.conftest import TEST_KEY
@@ -84,12 +86,12 @@ async def story(world: World) -> None:
             record.resident_id_hash = VAULT.blind_index(resident_id)
             await session.flush()
             person = await world.actor(session, owner)
-            await review.submit(session, VAULT, record, person, DURING_INTAKE)
+            await submit(session, VAULT, record, person, DURING_INTAKE)
             if not approved:
                 continue
             if owner in UNIT_OFFICER_OF:
                 officer = await world.actor(session, UNIT_OFFICER_OF[owner])
-                await review.decide(session, VAULT, record, Approve(), officer, DURING_REVIEW)
+                await apply_decision(session, VAULT, record, Approve(), officer, DURING_REVIEW)
             else:
                 record.state, record.level = "approved", "department"
 

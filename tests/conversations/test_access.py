@@ -17,11 +17,11 @@ from sqlalchemy import select
 
 from bot.cli import main
 from bot.context import Services
-from bot.exports.callbacks import Choice
 from bot.handlers.joining import BECOME_PREFIX
 from bot.standin import SimulatedUser
 from bot.standin.chats import Button
 from bot.standin.running import StandInBot
+from flows.exports.callbacks import Choice
 from flows.forms import load_form
 from flows.review import callbacks
 from storage.models import AuditEvent, Invitation, Registration, Unit, User

@@ -17,6 +17,7 @@ from bot.handlers import exports as export_handlers
 from bot.standin import SimulatedUser
 from bot.standin.chats import Button
 from bot.standin.running import StandInBot
+from bot.usecases.deciding import apply_decision
 from flows.review import Approve
 from storage.models import AuditEvent, Campaign, Registration, User
 from storage.repositories import registrations, review, units
@@ -57,7 +58,7 @@ async def approve_all(services: Services, by: int = UNIT_OFFICER) -> None:
         for record in await session.scalars(
             select(Registration).where(Registration.state == "submitted")
         ):
-            await review.decide(
+            await apply_decision(
                 session, services.vault, record, Approve(), officer, services.clock.now()
             )
 
@@ -424,7 +425,7 @@ async def test_the_henan_real_name_table_with_the_amount_the_province_granted(
             user = await session.scalar(select(User).where(User.telegram_id == telegram_id))
             decider = await review.actor_for(session, user)
             now = services.clock.now()
-            await review.decide(session, services.vault, record, decision, decider, now)
+            await apply_decision(session, services.vault, record, decision, decider, now)
     assert record.state == "aid_granted"
     officer = standin.user(UNIT_OFFICER, "李明")
 

@@ -12,12 +12,13 @@ from sqlalchemy import select
 
 from bot.cli import main
 from bot.context import Services
-from bot.registration.precheck import differences, mark_untruthful, override, recheck
 from bot.standin.running import StandInBot
+from bot.usecases.policy_checks import recheck
+from bot.usecases.precheck_overrides import mark_untruthful, override
 from flows.access import Reason, Refused
 from flows.policy import load_policy_file
 from flows.policy.loading import _SHIPPED, POLICIES_DIR
-from flows.policy.stored import Mark, Override, StoredPrecheck
+from flows.policy.stored import Mark, Override, StoredPrecheck, differences
 from storage.models import AuditEvent, Registration, User
 from storage.repositories import registrations
 from tests.auxil.scenario import SHANGHAI, UNIT_OFFICER, WORKER, seed

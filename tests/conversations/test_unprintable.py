@@ -14,10 +14,10 @@ from sqlalchemy import select
 from bot.context import Services
 from bot.exports import ExportJob, FileFormat, campaign_date, write_export
 from bot.standin.running import StandInBot
+from flows.exports.scope import Selection
 from flows.tables import ExportContext
 from storage.models import Campaign, Registration
 from storage.repositories import registrations
-from storage.repositories.exports import Selection
 from tests.auxil.invisible import invisible_in
 from tests.auxil.scenario import UNIT_OFFICER, WORKER, seed
 from tests.conversations.registration import RESIDENT_ID

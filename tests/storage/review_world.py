@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from bot.usecases.submitting import submit
 from flows.access import Actor
 from flows.registration import Phase, new_state
 from storage.crypto import Vault
@@ -148,5 +149,5 @@ async def submitted(
     async with world.sessions() as session, session.begin():
         registration = await draft(session, world, owner, resident_id, **kwargs)
         person = await world.actor(session, kwargs.get("entered_by") or owner)
-        await review.submit(session, VAULT, registration, person, at)
+        await submit(session, VAULT, registration, person, at)
         return registration.id

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.usecases.deciding import apply_decision
 from flows.review import Approve
 from storage.models import Registration
 from storage.repositories import audit, conflicts, review
@@ -109,7 +110,7 @@ async def test_a_record_decided_beyond_its_unit_does_not_move(engine: AsyncEngin
         registration = await session.get(Registration, holder)
         assert registration is not None
         officer = await world.actor(session, "treasurer")
-        await review.decide(session, VAULT, registration, Approve(), officer, DURING_REVIEW)
+        await apply_decision(session, VAULT, registration, Approve(), officer, DURING_REVIEW)
     async with world.sessions() as session:
         with pytest.raises(ConflictError, match="cannot move"):
             await conflicts.resolve(

@@ -5,9 +5,10 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.usecases.submitting import submit
 from flows.audit import AuditKind
 from storage.models import AuditEvent, PartyAidedPerson, Registration
-from storage.repositories import party_aided, review
+from storage.repositories import party_aided
 from tests.storage.review_world import DURING_INTAKE, IDS, VAULT, build, draft, submitted
 
 
@@ -35,7 +36,7 @@ async def test_import_flags_existing_records_then_later_submissions(engine: Asyn
         registration = await session.get(Registration, pending)
         assert registration is not None
         person = await world.actor(session, "budget_worker")
-        await review.submit(session, VAULT, registration, person, DURING_INTAKE)
+        await submit(session, VAULT, registration, person, DURING_INTAKE)
     unlisted_later = await submitted(world, "roads_worker", IDS[3])
 
     async with world.sessions() as session:

@@ -6,6 +6,7 @@ import datetime as dt
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.usecases.deciding import apply_decision
 from flows.review import Approve
 from storage.models import Registration
 from storage.repositories import review
@@ -33,7 +34,7 @@ async def _approve(world: World, name: str, record_id: int) -> None:
         registration = await session.get(Registration, record_id)
         assert registration is not None
         officer = await world.actor(session, name)
-        await review.decide(session, VAULT, registration, Approve(), officer, DURING_REVIEW)
+        await apply_decision(session, VAULT, registration, Approve(), officer, DURING_REVIEW)
 
 
 async def test_each_officer_sees_their_level_and_scope_oldest_first(engine: AsyncEngine) -> None:

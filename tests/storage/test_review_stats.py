@@ -7,10 +7,11 @@ from decimal import Decimal
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.usecases.deciding import apply_decision
 from flows.access import Level, Reason, Refused
 from flows.review import Approve, ScopeStats, State
 from storage.models import Campaign, Registration
-from storage.repositories import review, stats
+from storage.repositories import stats
 from tests.storage.review_world import DURING_REVIEW, IDS, VAULT, World, build, draft, submitted
 
 
@@ -31,7 +32,7 @@ async def test_numbers_by_state_level_and_hardship_within_scope(engine: AsyncEng
         registration = await session.get(Registration, granted)
         assert registration is not None
         officer = await world.actor(session, "treasurer")
-        await review.decide(
+        await apply_decision(
             session, VAULT, registration, Approve(Decimal("800")), officer, DURING_REVIEW
         )
 

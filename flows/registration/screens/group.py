@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from flows.forms.schema import Field, Form, GroupField
+from flows.forms.kinds import Field, GroupField
+from flows.forms.kinds.base import DONE
+from flows.forms.schema import Form
 from flows.forms.texts import Joined, Text
 from flows.i18n import N_, Message
 from flows.registration import callbacks
@@ -55,7 +57,7 @@ def menu_screen(
     rows: list[tuple[Button, ...]] = [
         (
             Button(Message(N_("➕ Add another")), callbacks.data(callbacks.ADD, group.id)),
-            Button(Message(N_("Done ✔")), callbacks.data(callbacks.DONE, group.id)),
+            Button(Message(N_("Done ✔")), callbacks.data(DONE, group.id)),
         )
     ]
     rows.extend(

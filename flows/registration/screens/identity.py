@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from flows.forms.kinds import Field
 from flows.forms.kinds.resident_id import derived_lines
 from flows.forms.masking import mask_number
-from flows.forms.schema import Field
 from flows.forms.texts import Text, labelled
 from flows.i18n import N_, Message
 from flows.registration import callbacks

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from flows.forms.schema import Field, Form
+from flows.forms.kinds import Field
+from flows.forms.schema import Form
 from flows.forms.texts import Text
 from flows.i18n import N_, Message
 from flows.registration import callbacks

@@ -8,8 +8,9 @@ from typing import Final
 
 from flows.forms.checks import Severity, failure, severity
 from flows.forms.computed import computed_values
+from flows.forms.kinds import Field
 from flows.forms.parsing.choices import CHOOSE_A_BUTTON
-from flows.forms.schema import Field, Form, Section
+from flows.forms.schema import Form, Section
 from flows.forms.texts import Joined, Text, labelled
 from flows.i18n import N_, Message
 from flows.registration import callbacks

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from flows.forms.kinds import Field, GroupField
 from flows.forms.parsing import InvalidAnswer
-from flows.forms.schema import Field, Form, GroupField
+from flows.forms.schema import Form
 from flows.forms.texts import Joined, Text
 from flows.i18n import N_, Message
 from flows.registration import callbacks

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from flows.forms.kinds import Answer, Outcome
+from flows.forms.kinds import Answer, Field, Outcome
 from flows.forms.parsing import InvalidAnswer
 from flows.forms.parsing.choices import means_done, parse_confirmation
 from flows.forms.parsing.normalize import visible
-from flows.forms.schema import Field, Form
+from flows.forms.schema import Form
 from flows.i18n import N_, Message
 from flows.registration import callbacks
 from flows.registration.effects import Effect, SensitiveInputRead, Step, UniqueCheck

@@ -9,11 +9,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 
+from flows.forms import kinds
 from flows.forms.checks import CountCheck, failure
+from flows.forms.kinds import Field, GroupField
 from flows.forms.kinds.base import UNREADABLE
 from flows.forms.parsing import InvalidAnswer
 from flows.forms.parsing.choices import means_done
-from flows.forms.schema import Field, Form, GroupField
+from flows.forms.schema import Form
 from flows.forms.texts import Joined, Text
 from flows.i18n import N_, Message
 from flows.registration import callbacks
@@ -90,7 +92,7 @@ def on_group_menu(form: Form, state: RegistrationState, event: Event, today: dt.
             removed = items.pop(position - 1)
             note = Message(N_("Removed: {entry}"), {"entry": group.entry(dict(removed))})
             return redisplay(form, state.but(items=items), today, (note,))
-        case callbacks.DONE:
+        case kinds.base.DONE:
             return _done(form, state, group, items, today)
         case callbacks.BACK:
             return go_back(form, state, group, today)

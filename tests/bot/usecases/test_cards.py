@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.usecases.cards import open_card, with_full_numbers
+from bot.usecases.cards import open_card, view_full_numbers, with_full_numbers
 from bot.usecases.queue import card_at, following
 from flows.access import Reason, Refused
 from flows.audit import AuditKind
@@ -88,3 +88,27 @@ async def test_full_numbers_are_opened_for_the_entitled_and_audited(engine: Asyn
             select(AuditEvent.actor_user_id).where(AuditEvent.kind == AuditKind.SENSITIVE_VIEWED)
         )
         assert list(viewers) == [world.users["treasurer"]]
+
+
+async def test_viewing_full_numbers_is_allowed_to_the_unit_and_recorded(
+    engine: AsyncEngine,
+) -> None:
+    world = await build(engine)
+    record_id = await submitted(world, "worker", IDS[0])
+
+    async with world.sessions() as session, session.begin():
+        registration = await session.get(Registration, record_id)
+        assert registration is not None
+        await view_full_numbers(session, registration, await world.actor(session, "treasurer"))
+        with pytest.raises(Refused) as refused:
+            await view_full_numbers(session, registration, await world.actor(session, "financier"))
+        assert refused.value.reason is Reason.MASKED_ONLY
+        with pytest.raises(Refused) as refused:
+            await view_full_numbers(session, registration, await world.actor(session, "budgeteer"))
+        assert refused.value.reason is Reason.OUT_OF_SCOPE
+
+    async with world.sessions() as session:
+        kinds = await session.scalars(
+            select(AuditEvent.actor_user_id).where(AuditEvent.kind == AuditKind.SENSITIVE_VIEWED)
+        )
+        assert list(kinds) == [world.users["treasurer"]]

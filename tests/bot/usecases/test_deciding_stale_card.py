@@ -5,10 +5,11 @@ from __future__ import annotations
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.usecases.deciding import apply_decision
+from bot.usecases.submitting import submit
 from flows.access import Reason, Refused
 from flows.review import Approve, Return
 from storage.models import Registration
-from storage.repositories import review
 from tests.storage.review_world import DURING_REVIEW, IDS, VAULT, World, build, submitted
 
 
@@ -30,21 +31,21 @@ async def test_a_card_shown_before_a_correction_cannot_approve_the_corrected_rec
         registration = await session.get(Registration, record_id)
         assert registration is not None
         treasurer = await world.actor(session, "treasurer")
-        await review.decide(
+        await apply_decision(
             session, VAULT, registration, Return(("phone",), "check it"), treasurer, DURING_REVIEW
         )
     async with world.sessions() as session, session.begin():
         registration = await session.get(Registration, record_id)
         assert registration is not None
         worker = await world.actor(session, "worker")
-        await review.submit(session, VAULT, registration, worker, DURING_REVIEW)
+        await submit(session, VAULT, registration, worker, DURING_REVIEW)
 
     async with world.sessions() as session:
         registration = await session.get(Registration, record_id)
         assert registration is not None and registration.state == "resubmitted"
         colleague = await world.actor(session, "treasurer2")
         with pytest.raises(Refused) as refused:
-            await review.decide(
+            await apply_decision(
                 session,
                 VAULT,
                 registration,
@@ -56,7 +57,7 @@ async def test_a_card_shown_before_a_correction_cannot_approve_the_corrected_rec
         assert refused.value.reason is Reason.CHANGED_MEANWHILE
         await session.rollback()
         await session.refresh(registration)
-        moved = await review.decide(
+        moved = await apply_decision(
             session,
             VAULT,
             registration,

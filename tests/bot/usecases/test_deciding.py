@@ -10,6 +10,8 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
+from bot.usecases.deciding import apply_decision
+from bot.usecases.submitting import submit
 from flows.access import Actor, Reason, Refused
 from flows.forms.texts import render_text
 from flows.i18n import translator
@@ -25,7 +27,7 @@ async def _decide(world: World, name: str, record_id: int, decision: Decision) -
         registration = await session.get(Registration, record_id)
         assert registration is not None
         officer = await world.actor(session, name)
-        return await review.decide(session, VAULT, registration, decision, officer, DURING_REVIEW)
+        return await apply_decision(session, VAULT, registration, decision, officer, DURING_REVIEW)
 
 
 async def _record(world: World, record_id: int) -> Registration:
@@ -97,7 +99,7 @@ async def test_a_return_reopens_only_the_flagged_answers_and_the_resubmission_sa
         registrations.seal_state(VAULT, registration, corrected)
         await session.flush()
         worker = await world.actor(session, "worker")
-        resubmitted = await review.submit(session, VAULT, registration, worker, DURING_REVIEW)
+        resubmitted = await submit(session, VAULT, registration, worker, DURING_REVIEW)
         assert resubmitted.kind is Kind.RESUBMITTED and resubmitted.changed == ("phone",)
 
     async with world.sessions() as session:
@@ -144,10 +146,10 @@ async def test_an_officer_working_from_a_stale_card_learns_who_decided(
         await first.commit()
         await second.commit()
 
-        await review.decide(first, VAULT, seen_first, Approve(), one, DURING_REVIEW)
+        await apply_decision(first, VAULT, seen_first, Approve(), one, DURING_REVIEW)
         await first.commit()
         with pytest.raises(Refused) as refused:
-            await review.decide(second, VAULT, seen_second, Reject("too late"), two, DURING_REVIEW)
+            await apply_decision(second, VAULT, seen_second, Reject("too late"), two, DURING_REVIEW)
         await second.rollback()
 
     assert refused.value.reason is Reason.ALREADY_DECIDED
@@ -173,7 +175,7 @@ async def test_two_officers_deciding_at_once_exactly_one_wins(engine: AsyncEngin
             session: AsyncSession, registration: Registration, officer: Actor, decision: Decision
         ) -> Transition | Refused:
             try:
-                moved = await review.decide(
+                moved = await apply_decision(
                     session, VAULT, registration, decision, officer, DURING_REVIEW
                 )
             except Refused as refused:
