@@ -11,10 +11,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.usecases.cards import Card, open_card
 from flows.access import Actor, Refused
+from flows.audit import AuditKind
 from flows.forms import load_form
 from flows.i18n import DEFAULT_ZONE
 from flows.registration import RegistrationState, start_correction
-from flows.review import Decision, Kind, Return, Transition, answer_digests, not_waiting
+from flows.review import Decision, Return, Transition, answer_digests, not_waiting
 from flows.review import decide as decide_record
 from flows.review.transitions import CARD_OUTDATED
 from storage.crypto import Vault
@@ -78,7 +79,7 @@ async def apply_decision(
         raise Refused(CARD_OUTDATED)
     details = transition.details()
     reopened: RegistrationState | None = None
-    if transition.kind is Kind.RETURNED:
+    if transition.kind is AuditKind.RETURNED:
         state = registrations.open_state(vault, registration)
         digests = answer_digests(
             registration.id, state.answers, transition.fields, vault.blind_index
@@ -88,7 +89,7 @@ async def apply_decision(
     values = review.placement(transition)
     if transition.amount is not None:
         values["aid_amount"] = transition.amount
-    if transition.kind is Kind.GRANT_WITHDRAWN:
+    if transition.kind is AuditKind.GRANT_WITHDRAWN:
         values["aid_amount"] = None
     if not await registrations.write_if_unchanged(session, registration, values):
         fresh = await review.record_view(session, registration, campaign, zone=zone)

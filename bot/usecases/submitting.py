@@ -8,8 +8,9 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from flows.access import Actor, Refused
+from flows.audit import AuditKind
 from flows.i18n import DEFAULT_ZONE
-from flows.review import Kind, State, Transition, answer_digests, changed_fields
+from flows.review import State, Transition, answer_digests, changed_fields
 from flows.review import submit as submit_record
 from flows.review.transitions import CHANGED_MEANWHILE
 from storage.crypto import Vault
@@ -42,7 +43,7 @@ async def submit(
         )
     transition = submit_record(view, person, now, changed)
     values = review.placement(transition)
-    if transition.kind is Kind.SUBMITTED:
+    if transition.kind is AuditKind.SUBMITTED:
         values["submitted_at"] = now
     if not await registrations.write_if_unchanged(session, registration, values):
         # Submitted meanwhile (a second tap, another device) raises the right refusal here.

@@ -51,7 +51,6 @@ from flows.review.stats import (
 from flows.review.transitions import (
     DECISION_KINDS,
     REASON_MAX,
-    Kind,
     Transition,
     check_reason,
     decide,
@@ -75,7 +74,6 @@ __all__ = [
     "Counted",
     "Decision",
     "HistoryEntry",
-    "Kind",
     "RecordView",
     "Reject",
     "Return",

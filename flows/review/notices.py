@@ -10,12 +10,13 @@ from collections.abc import Mapping
 from decimal import Decimal
 
 from flows.access import Level, level_name
+from flows.audit import AuditKind
 from flows.forms.display import LIST_SEPARATOR
 from flows.forms.masking import scrub
 from flows.forms.texts import Joined, Text
 from flows.i18n import N_, Message
 from flows.review.states import STATE_NAMES, WAITING, State
-from flows.review.transitions import Kind, Transition
+from flows.review.transitions import Transition
 
 ASK_THE_UNIT = N_("If you have questions about it, please talk to your unit's union officer.")
 
@@ -31,32 +32,32 @@ def worker_notice(
     by = _level(transition.from_level)
     reason = scrub(transition.reason or "")
     kind = transition.kind
-    if kind is Kind.SUBMITTED:
+    if kind is AuditKind.SUBMITTED:
         return Message(
             N_("Your registration was submitted to {level} for review."),
             {"level": _level(transition.to_level)},
         )
-    if kind is Kind.RESUBMITTED:
+    if kind is AuditKind.RESUBMITTED:
         return Message(
             N_("Your corrected registration was sent back to {level}."),
             {"level": _level(transition.to_level)},
         )
-    if kind is Kind.APPROVED:
+    if kind is AuditKind.APPROVED:
         return Message(
             N_("Good news: {by} approved your registration and passed it on to {level}."),
             {"by": by, "level": _level(transition.to_level)},
         )
-    if kind is Kind.AID_GRANTED:
+    if kind is AuditKind.AID_GRANTED:
         return Message(
             N_("Your registration was approved. Aid granted: {amount}."),
             {"amount": transition.amount},
         )
-    if kind is Kind.AMOUNT_CHANGED:
+    if kind is AuditKind.AMOUNT_CHANGED:
         return Message(
             N_("The aid amount of your registration was changed to {amount}. Reason: {reason}"),
             {"amount": transition.amount, "reason": reason},
         )
-    if kind is Kind.GRANT_WITHDRAWN:
+    if kind is AuditKind.GRANT_WITHDRAWN:
         return Joined(
             (
                 Message(
@@ -70,7 +71,7 @@ def worker_notice(
             ),
             "\n",
         )
-    if kind is Kind.RETURNED:
+    if kind is AuditKind.RETURNED:
         names = [(labels or {}).get(field, field) for field in transition.fields]
         return Joined(
             (
@@ -105,7 +106,7 @@ def tells_unit_officers(transition: Transition, first: Level) -> bool:
     unit, when the unit is the chain's ``first`` level (the corrected record waits for them
     first)."""
     return (
-        transition.kind is Kind.RETURNED
+        transition.kind is AuditKind.RETURNED
         and first is Level.UNIT
         and transition.from_level is not Level.UNIT
     )
@@ -114,19 +115,19 @@ def tells_unit_officers(transition: Transition, first: Level) -> bool:
 def officer_outcome(transition: Transition) -> Message:
     """The line that replaces the buttons on the officer's card once the decision is stored."""
     kind = transition.kind
-    if kind is Kind.APPROVED:
+    if kind is AuditKind.APPROVED:
         return Message(
             N_("✅ Approved; passed on to {level}."), {"level": _level(transition.to_level)}
         )
-    if kind is Kind.AID_GRANTED:
+    if kind is AuditKind.AID_GRANTED:
         return Message(N_("✅ Approved; aid granted: {amount}."), {"amount": transition.amount})
-    if kind is Kind.AMOUNT_CHANGED:
+    if kind is AuditKind.AMOUNT_CHANGED:
         return Message(N_("✏️ Aid amount changed to {amount}."), {"amount": transition.amount})
-    if kind is Kind.GRANT_WITHDRAWN:
+    if kind is AuditKind.GRANT_WITHDRAWN:
         return Message(N_("🚫 Aid withdrawn; the record is now rejected."))
-    if kind is Kind.RETURNED:
+    if kind is AuditKind.RETURNED:
         return Message(N_("↩️ Returned for correction."))
-    if kind is Kind.REJECTED:
+    if kind is AuditKind.REJECTED:
         return Message(N_("❌ Rejected."))
     return Message(N_("📨 Submitted."))
 

@@ -9,11 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from enum import StrEnum
 from typing import Final
 
 from flows.access import Action, Actor, Level, Reason, Refusal, Refused, level_name, may
-from flows.audit import TransitionDetails
+from flows.audit import AuditKind, TransitionDetails
 from flows.forms.parsing.normalize import visible
 from flows.i18n import N_, Message
 from flows.review.amounts import check_amount, unconfirmed
@@ -35,27 +34,14 @@ CHANGED_MEANWHILE: Final = Refusal(
 )
 
 
-class Kind(StrEnum):
-    """What happened; also the audit event's kind."""
-
-    SUBMITTED = "submitted"
-    RESUBMITTED = "resubmitted"
-    APPROVED = "approved"
-    RETURNED = "returned"
-    REJECTED = "rejected"
-    AID_GRANTED = "aid_granted"
-    AMOUNT_CHANGED = "amount_changed"
-    GRANT_WITHDRAWN = "grant_withdrawn"
-
-
 DECISION_KINDS: Final = frozenset(
     {
-        Kind.APPROVED,
-        Kind.RETURNED,
-        Kind.REJECTED,
-        Kind.AID_GRANTED,
-        Kind.AMOUNT_CHANGED,
-        Kind.GRANT_WITHDRAWN,
+        AuditKind.APPROVED,
+        AuditKind.RETURNED,
+        AuditKind.REJECTED,
+        AuditKind.AID_GRANTED,
+        AuditKind.AMOUNT_CHANGED,
+        AuditKind.GRANT_WITHDRAWN,
     }
 )
 
@@ -65,7 +51,7 @@ class Transition:
     """One move of a record: who, from where to where, why, which fields, which amount."""
 
     record_id: int
-    kind: Kind
+    kind: AuditKind
     actor_user_id: int | None
     from_state: State
     to_state: State
@@ -83,7 +69,7 @@ class Transition:
         details: dict[str, object] = {"from_level": self.from_level, "to_level": self.to_level}
         if self.fields:
             details["fields"] = list(self.fields)
-        if self.changed or self.kind is Kind.RESUBMITTED:
+        if self.changed or self.kind is AuditKind.RESUBMITTED:
             details["changed"] = list(self.changed)
         if self.amount is not None:
             details["amount"] = str(self.amount)
@@ -128,11 +114,16 @@ def submit(
                 N_("Registration closed on {moment}; new submissions are no longer accepted."),
                 moment=record.intake_closes.astimezone(record.zone),
             )
-        return _move(record, actor, Kind.SUBMITTED, State.SUBMITTED, record.levels[0])
+        return _move(record, actor, AuditKind.SUBMITTED, State.SUBMITTED, record.levels[0])
     if record.state is State.RETURNED:
         _check_review_open(record, now)
         return _move(
-            record, actor, Kind.RESUBMITTED, State.RESUBMITTED, record.levels[0], changed=changed
+            record,
+            actor,
+            AuditKind.RESUBMITTED,
+            State.RESUBMITTED,
+            record.levels[0],
+            changed=changed,
         )
     raise _refused(Reason.ALREADY_SUBMITTED, N_("This registration has been submitted already."))
 
@@ -169,8 +160,10 @@ def decide(record: RecordView, decision: Decision, actor: Actor, now: dt.datetim
     if isinstance(decision, Return):
         fields = _flagged(record, decision.fields)
         reason = check_reason(decision.reason)
-        return _move(record, actor, Kind.RETURNED, State.RETURNED, level, reason, fields)
-    return _move(record, actor, Kind.REJECTED, State.REJECTED, level, check_reason(decision.reason))
+        return _move(record, actor, AuditKind.RETURNED, State.RETURNED, level, reason, fields)
+    return _move(
+        record, actor, AuditKind.REJECTED, State.REJECTED, level, check_reason(decision.reason)
+    )
 
 
 def not_waiting(record: RecordView) -> Refusal:
@@ -246,14 +239,14 @@ def _approval(record: RecordView, decision: Approve, actor: Actor, level: Level)
                 N_("Please enter the aid amount: yours is the last level of review."),
             )
         amount = _confirmed(record, decision.amount, decision.confirmed)
-        return _move(record, actor, Kind.AID_GRANTED, State.AID_GRANTED, level, amount=amount)
+        return _move(record, actor, AuditKind.AID_GRANTED, State.AID_GRANTED, level, amount=amount)
     if decision.amount is not None:
         raise _refused(
             Reason.AMOUNT_NOT_EXPECTED,
             N_("The aid amount is set by {level}, the last level of review."),
             level=level_name(record.last_level),
         )
-    return _move(record, actor, Kind.APPROVED, State.APPROVED, following)
+    return _move(record, actor, AuditKind.APPROVED, State.APPROVED, following)
 
 
 def _amend(record: RecordView, decision: AmendAmount | WithdrawGrant, actor: Actor) -> Transition:
@@ -261,12 +254,20 @@ def _amend(record: RecordView, decision: AmendAmount | WithdrawGrant, actor: Act
         raise Refused(NOT_GRANTED)
     if isinstance(decision, WithdrawGrant):
         reason = check_reason(decision.reason)
-        withdrawn = _move(record, actor, Kind.GRANT_WITHDRAWN, State.REJECTED, record.level, reason)
+        withdrawn = _move(
+            record, actor, AuditKind.GRANT_WITHDRAWN, State.REJECTED, record.level, reason
+        )
         return replace(withdrawn, previous_amount=record.aid_amount)
     amount = _confirmed(record, decision.amount, decision.confirmed)
     reason = check_reason(decision.reason)
     return _move(
-        record, actor, Kind.AMOUNT_CHANGED, State.AID_GRANTED, record.level, reason, amount=amount
+        record,
+        actor,
+        AuditKind.AMOUNT_CHANGED,
+        State.AID_GRANTED,
+        record.level,
+        reason,
+        amount=amount,
     )
 
 
@@ -288,7 +289,7 @@ def grant_amount(record: RecordView, amount: Decimal, *, confirmed: bool) -> Dec
 def _move(
     record: RecordView,
     actor: Actor,
-    kind: Kind,
+    kind: AuditKind,
     to_state: State,
     to_level: Level | None,
     reason: str | None = None,

@@ -28,7 +28,6 @@ from flows.review import (
     UNSUBMITTED,
     WAITING,
     HistoryEntry,
-    Kind,
     RecordView,
     State,
     Transition,
@@ -159,7 +158,7 @@ async def rejection_reason(session: AsyncSession, registration_id: int) -> str |
         select(AuditEvent)
         .where(
             AuditEvent.registration_id == registration_id,
-            AuditEvent.kind.in_([Kind.REJECTED.value, Kind.GRANT_WITHDRAWN.value]),
+            AuditEvent.kind.in_([AuditKind.REJECTED.value, AuditKind.GRANT_WITHDRAWN.value]),
         )
         .order_by(AuditEvent.id.desc())
         .limit(1)
@@ -173,7 +172,7 @@ async def resubmission_changes(
     """For a resubmitted record, the flagged answers its correction changed; else None."""
     if registration.state != State.RESUBMITTED:
         return None
-    event = await _last_event(session, registration.id, Kind.RESUBMITTED)
+    event = await _last_event(session, registration.id, AuditKind.RESUBMITTED)
     details = audit.details_of(event) if event else None
     if isinstance(details, TransitionDetails) and details.changed is not None:
         return details.changed
@@ -255,7 +254,9 @@ def record_transition(
     )
 
 
-async def _last_event(session: AsyncSession, registration_id: int, kind: Kind) -> AuditEvent | None:
+async def _last_event(
+    session: AsyncSession, registration_id: int, kind: AuditKind
+) -> AuditEvent | None:
     return await session.scalar(
         select(AuditEvent)
         .where(AuditEvent.registration_id == registration_id, AuditEvent.kind == kind.value)
@@ -266,6 +267,6 @@ async def _last_event(session: AsyncSession, registration_id: int, kind: Kind) -
 
 async def return_digests(session: AsyncSession, registration_id: int) -> dict[str, str]:
     """The digests of the flagged answers as they were when the record was last returned."""
-    event = await _last_event(session, registration_id, Kind.RETURNED)
+    event = await _last_event(session, registration_id, AuditKind.RETURNED)
     details = audit.details_of(event) if event else None
     return dict(details.digests) if isinstance(details, TransitionDetails) else {}

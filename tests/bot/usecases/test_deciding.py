@@ -13,10 +13,11 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 from bot.usecases.deciding import apply_decision
 from bot.usecases.submitting import submit
 from flows.access import Actor, Reason, Refused
+from flows.audit import AuditKind
 from flows.forms.texts import render_text
 from flows.i18n import translator
 from flows.registration import Phase
-from flows.review import Approve, Decision, Kind, Reject, Return, Transition, history_lines
+from flows.review import Approve, Decision, Reject, Return, Transition, history_lines
 from storage.models import AuditEvent, Registration
 from storage.repositories import audit, registrations, review
 from tests.storage.review_world import DURING_REVIEW, IDS, VAULT, World, build, submitted
@@ -45,7 +46,7 @@ async def test_a_record_goes_up_the_chain_and_gets_an_amount(engine: AsyncEngine
     await _decide(world, "financier", record_id, Approve())
     granted = await _decide(world, "governor", record_id, Approve(Decimal("800")))
 
-    assert granted.kind is Kind.AID_GRANTED
+    assert granted.kind is AuditKind.AID_GRANTED
     stored = await _record(world, record_id)
     assert (stored.state, stored.level, stored.aid_amount) == (
         "aid_granted",
@@ -100,7 +101,7 @@ async def test_a_return_reopens_only_the_flagged_answers_and_the_resubmission_sa
         await session.flush()
         worker = await world.actor(session, "worker")
         resubmitted = await submit(session, VAULT, registration, worker, DURING_REVIEW)
-        assert resubmitted.kind is Kind.RESUBMITTED and resubmitted.changed == ("phone",)
+        assert resubmitted.kind is AuditKind.RESUBMITTED and resubmitted.changed == ("phone",)
 
     async with world.sessions() as session:
         treasurer = await world.actor(session, "treasurer")
@@ -193,7 +194,7 @@ async def test_two_officers_deciding_at_once_exactly_one_wins(engine: AsyncEngin
     losers = [outcome for outcome in outcomes if isinstance(outcome, Refused)]
     assert len(winners) == 1 and len(losers) == 1
     assert losers[0].reason is Reason.ALREADY_DECIDED
-    winner_name = "treasurer" if winners[0].kind is Kind.APPROVED else "treasurer2"
+    winner_name = "treasurer" if winners[0].kind is AuditKind.APPROVED else "treasurer2"
     assert f"by {winner_name}:" in translator("en").render(losers[0].message)
     async with world.sessions() as session:
         stored = await session.get(Registration, record_id)

@@ -8,14 +8,13 @@ from decimal import Decimal
 import pytest
 
 from flows.access import Level
-from flows.audit import read_details
+from flows.audit import AuditKind, read_details
 from flows.forms import load_form
 from flows.forms.texts import render_text
 from flows.i18n import SUPPORTED_LOCALES, translator
 from flows.review import (
     Counted,
     HistoryEntry,
-    Kind,
     State,
     Transition,
     answer_digests,
@@ -34,18 +33,18 @@ from flows.review import (
 S, L = State, Level
 
 
-def moved(kind: Kind, to_state: State, to_level: Level, **extra: object) -> Transition:
+def moved(kind: AuditKind, to_state: State, to_level: Level, **extra: object) -> Transition:
     return Transition(7, kind, 11, S.SUBMITTED, to_state, L.UNIT, to_level, **extra)  # type: ignore[arg-type]
 
 
 TRANSITIONS = [
-    moved(Kind.SUBMITTED, S.SUBMITTED, L.UNIT),
-    moved(Kind.RESUBMITTED, S.RESUBMITTED, L.UNIT),
-    moved(Kind.APPROVED, S.APPROVED, L.DEPARTMENT),
-    moved(Kind.AID_GRANTED, S.AID_GRANTED, L.PROVINCE, amount=Decimal("800.00")),
-    moved(Kind.AMOUNT_CHANGED, S.AID_GRANTED, L.PROVINCE, amount=Decimal(900), reason="x"),
-    moved(Kind.RETURNED, S.RETURNED, L.UNIT, fields=("phone",), reason="wrong digits"),
-    moved(Kind.REJECTED, S.REJECTED, L.UNIT, reason="income too high"),
+    moved(AuditKind.SUBMITTED, S.SUBMITTED, L.UNIT),
+    moved(AuditKind.RESUBMITTED, S.RESUBMITTED, L.UNIT),
+    moved(AuditKind.APPROVED, S.APPROVED, L.DEPARTMENT),
+    moved(AuditKind.AID_GRANTED, S.AID_GRANTED, L.PROVINCE, amount=Decimal("800.00")),
+    moved(AuditKind.AMOUNT_CHANGED, S.AID_GRANTED, L.PROVINCE, amount=Decimal(900), reason="x"),
+    moved(AuditKind.RETURNED, S.RETURNED, L.UNIT, fields=("phone",), reason="wrong digits"),
+    moved(AuditKind.REJECTED, S.REJECTED, L.UNIT, reason="income too high"),
 ]
 
 
@@ -58,7 +57,7 @@ def test_every_move_has_a_notice_and_an_outcome(transition: Transition, locale: 
     assert notice and outcome and "{" not in notice + outcome
     if transition.reason:
         assert transition.reason in notice
-    if transition.kind is Kind.RETURNED:
+    if transition.kind is AuditKind.RETURNED:
         assert "联系电话" in notice
 
 
@@ -90,7 +89,7 @@ def test_status_told_to_an_officer_and_with_the_amount_granted() -> None:
 
 def test_a_notice_masks_numbers_in_the_reason_and_names_the_command() -> None:
     returned = moved(
-        Kind.RETURNED, S.RETURNED, L.UNIT, fields=("phone",), reason="电话 13911112222 打不通"
+        AuditKind.RETURNED, S.RETURNED, L.UNIT, fields=("phone",), reason="电话 13911112222 打不通"
     )
     notice = render_text(worker_notice(returned, {"phone": "联系电话"}, "/enter"), translator("en"))
     assert "13911112222" not in notice and "1391***2222" in notice

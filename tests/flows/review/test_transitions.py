@@ -12,13 +12,12 @@ from typing import Final
 import pytest
 
 from flows.access import Actor, Level, Reason, Refused
-from flows.audit import details_json
+from flows.audit import AuditKind, details_json
 from flows.i18n import SUPPORTED_LOCALES, translator
 from flows.review import (
     AmendAmount,
     Approve,
     Decision,
-    Kind,
     RecordView,
     Reject,
     Return,
@@ -48,17 +47,17 @@ AMOUNT: Final = Decimal("800")
 
 # (levels, state, level, officer, decision) -> (kind, new state, new level)
 DECISIONS: Final = [
-    (THREE, S.SUBMITTED, L.UNIT, UNIT_OFFICER, Approve(), (Kind.APPROVED, S.APPROVED, L.DEPARTMENT)),
-    (THREE, S.RESUBMITTED, L.UNIT, UNIT_OFFICER, Approve(), (Kind.APPROVED, S.APPROVED, L.DEPARTMENT)),
-    (THREE, S.APPROVED, L.DEPARTMENT, DEPARTMENT_OFFICER, Approve(), (Kind.APPROVED, S.APPROVED, L.PROVINCE)),
-    (THREE, S.APPROVED, L.PROVINCE, PROVINCE_OFFICER, Approve(AMOUNT), (Kind.AID_GRANTED, S.AID_GRANTED, L.PROVINCE)),
-    (TWO, S.SUBMITTED, L.UNIT, UNIT_OFFICER, Approve(), (Kind.APPROVED, S.APPROVED, L.PROVINCE)),
-    (ONE, S.SUBMITTED, L.UNIT, UNIT_OFFICER, Approve(AMOUNT), (Kind.AID_GRANTED, S.AID_GRANTED, L.UNIT)),
-    (THREE, S.SUBMITTED, L.UNIT, UNIT_OFFICER, Return(("phone",), "typo"), (Kind.RETURNED, S.RETURNED, L.UNIT)),
-    (THREE, S.APPROVED, L.DEPARTMENT, DEPARTMENT_OFFICER, Return(("phone",), "?"), (Kind.RETURNED, S.RETURNED, L.DEPARTMENT)),
-    (THREE, S.SUBMITTED, L.UNIT, UNIT_OFFICER, Reject("not eligible"), (Kind.REJECTED, S.REJECTED, L.UNIT)),
-    (THREE, S.APPROVED, L.PROVINCE, PROVINCE_OFFICER, Reject("over 2·M"), (Kind.REJECTED, S.REJECTED, L.PROVINCE)),
-    (THREE, S.AID_GRANTED, L.PROVINCE, PROVINCE_OFFICER, AmendAmount(Decimal(1000), "typo"), (Kind.AMOUNT_CHANGED, S.AID_GRANTED, L.PROVINCE)),
+    (THREE, S.SUBMITTED, L.UNIT, UNIT_OFFICER, Approve(), (AuditKind.APPROVED, S.APPROVED, L.DEPARTMENT)),
+    (THREE, S.RESUBMITTED, L.UNIT, UNIT_OFFICER, Approve(), (AuditKind.APPROVED, S.APPROVED, L.DEPARTMENT)),
+    (THREE, S.APPROVED, L.DEPARTMENT, DEPARTMENT_OFFICER, Approve(), (AuditKind.APPROVED, S.APPROVED, L.PROVINCE)),
+    (THREE, S.APPROVED, L.PROVINCE, PROVINCE_OFFICER, Approve(AMOUNT), (AuditKind.AID_GRANTED, S.AID_GRANTED, L.PROVINCE)),
+    (TWO, S.SUBMITTED, L.UNIT, UNIT_OFFICER, Approve(), (AuditKind.APPROVED, S.APPROVED, L.PROVINCE)),
+    (ONE, S.SUBMITTED, L.UNIT, UNIT_OFFICER, Approve(AMOUNT), (AuditKind.AID_GRANTED, S.AID_GRANTED, L.UNIT)),
+    (THREE, S.SUBMITTED, L.UNIT, UNIT_OFFICER, Return(("phone",), "typo"), (AuditKind.RETURNED, S.RETURNED, L.UNIT)),
+    (THREE, S.APPROVED, L.DEPARTMENT, DEPARTMENT_OFFICER, Return(("phone",), "?"), (AuditKind.RETURNED, S.RETURNED, L.DEPARTMENT)),
+    (THREE, S.SUBMITTED, L.UNIT, UNIT_OFFICER, Reject("not eligible"), (AuditKind.REJECTED, S.REJECTED, L.UNIT)),
+    (THREE, S.APPROVED, L.PROVINCE, PROVINCE_OFFICER, Reject("over 2·M"), (AuditKind.REJECTED, S.REJECTED, L.PROVINCE)),
+    (THREE, S.AID_GRANTED, L.PROVINCE, PROVINCE_OFFICER, AmendAmount(Decimal(1000), "typo"), (AuditKind.AMOUNT_CHANGED, S.AID_GRANTED, L.PROVINCE)),
 ]  # fmt: skip
 
 
@@ -69,7 +68,7 @@ def test_legal_decisions(
     level: Level,
     officer: Actor,
     decision: Decision,
-    expected: tuple[Kind, State, Level],
+    expected: tuple[AuditKind, State, Level],
 ) -> None:
     view = record(state=state, level=level, levels=levels, amount=Decimal(800), owner=20)
     moved = decide(view, decision, officer, DURING_REVIEW)
@@ -158,11 +157,11 @@ def test_the_amount_is_kept_in_fen_and_the_previous_one_is_remembered() -> None:
 
 # (record, who submits, when) -> (kind, state, level) or refusal
 SUBMISSIONS: Final = [
-    (record(state=S.DRAFT, level=None), WORKER, DURING_INTAKE, (Kind.SUBMITTED, S.SUBMITTED, L.UNIT)),
-    (record(state=S.DRAFT, level=None, entered_by=11), UNIT_OFFICER, DURING_INTAKE, (Kind.SUBMITTED, S.SUBMITTED, L.UNIT)),
+    (record(state=S.DRAFT, level=None), WORKER, DURING_INTAKE, (AuditKind.SUBMITTED, S.SUBMITTED, L.UNIT)),
+    (record(state=S.DRAFT, level=None, entered_by=11), UNIT_OFFICER, DURING_INTAKE, (AuditKind.SUBMITTED, S.SUBMITTED, L.UNIT)),
     # A correction is checked at the unit again, whichever level returned it.
-    (record(state=S.RETURNED, level=L.DEPARTMENT), WORKER, DURING_REVIEW, (Kind.RESUBMITTED, S.RESUBMITTED, L.UNIT)),
-    (record(state=S.RETURNED, level=L.PROVINCE), WORKER, DURING_REVIEW, (Kind.RESUBMITTED, S.RESUBMITTED, L.UNIT)),
+    (record(state=S.RETURNED, level=L.DEPARTMENT), WORKER, DURING_REVIEW, (AuditKind.RESUBMITTED, S.RESUBMITTED, L.UNIT)),
+    (record(state=S.RETURNED, level=L.PROVINCE), WORKER, DURING_REVIEW, (AuditKind.RESUBMITTED, S.RESUBMITTED, L.UNIT)),
     (record(state=S.DRAFT, level=None), WORKER, INTAKE_CLOSES, Reason.INTAKE_CLOSED),
     (record(state=S.DRAFT, level=None), WORKER, INTAKE_OPENS - dt.timedelta(seconds=1), Reason.INTAKE_NOT_OPEN),
     (record(state=S.RETURNED), WORKER, REVIEW_CLOSES, Reason.REVIEW_CLOSED),
@@ -178,7 +177,7 @@ def test_submissions(
     view: RecordView,
     person: Actor,
     when: dt.datetime,
-    expected: tuple[Kind, State, Level] | Reason,
+    expected: tuple[AuditKind, State, Level] | Reason,
 ) -> None:
     if isinstance(expected, Reason):
         with pytest.raises(Refused) as refused:
