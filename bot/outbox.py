@@ -240,7 +240,11 @@ class Outbox:
         self.sessions = sessions
         self.vault = vault
         self._confirmed: list[stored.Confirmation] = []
+        # The task waiting CONFIRM_DELAY to write; once it writes it is no longer here.
         self._flushing: asyncio.Task[None] | None = None
+        # One write of confirmations at a time: a flush returns only once those taken before
+        # it are written too (a stop must not leave a write in flight to be cancelled).
+        self._writing = asyncio.Lock()
 
     async def store(self, update_id: int | None, calls: Sequence[Call]) -> int:
         """Store calls in a transaction of their own (after the update's commit)."""
@@ -262,17 +266,32 @@ class Outbox:
 
     async def _flush_later(self) -> None:
         await asyncio.sleep(CONFIRM_DELAY)
-        await self.flush()
+        # From here on it writes: a flush asked for meanwhile waits for it, never cancels it.
+        if self._flushing is asyncio.current_task():
+            self._flushing = None
+        await self._write()
 
     async def flush(self) -> None:
-        """Write the confirmations gathered so far (at once: before a stop, in tests)."""
+        """Write the confirmations gathered so far (at once: before a stop, in tests), and
+        wait for a write of them already under way."""
         waiting = self._flushing
         if waiting is not None and waiting is not asyncio.current_task():
-            waiting.cancel()  # nothing left for it to do
-        while self._confirmed:
-            confirmations, self._confirmed = self._confirmed, []
-            async with writing(self.sessions) as session:
-                await stored.confirm(session, confirmations, _now())
+            waiting.cancel()  # still waiting to write: nothing left for it to do
+            self._flushing = None
+        await self._write()
+
+    async def _write(self) -> None:
+        async with self._writing:
+            while self._confirmed:
+                confirmations, self._confirmed = self._confirmed, []
+                try:
+                    async with writing(self.sessions) as session:
+                        await stored.confirm(session, confirmations, _now())
+                except BaseException:
+                    # Not written (the database away, the task cancelled): kept for the next
+                    # flush, or the rows would stay unconfirmed and be made once more.
+                    self._confirmed[:0] = confirmations
+                    raise
 
     async def make_all(
         self, bot: OutboxBot, ident: int, calls: Sequence[Call], made: int = 0

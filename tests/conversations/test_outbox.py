@@ -10,12 +10,15 @@ import asyncio
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+import pytest
 from sqlalchemy import func, select
 
 from bot.context import Services
+from bot.outbox import Outbox, send_message
 from bot.standin import BotApiStandIn, SimulatedUser
 from bot.standin.running import StandInBot
 from storage.models import OutboundCall, Registration
+from storage.repositories import outbox as stored
 from storage.repositories import registrations
 from tests.auxil.scenario import WORKER, seed
 
@@ -136,3 +139,56 @@ async def test_a_start_killed_while_it_makes_the_replies_leaves_them_to_the_next
         assert await unconfirmed(services) == 0
     finally:
         await third.stop()
+
+
+def slow_confirmations(monkeypatch: pytest.MonkeyPatch) -> tuple[asyncio.Event, asyncio.Event]:
+    """Make writing confirmations wait: (its write has begun, let it go on)."""
+    real = stored.confirm
+    begun, go_on = asyncio.Event(), asyncio.Event()
+
+    async def slow(*args: Any) -> None:
+        begun.set()
+        await go_on.wait()
+        await real(*args)
+
+    monkeypatch.setattr(stored, "confirm", slow)
+    return begun, go_on
+
+
+async def test_a_flush_while_confirmations_are_being_written_loses_none(
+    services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The stop (and the redelivery job) flushes while the confirmations gathered a moment
+    # ago may be on their way to the database: they must arrive, or the reply stays
+    # unconfirmed and is made once more.
+    outbox = Outbox(services.sessions, services.vault)
+    ident = await outbox.store(None, [send_message(1, "你好")])
+    begun, go_on = slow_confirmations(monkeypatch)
+    outbox.confirm_soon(stored.Confirmation(ident, 1, True, 7))
+    await asyncio.wait_for(begun.wait(), 5)
+
+    stopping = asyncio.ensure_future(outbox.flush())
+    await asyncio.sleep(0.05)
+    assert not stopping.done()  # it waits for the write under way
+    go_on.set()
+    await asyncio.wait_for(stopping, 5)
+    assert await unconfirmed(services) == 0
+
+
+async def test_confirmations_a_failed_write_took_are_written_by_the_next_flush(
+    services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    outbox = Outbox(services.sessions, services.vault)
+    ident = await outbox.store(None, [send_message(1, "你好")])
+    real = stored.confirm
+
+    async def fails(*args: Any) -> None:
+        raise ConnectionError("the database is away")
+
+    monkeypatch.setattr(stored, "confirm", fails)
+    outbox.confirm_soon(stored.Confirmation(ident, 1, True, 7))
+    with pytest.raises(ConnectionError):
+        await outbox.flush()
+    monkeypatch.setattr(stored, "confirm", real)
+    await outbox.flush()
+    assert await unconfirmed(services) == 0

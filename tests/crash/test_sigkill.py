@@ -58,6 +58,8 @@ SHANGHAI = dt.timezone(dt.timedelta(hours=8))
 # A person waits this long for an answer; a restart takes a few seconds of it.
 PATIENCE = 60.0
 QUIET = 0.15
+# What the bot logs once it is up (python-telegram-bot's line).
+STARTED = "Application started"
 
 
 def resident_id(index: int) -> str:
@@ -219,10 +221,24 @@ class Bot:
         self.process: asyncio.subprocess.Process | None = None
 
     async def start(self) -> None:
+        """Start the process and wait until it is up: a kill before that (while it still
+        imports, on a slow machine) would test nothing."""
+        before = self._starts()
         with self.log.open("ab") as log:
             self.process = await asyncio.create_subprocess_exec(
                 sys.executable, "-m", "bot.cli", "run", env=self.environment, stderr=log
             )
+        loop = asyncio.get_running_loop()
+        give_up = loop.time() + PATIENCE
+        while self._starts() == before:
+            assert self.process.returncode is None, self.log.read_text()[-3000:]
+            assert loop.time() < give_up, "the bot did not start"
+            await asyncio.sleep(0.05)
+
+    def _starts(self) -> int:
+        if not self.log.exists():
+            return 0
+        return self.log.read_text(errors="replace").count(STARTED)
 
     async def kill(self) -> None:
         assert self.process is not None
