@@ -7,7 +7,6 @@ Beijing time would show another day than the others.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -20,7 +19,6 @@ from bot.settings import Settings
 from bot.standin.running import StandInBot
 from storage.models import AuditEvent, Campaign, Registration
 from tests.auxil.scenario import SHANGHAI, UNIT_OFFICER, WORKER, seed
-from tests.conftest import TEST_KEY
 from tests.conversations.registration import fill_henan
 from tests.conversations.test_exports import approve_all, workbook_of
 
@@ -31,16 +29,9 @@ REVIEW_CLOSES = dt.datetime(2020, 1, 1, 3, 0, tzinfo=SHANGHAI)
 
 
 @pytest.fixture
-def settings(tmp_path: Path) -> Settings:
+def settings(settings: Settings) -> Settings:
     """The test installation, in Berlin."""
-    return Settings(
-        _env_file=None,  # type: ignore[call-arg]
-        data_dir=tmp_path / "data",
-        bot_token="123456:TEST-TOKEN",
-        secret_key=TEST_KEY,  # type: ignore[arg-type]
-        locale="zh_CN",
-        timezone="Europe/Berlin",
-    )
+    return settings.model_copy(update={"timezone": "Europe/Berlin"})
 
 
 async def test_status_reminder_history_and_export_agree_on_berlin_time(

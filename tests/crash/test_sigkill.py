@@ -35,7 +35,7 @@ from flows.forms import load_form
 from flows.registration import new_state
 from flows.reminders.scope import Scope
 from storage.database import create_engine
-from storage.installation import CampaignPlan, Person, install, tree
+from storage.installation import CampaignPlan, Person, install
 from storage.models import (
     BroadcastDelivery,
     InboundUpdate,
@@ -47,6 +47,7 @@ from storage.repositories import broadcasts, registrations
 from tests.auxil.databases import POSTGRES_URL
 from tests.auxil.http_standin import HttpStandIn
 from tests.auxil.processes import LOCAL_TOKEN, environment_for
+from tests.auxil.scenario import TREE
 from tests.conftest import TEST_KEY
 from tests.conversations.registration import fill_jilin
 
@@ -149,18 +150,6 @@ async def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncI
         async with admin.connect() as connection:
             await connection.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
         await admin.dispose()
-
-
-TREE = tree(
-    "province",
-    "吉林省直机关工会",
-    tree(
-        "finance",
-        "省财政厅工会",
-        tree("treasury", "国库处工会小组"),
-        tree("budget", "预算处工会小组"),
-    ),
-)
 
 
 async def seed(settings: Settings) -> None:
